@@ -1,0 +1,43 @@
+// File and argument helpers for the CLI. Every failure is a UsageError whose what() is the
+// one-line message the user sees; main() turns it into exit code 2.
+#pragma once
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "commands/commands.hpp"
+
+namespace greenapply::cli {
+
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Reads a whole file; throws UsageError("cannot read PATH: reason").
+std::string read_file(const std::string& path);
+// Writes a whole file; throws UsageError on failure.
+void write_file(const std::string& path, const std::string& content);
+// Parses JSON strictly (UTF-8 checked, depth-limited); throws UsageError("PATH: line L, column C: reason").
+nlohmann::json parse_json_file(const std::string& path);
+nlohmann::json parse_json_text(const std::string& text, const std::string& origin);
+
+// Simple option parsing: "--name value" pairs, flags and positionals.
+class Options {
+ public:
+  Options(const Args& args, const std::vector<std::string>& value_options,
+          const std::vector<std::string>& flag_options);
+  std::optional<std::string> get(const std::string& name) const;
+  std::string require(const std::string& name) const;
+  bool flag(const std::string& name) const;
+  const std::vector<std::string>& positionals() const { return positionals_; }
+
+ private:
+  std::vector<std::pair<std::string, std::string>> values_;
+  std::vector<std::string> flags_;
+  std::vector<std::string> positionals_;
+};
+
+}  // namespace greenapply::cli

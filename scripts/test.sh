@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# One command that installs what is missing, builds native and wasm, and runs every test:
+#   1. native debug build + GoogleTest (unit, conformance, golden, CLI contract)
+#   2. the same suites under AddressSanitizer + UndefinedBehaviorSanitizer
+#   3. lint of every form package in schemas/
+#   4. wasm build, native-vs-wasm parity on every worked example (node)
+#   5. the page in headless Chromium (Playwright, by role and label; axe-core)
+# .ci/run calls exactly this. SKIP_ASAN=1 skips step 2 for a quicker local loop.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+start=$(date +%s)
+step() { printf '\n\033[1m==> %s\033[0m (%ss)\n' "$*" "$(( $(date +%s) - start ))"; }
+
+step "setup"
+bash scripts/setup.sh
+
+step "native build"
+cmake --preset native-debug >/dev/null
+cmake --build --preset native-debug -j"$JOBS"
+
+step "native tests"
+ctest --preset native-debug -j"$JOBS"
+
+if [ "${SKIP_ASAN:-0}" != 1 ]; then
+  step "native tests under AddressSanitizer + UBSan"
+  cmake --preset native-asan >/dev/null
+  cmake --build --preset native-asan -j"$JOBS"
+  ctest --preset native-asan -j"$JOBS"
+fi
+
+step "lint form packages"
+./build/native-debug/cli/greenapply lint schemas/*/
+
+step "wasm build + site"
+bash scripts/build-web.sh
+
+step "native vs wasm parity (node)"
+node tests/parity/parity.mjs build/native-debug/cli/greenapply build/site
+
+if [ -f tests/e2e/package.json ]; then
+  step "browser tests (headless Chromium)"
+  (cd tests/e2e && npx playwright test)
+fi
+
+step "all tests passed in $(( $(date +%s) - start ))s"

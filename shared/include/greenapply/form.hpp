@@ -1,0 +1,74 @@
+// greenapply/form.hpp — form packages: load once, evaluate on every change, lint in CI.
+//
+// A package arrives as one JSON "bundle" assembled by the caller (the CLI reads the files named
+// in form.json, the page fetches them), so the core never touches files:
+//   {"form": <form.json>, "data_schema": ..., "layout": ..., "rules": ..., "eligibility": ...,
+//    "rubric": ..., "i18n": {"en": {...}, "zh": {...}},
+//    "common_i18n": {"en": {...}, "zh": {...}},          // schemas/common/i18n
+//    "examples": [{"file": "examples/01.json", "content": {...}}, ...]}   // lint only
+//
+//   auto pkg = greenapply::form::FormPackage::load(bundle);          // throws PackageError
+//   nlohmann::json out = greenapply::form::evaluate(pkg, answers, "2023-04-15T10:00:00+08:00", "en");
+//
+// evaluate() is pure and deterministic: the same inputs give the same output, byte for byte,
+// natively and in WebAssembly. Its output shape is documented in docs/architecture.md.
+#pragma once
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "greenapply/issue.hpp"
+
+namespace greenapply::form {
+
+// A problem with a package: which file, where in it, what (a key + params), how bad.
+struct Problem {
+  std::string file;       // "rules.json", "i18n/zh.json", "examples/01-strong.json", …
+  std::string pointer;    // JSON pointer inside that file
+  std::string message_key;
+  nlohmann::json params = nlohmann::json::object();
+  Severity severity = Severity::error;
+};
+
+struct PackageError : std::runtime_error {
+  explicit PackageError(std::vector<Problem> problems);
+  std::vector<Problem> problems;
+};
+
+struct PackageData;  // compiled package (schema validator, expressions, rubric …)
+
+class FormPackage {
+ public:
+  // Compiles everything once. Throws PackageError listing every error found (warnings are
+  // kept and available through warnings()).
+  static FormPackage load(const nlohmann::json& bundle);
+
+  const std::string& id() const;
+  const std::string& version() const;
+  const std::vector<Problem>& warnings() const;
+  const PackageData& data() const { return *data_; }
+
+ private:
+  explicit FormPackage(std::shared_ptr<const PackageData> data) : data_(std::move(data)) {}
+  std::shared_ptr<const PackageData> data_;
+};
+
+// Everything the applicant sees for these answers at this time in this language.
+// `now` is RFC 3339 with an offset; an unusable `now` or `lang` throws std::invalid_argument.
+nlohmann::json evaluate(const FormPackage& package, const nlohmann::json& answers,
+                        std::string_view now, std::string_view lang);
+
+// The English text of a problem (for lint output and logs).
+std::string describe(const Problem& problem, const nlohmann::json& common_i18n);
+
+// Every problem of a package: format (against package_schema, the JSON Schema of package
+// files, when given), data schema against its meta-schema, references, expressions, texts in
+// every language, rubric arithmetic, placeholders, and every worked example's expectations.
+std::vector<Problem> lint(const nlohmann::json& bundle, const nlohmann::json* package_schema);
+
+}  // namespace greenapply::form

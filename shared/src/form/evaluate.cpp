@@ -1,0 +1,141 @@
+// evaluate(): the one entry point the page and the CLI share. Order matters and is the
+// semantics of "shown, required, submitted, scored":
+//   1. visibility rules prune hidden fields from a copy of the answers → the submitted data;
+//   2. the data schema validates the submitted data (a hidden field cannot error);
+//   3. computed values, then cross-field constraints, run on the submitted data;
+//   4. eligibility and the self-score read the submitted data too (a hidden field cannot score).
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <stdexcept>
+
+#include "evaluation.hpp"
+#include "scope.hpp"
+#include "package_data.hpp"
+#include "pointer.hpp"
+#include "schema_types.hpp"
+#include "texts.hpp"
+#include "value_bridge.hpp"
+
+namespace greenapply::form {
+
+using nlohmann::json;
+
+namespace {
+
+// "/team/core_team" + item 3 + "/team/core_team/*/name" → "/team/core_team/3/name"
+std::string bind_item(const std::string& pattern, const std::string& list_pointer) {
+  const auto star = pattern.find("/*");
+  return list_pointer + (star == std::string::npos ? "" : pattern.substr(star + 2));
+}
+
+// Calls fn(concrete_list_pointer_or_empty, item_value_or_null) for a top-level rule once, and
+// for an item-level rule once per item of the repeat group.
+template <class Fn>
+void for_each_scope(const json& submitted, const Scoped& scope, Fn fn) {
+  if (scope.list_pattern.empty()) {
+    fn(std::string(), nullptr);
+    return;
+  }
+  const json* list = find_at(submitted, scope.list_pattern);
+  if (!list || !list->is_array()) return;
+  for (std::size_t k = 0; k < list->size(); ++k) {
+    const expr::Value item = from_answer((*list)[k]);
+    fn(scope.list_pattern + "/" + std::to_string(k), &item);
+  }
+}
+
+std::string required_child(const Issue& issue) {
+  if (issue.message_key == "schema.required" && issue.params.contains("property") &&
+      issue.params["property"].is_string())
+    return issue.instance_location + "/" + escape_token(issue.params["property"].get<std::string>());
+  return issue.instance_location;
+}
+
+}  // namespace
+
+json evaluate(const FormPackage& package, const json& answers, std::string_view now_text,
+              std::string_view lang_text) {
+  const PackageData& d = package.data();
+  const auto now = parse_instant(now_text);
+  if (!now) throw std::invalid_argument("now must be an RFC 3339 date-time with an offset");
+  const std::string lang(lang_text);
+  if (lang != "en" && lang != "zh") throw std::invalid_argument("lang must be en or zh");
+  const Texts texts(d.bundle.contains("i18n") ? &d.bundle["i18n"] : nullptr,
+                    d.bundle.contains("common_i18n") ? &d.bundle["common_i18n"] : nullptr, lang);
+
+  Evaluation ev(d, texts);
+  json submitted = answers.is_object() ? answers : json::object();
+  if (!answers.is_object()) ev.add_issue("", "answers.not_object", json::object(), Severity::error, "schema");
+
+  // 1. visibility, in rule order: a later rule sees earlier-hidden fields as absent.
+  std::vector<std::string> hidden;
+  {
+    Scope scope(d, submitted, *now);
+    for (const auto& v : d.visibility) {
+      for_each_scope(submitted, v.scope, [&](const std::string& list_ptr, const expr::Value* it) {
+        if (is_true(scope.run(v.when, it))) return;
+        const std::string target = list_ptr.empty() ? v.target : bind_item(v.target, list_ptr);
+        hidden.push_back(target);
+        erase_at(submitted, target);
+      });
+    }
+    if (scope.overrun) ev.add_issue("", "limit.expression_steps", json::object(), Severity::error, "rule");
+  }
+  std::sort(hidden.begin(), hidden.end());
+  hidden.erase(std::unique(hidden.begin(), hidden.end()), hidden.end());
+  auto is_hidden = [&](const std::string& p) {
+    return std::any_of(hidden.begin(), hidden.end(), [&](const std::string& h) { return is_within(p, h); });
+  };
+
+  // 2. the data schema
+  if (d.validator) {
+    for (const Issue& issue : d.validator->validate(submitted)) {
+      const std::string where = required_child(issue);
+      if (is_hidden(where)) continue;
+      ev.add_issue(where, issue.message_key, issue.params, issue.severity, "schema");
+    }
+  }
+
+  // 3. computed values, then constraints
+  Scope scope(d, submitted, *now);
+  for (const auto& c : d.computed) scope.set_calc(c.id, scope.run(c.program));
+  for (const auto& c : d.constraints) {
+    for_each_scope(submitted, c.scope, [&](const std::string& list_ptr, const expr::Value* it) {
+      if (c.when && !is_true(scope.run(*c.when, it))) return;
+      // Only a definite "false" fails: an assertion over missing answers is the schema's business.
+      if (!is_false(scope.run(c.assertion, it))) return;
+      const std::string where = list_ptr.empty() ? c.pointer : bind_item(c.pointer, list_ptr);
+      if (is_hidden(where)) return;
+      ev.add_issue(where, "rules." + c.id, json::object(), c.severity, "rule");
+    });
+  }
+
+  // 4. eligibility and score
+  json eligibility = ev.eligibility(scope, *now, submitted);
+  json score = ev.score(scope);
+  if (scope.overrun) ev.add_issue("", "limit.expression_steps", json::object(), Severity::error, "rule");
+
+  json computed = json::object();
+  for (const auto& [id, value] : scope.calc()) computed[id] = to_output(value);
+
+  json out = json::object();
+  out["engine"] = GREENAPPLY_VERSION;
+  out["form"] = {{"id", d.id}, {"version", d.version}};
+  out["lang"] = lang;
+  out["now"] = std::string(now_text);
+  out["errors"] = ev.sorted_issues();
+  out["valid"] = ev.error_count() == 0;
+  out["hidden"] = hidden;
+  out["computed"] = std::move(computed);
+  out["sections"] = ev.sections(submitted, is_hidden);
+  out["eligibility"] = std::move(eligibility);
+  out["score"] = std::move(score);
+  out["applicant_name"] = d.applicant_name_pointer.empty() || !find_at(submitted, d.applicant_name_pointer)
+                              ? json()
+                              : *find_at(submitted, d.applicant_name_pointer);
+  out["submitted"] = std::move(submitted);
+  return out;
+}
+
+}  // namespace greenapply::form

@@ -1,0 +1,235 @@
+#include "evaluation.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "pointer.hpp"
+#include "value_bridge.hpp"
+
+namespace greenapply::form {
+
+using nlohmann::json;
+
+namespace {
+
+bool is_filled(const json* v) {
+  if (!v || v->is_null()) return false;
+  if (v->is_string()) return !v->get_ref<const std::string&>().empty();
+  if (v->is_array() || v->is_object()) return !v->empty();
+  return true;
+}
+
+// Scores are reported to 2 decimals, half away from zero, after summing at full precision.
+double round2(double x) { return std::round(x * 100.0) / 100.0; }
+
+// The pointer pattern of a concrete pointer: array indexes become "*".
+std::string as_pattern(const std::string& pointer) {
+  auto tokens = split_pointer(pointer);
+  for (auto& t : tokens) {
+    if (!t.empty() && t.find_first_not_of("0123456789") == std::string::npos) t = "*";
+  }
+  return join_pointer(tokens);
+}
+
+}  // namespace
+
+void Evaluation::add_issue(std::string pointer, std::string key, json params, Severity severity,
+                           std::string source) {
+  issues_.push_back({std::move(pointer), std::move(key), std::move(params), severity, std::move(source)});
+}
+
+std::size_t Evaluation::error_count() const {
+  return static_cast<std::size_t>(std::count_if(issues_.begin(), issues_.end(),
+                                                [](const EvalIssue& i) { return i.severity == Severity::error; }));
+}
+
+// Rank of the layout field an issue belongs to (the deepest field whose pattern contains it),
+// so the error summary lists problems in the order the form shows the fields.
+std::size_t Evaluation::field_rank(const std::string& pointer) const {
+  const std::string pattern = as_pattern(pointer);
+  std::size_t best = d_.fields.size();
+  std::size_t best_len = 0;
+  for (std::size_t i = 0; i < d_.fields.size(); ++i) {
+    const std::string& p = d_.fields[i].pointer;
+    if (!p.empty() && is_within(pattern, p) && p.size() >= best_len) {
+      best = i;
+      best_len = p.size();
+    }
+  }
+  return best;
+}
+
+json Evaluation::sorted_issues() const {
+  std::vector<std::pair<std::size_t, const EvalIssue*>> ranked;
+  ranked.reserve(issues_.size());
+  for (const auto& i : issues_) ranked.emplace_back(field_rank(i.pointer), &i);
+  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+    if (a.first != b.first) return a.first < b.first;
+    return a.second->pointer < b.second->pointer;
+  });
+  json out = json::array();
+  for (const auto& [rank, i] : ranked) {
+    json e = json::object();
+    e["pointer"] = i->pointer;
+    e["key"] = i->key;
+    e["params"] = i->params;
+    e["message"] = texts_.text(i->key, i->params);
+    e["severity"] = to_string(i->severity);
+    e["source"] = i->source;
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+json Evaluation::eligibility(Scope& scope, const Instant& now, const json& submitted) const {
+  json out = json::object();
+  json reasons = json::array();
+  if (d_.round) {
+    const Round& r = *d_.round;
+    const char* window = now.epoch_seconds < r.opens.epoch_seconds          ? "before"
+                         : now.epoch_seconds >= r.closes_before.epoch_seconds ? "closed"
+                                                                             : "open";
+    out["window"] = window;
+    json params = {{"opens", format_instant(r.opens, r.offset_minutes)},
+                   {"closes_before", format_instant(r.closes_before, r.offset_minutes)},
+                   {"deadline", format_date(r.deadline_day)},
+                   {"time_zone", r.time_zone}};
+    out["round"] = params;
+    out["window_message"] = texts_.text(std::string("eligibility.window.") + window, params);
+    // Seconds left, for the page's countdown (the page formats it; the core has no clock).
+    out["seconds_to_open"] = std::max<std::int64_t>(0, r.opens.epoch_seconds - now.epoch_seconds);
+    out["seconds_to_close"] = std::max<std::int64_t>(0, r.closes_before.epoch_seconds - now.epoch_seconds);
+  } else {
+    out["window"] = "rolling";
+    out["window_message"] = texts_.text("eligibility.window.rolling");
+  }
+
+  bool blocked = false;
+  bool warned = false;
+  for (const auto& c : d_.checks) {
+    if (is_true(scope.run(c.assertion))) continue;
+    (c.hard ? blocked : warned) = true;
+    const std::string key = "eligibility." + c.id;
+    reasons.push_back({{"id", c.id}, {"key", key}, {"message", texts_.text(key)},
+                       {"severity", c.hard ? "block" : "warn"}});
+  }
+  json attachments = json::array();
+  for (const auto& a : d_.attachments) {
+    const bool required = !a.required_when || is_true(scope.run(*a.required_when));
+    const json* record = find_at(submitted, a.pointer);
+    const bool provided = record && record->is_object() && is_filled(record) &&
+                          record->contains("name") && is_filled(&(*record)["name"]);
+    // The field's label names the attachment: "<section>.<field>.label".
+    auto tokens = split_pointer(a.pointer);
+    std::string label_key;
+    for (const auto& t : tokens) label_key += (label_key.empty() ? "" : ".") + t;
+    label_key += ".label";
+    const std::string name = texts_.text(label_key);
+    attachments.push_back({{"id", a.id}, {"pointer", a.pointer}, {"name", name},
+                           {"required", required}, {"provided", provided}});
+    if (required && !provided) {
+      blocked = true;
+      const json params = {{"name", name}};
+      reasons.push_back({{"id", a.id}, {"key", "eligibility.attachment_missing"},
+                         {"message", texts_.text("eligibility.attachment_missing", params)},
+                         {"severity", "block"}});
+    }
+  }
+  out["verdict"] = blocked ? "ineligible" : warned ? "eligible_with_warnings" : "eligible";
+  out["verdict_message"] = texts_.text(std::string("eligibility.verdict.") + out["verdict"].get<std::string>());
+  out["reasons"] = std::move(reasons);
+  out["attachments"] = std::move(attachments);
+  return out;
+}
+
+json Evaluation::score(Scope& scope) const {
+  json out = json::object();
+  if (d_.dimensions.empty()) return json();
+  double enabled_weight = 0;
+  for (const auto& dim : d_.dimensions) {
+    if (dim.enabled) enabled_weight += dim.weight;
+  }
+  const double scale = enabled_weight > 0 ? 100.0 / enabled_weight : 0.0;
+  double total = 0;
+  json dims = json::array();
+  json crits = json::array();
+  struct Advice {
+    double gain;
+    std::size_t order;
+    json item;
+  };
+  std::vector<Advice> advice;
+  std::size_t order = 0;
+  for (const auto& dim : d_.dimensions) {
+    if (!dim.enabled) continue;
+    double points = 0;
+    double max = 0;
+    for (const auto& c : dim.criteria) max += c.max;
+    const double weight = dim.weight * scale;
+    for (const auto& c : dim.criteria) {
+      const auto raw = number_of(scope.run(c.points));
+      const double p = std::clamp(raw.value_or(0.0), 0.0, c.max);
+      points += p;
+      crits.push_back({{"id", c.id}, {"dimension", dim.id}, {"points", output_number(p)},
+                       {"max", output_number(c.max)}});
+      const std::string key = "rubric." + c.id + ".advice";
+      if (p / c.max <= d_.advice_at_or_below && texts_.has(key)) {
+        const double gain = max > 0 ? (c.max - p) / max * weight : 0;
+        advice.push_back({gain, order, {{"criterion", c.id}, {"dimension", dim.id}, {"key", key},
+                                        {"message", texts_.text(key)}, {"gain", output_number(round2(gain))}}});
+      }
+      ++order;
+    }
+    const double s = max > 0 ? weight * points / max : 0;
+    total += s;
+    dims.push_back({{"id", dim.id}, {"title", texts_.text("rubric." + dim.id + ".title")},
+                    {"points", output_number(points)}, {"max", output_number(max)},
+                    {"weight", output_number(round2(weight))}, {"score", output_number(round2(s))},
+                    {"needs_work", max > 0 && points / max < d_.needs_work_below}});
+  }
+  std::stable_sort(advice.begin(), advice.end(), [](const Advice& a, const Advice& b) {
+    if (a.gain != b.gain) return a.gain > b.gain;
+    return a.order < b.order;
+  });
+  json advice_out = json::array();
+  for (auto& a : advice) advice_out.push_back(std::move(a.item));
+  const double total2 = round2(total);
+  std::string band;
+  for (const auto& b : d_.bands) {  // sorted by min, highest first
+    if (total2 >= b.min) {
+      band = b.id;
+      break;
+    }
+  }
+  out["total"] = output_number(total2);
+  out["band"] = band;
+  out["band_label"] = band.empty() ? "" : texts_.text("rubric.band." + band);
+  out["dimensions"] = std::move(dims);
+  out["criteria"] = std::move(crits);
+  out["advice"] = std::move(advice_out);
+  return out;
+}
+
+json Evaluation::sections(const json& submitted,
+                          const std::function<bool(const std::string&)>& is_hidden) const {
+  json out = json::array();
+  for (const auto& s : d_.sections) {
+    std::size_t shown = 0, filled = 0, errors = 0;
+    for (std::size_t idx : s.fields) {
+      const LayoutField& f = d_.fields[idx];
+      if (f.pointer.empty() || is_hidden(f.pointer)) continue;
+      ++shown;
+      if (is_filled(find_at(submitted, f.pointer))) ++filled;
+    }
+    const std::string prefix = "/" + escape_token(s.id);
+    for (const auto& i : issues_) {
+      if (i.severity == Severity::error && is_within(i.pointer, prefix)) ++errors;
+    }
+    out.push_back({{"id", s.id}, {"title", texts_.text(s.id + ".title")}, {"hidden", is_hidden(prefix)},
+                   {"fields", shown}, {"filled", filled}, {"errors", errors},
+                   {"complete", errors == 0 && !is_hidden(prefix)}});
+  }
+  return out;
+}
+
+}  // namespace greenapply::form

@@ -1,0 +1,47 @@
+// The parts of one evaluation's output that need the package and the texts: issues (ordered as
+// the form shows its fields, each with its translated message), eligibility, score, sections.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "package_data.hpp"
+#include "scope.hpp"
+#include "texts.hpp"
+
+namespace greenapply::form {
+
+
+struct EvalIssue {
+  std::string pointer;
+  std::string key;
+  nlohmann::json params;
+  Severity severity;
+  std::string source;  // schema | rule
+};
+
+class Evaluation {
+ public:
+  Evaluation(const PackageData& d, const Texts& texts) : d_(d), texts_(texts) {}
+
+  void add_issue(std::string pointer, std::string key, nlohmann::json params, Severity severity,
+                 std::string source);
+  std::size_t error_count() const;
+  nlohmann::json sorted_issues() const;
+
+  nlohmann::json eligibility(Scope& scope, const Instant& now, const nlohmann::json& submitted) const;
+  nlohmann::json score(Scope& scope) const;
+  nlohmann::json sections(const nlohmann::json& submitted,
+                          const std::function<bool(const std::string&)>& is_hidden) const;
+
+ private:
+  std::size_t field_rank(const std::string& pointer) const;
+  const PackageData& d_;
+  const Texts& texts_;
+  std::vector<EvalIssue> issues_;
+};
+
+}  // namespace greenapply::form

@@ -1,0 +1,337 @@
+// lint(): everything CI checks about a form package before an applicant ever sees it.
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "greenapply/json_schema.hpp"
+#include "package_data.hpp"
+#include "pointer.hpp"
+#include "schema_types.hpp"
+#include "texts.hpp"
+
+namespace greenapply::form {
+
+using nlohmann::json;
+
+namespace {
+
+class Linter {
+ public:
+  Linter(const json& bundle, std::vector<Problem>& out) : b_(bundle), out_(out) {}
+
+  void problem(std::string file, std::string pointer, std::string key, json params = json::object(),
+               Severity severity = Severity::error) {
+    out_.push_back({std::move(file), std::move(pointer), std::move(key), std::move(params), severity});
+  }
+
+  const json& doc(const char* name) const {
+    static const json kNull;
+    const auto it = b_.find(name);
+    return it == b_.end() ? kNull : *it;
+  }
+
+  // 1. every file against its definition in form-package.schema.json
+  void format(const json& package_schema) {
+    static const std::pair<const char*, const char*> kFiles[] = {
+        {"form", "form.json"}, {"layout", "layout.json"}, {"rules", "rules.json"},
+        {"eligibility", "eligibility.json"}, {"rubric", "rubric.json"}};
+    json_schema::Validator::compile(package_schema);  // throws when the package schema itself is broken
+    for (const auto& [part, file] : kFiles) {
+      if (!b_.contains(part)) continue;
+      json wrapper = package_schema;
+      wrapper["$ref"] = std::string("#/$defs/") + part;
+      check_against(wrapper, b_[part], file);
+    }
+    if (b_.contains("i18n") && b_["i18n"].is_object()) {
+      for (const auto& [lang, table] : b_["i18n"].items()) {
+        json wrapper = package_schema;
+        wrapper["$ref"] = "#/$defs/i18n";
+        check_against(wrapper, table, "i18n/" + lang + ".json");
+      }
+    }
+    if (b_.contains("examples") && b_["examples"].is_array()) {
+      for (const auto& ex : b_["examples"]) {
+        json wrapper = package_schema;
+        wrapper["$ref"] = "#/$defs/example";
+        check_against(wrapper, ex.value("content", json()), ex.value("file", std::string("example")));
+      }
+    }
+  }
+
+  void check_against(const json& schema, const json& instance, const std::string& file) {
+    try {
+      const auto v = json_schema::Validator::compile(schema);
+      for (const auto& issue : v.validate(instance)) {
+        json params = issue.params;
+        params["keyword"] = issue.keyword_location;
+        problem(file, issue.instance_location, issue.message_key, params);
+      }
+    } catch (const json_schema::SchemaError& e) {
+      problem("form-package.schema.json", e.keyword_location, e.message_key);
+    }
+  }
+
+  // 2. the data schema is valid JSON Schema 2020-12
+  void metaschema() {
+    for (const auto& issue : json_schema::check_against_metaschema(doc("data_schema"))) {
+      problem("data.schema.json", issue.instance_location, issue.message_key, issue.params);
+    }
+  }
+
+  // 3. texts: every key in every language, and each text a package needs exists
+  void texts(const PackageData& d) {
+    const json& i18n = doc("i18n");
+    const json& form = doc("form");
+    std::vector<std::string> langs = {"en", "zh"};
+    for (const auto& lang : langs) {
+      if (!i18n.contains(lang) || !i18n[lang].is_object())
+        problem("form.json", "/files/i18n", "lint.missing_language", {{"lang", lang}});
+    }
+    if (!i18n.is_object()) return;
+    // parity
+    std::set<std::string> all;
+    for (const auto& [lang, table] : i18n.items()) {
+      if (table.is_object())
+        for (const auto& [k, v] : table.items()) all.insert(k);
+    }
+    for (const auto& lang : langs) {
+      if (!i18n.contains(lang) || !i18n[lang].is_object()) continue;
+      for (const auto& k : all) {
+        if (!i18n[lang].contains(k))
+          problem("i18n/" + lang + ".json", "/" + escape_token(k), "lint.missing_text", {{"key", k}, {"lang", lang}});
+        else if (!i18n[lang][k].is_string() || i18n[lang][k].get<std::string>().empty())
+          problem("i18n/" + lang + ".json", "/" + escape_token(k), "lint.empty_text", {{"key", k}, {"lang", lang}});
+      }
+    }
+    // needed keys
+    const json& en = i18n.contains("en") ? i18n["en"] : json::object();
+    auto need = [&](const std::string& key, const std::string& file, const std::string& where) {
+      if (!en.is_object() || !en.contains(key))
+        problem(file, where, "lint.missing_text", {{"key", key}, {"lang", "en"}});
+    };
+    need("form.title", "form.json", "");
+    need("form.summary", "form.json", "");
+    if (form.contains("submission")) need(form["submission"].value("subject", std::string("submission.subject")), "form.json", "/submission/subject");
+    const SchemaTypes types(doc("data_schema"));
+    for (std::size_t i = 0; i < d.sections.size(); ++i)
+      need(d.sections[i].id + ".title", "layout.json", "/sections/" + std::to_string(i));
+    for (const auto& f : d.fields) {
+      if (f.pointer.empty()) continue;
+      std::string key;
+      for (const auto& t : split_pointer(f.pointer)) {
+        if (t != "*") key += (key.empty() ? "" : ".") + t;
+      }
+      need(key + ".label", "layout.json", f.pointer);
+      const json* s = types.find_pointer(f.pointer);
+      const json* e = nullptr;
+      if (s && s->contains("enum")) e = &(*s)["enum"];
+      if (s && s->contains("items") && (*s)["items"].is_object() && (*s)["items"].contains("enum")) e = &(*s)["items"]["enum"];
+      if (e && e->is_array() && f.widget != "country" && f.widget != "countries" && f.widget != "integer" &&
+          f.widget != "number" && key.find("tech_field") == std::string::npos) {
+        for (const auto& v : *e) {
+          if (v.is_string()) need(key + ".option." + v.get<std::string>(), "layout.json", f.pointer);
+        }
+      }
+    }
+    for (const auto& c : d.constraints) need("rules." + c.id, "rules.json", "/constraints");
+    for (const auto& c : d.checks) need("eligibility." + c.id, "eligibility.json", "/checks");
+    for (const auto& dim : d.dimensions) {
+      need("rubric." + dim.id + ".title", "rubric.json", "/dimensions");
+      for (const auto& c : dim.criteria) need("rubric." + c.id + ".title", "rubric.json", "/dimensions");
+    }
+    for (const auto& band : d.bands) need("rubric.band." + band.id, "rubric.json", "/bands");
+  }
+
+  // 4. layout covers the schema; nothing required can be hidden
+  void structure(const PackageData& d) {
+    std::set<std::string> laid_out;
+    for (const auto& f : d.fields) {
+      if (!f.pointer.empty()) laid_out.insert(f.pointer);
+    }
+    const json& schema = doc("data_schema");
+    const SchemaTypes types(schema);
+    // every leaf field of every section appears in the layout (warning: it cannot be filled)
+    if (schema.contains("properties")) {
+      for (const auto& [section, sub] : schema["properties"].items()) {
+        const json* s = types.find({section});
+        if (!s || !s->contains("properties")) continue;
+        for (const auto& [field, fs] : (*s)["properties"].items()) {
+          const std::string p = "/" + escape_token(section) + "/" + escape_token(field);
+          if (!laid_out.count(p))
+            problem("layout.json", "/sections", "lint.field_not_in_layout", {{"pointer", p}}, Severity::warning);
+        }
+      }
+    }
+    // a field that visibility can hide must not be unconditionally required by the schema
+    for (const auto& v : d.visibility) {
+      auto tokens = split_pointer(v.target);
+      if (tokens.empty()) continue;
+      const std::string name = tokens.back();
+      tokens.pop_back();
+      std::vector<std::string> path;
+      for (const auto& t : tokens) path.push_back(t == "*" ? "[]" : t);
+      const json* parent = path.empty() ? &schema : types.find(path);
+      if (!parent) continue;
+      const auto req = parent->find("required");
+      if (req != parent->end() && req->is_array() &&
+          std::find(req->begin(), req->end(), name) != req->end())
+        problem("rules.json", "/visibility", "lint.required_but_hideable", {{"pointer", v.target}});
+    }
+  }
+
+  // 5. rubric arithmetic
+  void rubric(const PackageData& d) {
+    if (d.dimensions.empty()) return;
+    double total = 0;
+    for (const auto& dim : d.dimensions) total += dim.weight;
+    if (std::fabs(total - 100) > 1e-9) problem("rubric.json", "/dimensions", "lint.weights_not_100", {{"total", total}});
+    if (d.bands.empty() || d.bands.back().min > 0) problem("rubric.json", "/bands", "lint.bands_cover_zero");
+  }
+
+  // 6. placeholders and the window
+  void submission(const PackageData& d) {
+    const json& form = doc("form");
+    const std::string to = form.contains("submission") ? form["submission"].value("to", std::string()) : "";
+    if (to.empty()) {
+      problem("form.json", "/submission/to", "lint.no_address");
+    } else {
+      const auto at = to.rfind('@');
+      const std::string domain = at == std::string::npos ? to : to.substr(at + 1);
+      auto ends_with = [&](const std::string& s) {
+        return domain.size() >= s.size() && domain.compare(domain.size() - s.size(), s.size(), s) == 0;
+      };
+      if (ends_with(".example") || domain == "example.com" || domain == "example.org" || domain == "example.net" ||
+          ends_with(".invalid") || ends_with(".test"))
+        problem("form.json", "/submission/to", "lint.placeholder_address", {{"address", to}}, Severity::warning);
+    }
+    (void)d;
+  }
+
+ private:
+  const json& b_;
+  std::vector<Problem>& out_;
+};
+
+// Does an expected example result hold? Adds a problem per mismatch.
+void check_example(const FormPackage& pkg, const json& ex, const std::string& file, std::vector<Problem>& out) {
+  auto mismatch = [&](const std::string& where, const json& expected, const json& actual) {
+    out.push_back({file, "/expected" + where, "lint.example_mismatch", {{"expected", expected}, {"actual", actual}}, Severity::error});
+  };
+  json result;
+  try {
+    result = evaluate(pkg, ex.value("answers", json::object()), ex.value("now", std::string()),
+                      ex.value("lang", std::string("en")));
+  } catch (const std::exception& e) {
+    out.push_back({file, "/now", "lint.example_unusable", {{"detail", e.what()}}, Severity::error});
+    return;
+  }
+  const json& exp = ex.value("expected", json::object());
+  if (exp.contains("valid") && exp["valid"] != result["valid"]) mismatch("/valid", exp["valid"], result["valid"]);
+  if (exp.contains("errors")) {
+    std::set<std::pair<std::string, std::string>> want, got;
+    for (const auto& e : exp["errors"]) want.insert({e.value("pointer", ""), e.value("key", "")});
+    for (const auto& e : result["errors"]) got.insert({e.value("pointer", ""), e.value("key", "")});
+    if (want != got) {
+      json w = json::array(), g = json::array();
+      for (const auto& [p, k] : want) w.push_back(p + " " + k);
+      for (const auto& [p, k] : got) g.push_back(p + " " + k);
+      mismatch("/errors", w, g);
+    }
+  }
+  if (exp.contains("hidden")) {
+    json want = exp["hidden"];
+    std::sort(want.begin(), want.end());
+    if (want != result["hidden"]) mismatch("/hidden", want, result["hidden"]);
+  }
+  if (exp.contains("eligibility")) {
+    const json& e = exp["eligibility"];
+    const json& r = result["eligibility"];
+    for (const char* k : {"verdict", "window"}) {
+      if (e.contains(k) && e[k] != r[k]) mismatch(std::string("/eligibility/") + k, e[k], r[k]);
+    }
+    if (e.contains("reasons")) {
+      std::set<std::string> want, got;
+      for (const auto& x : e["reasons"]) want.insert(x.get<std::string>());
+      for (const auto& x : r["reasons"]) got.insert(x.value("id", ""));
+      if (want != got) mismatch("/eligibility/reasons", json(want), json(got));
+    }
+  }
+  if (exp.contains("score") && result["score"].is_object()) {
+    const json& e = exp["score"];
+    const json& r = result["score"];
+    if (e.contains("total") && std::fabs(e["total"].get<double>() - r["total"].get<double>()) > 1e-9)
+      mismatch("/score/total", e["total"], r["total"]);
+    if (e.contains("band") && e["band"] != r["band"]) mismatch("/score/band", e["band"], r["band"]);
+    if (e.contains("dimensions")) {
+      for (const auto& [id, want] : e["dimensions"].items()) {
+        json got;
+        for (const auto& dim : r["dimensions"])
+          if (dim["id"] == id) got = dim["score"];
+        if (got.is_null() || std::fabs(want.get<double>() - got.get<double>()) > 1e-9)
+          mismatch("/score/dimensions/" + escape_token(id), want, got);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<Problem> lint(const json& bundle, const json* package_schema) {
+  std::vector<Problem> out;
+  Linter linter(bundle, out);
+  try {
+    if (package_schema) linter.format(*package_schema);
+  } catch (const json_schema::SchemaError& e) {
+    out.push_back({"form-package.schema.json", e.keyword_location, e.message_key, {}, Severity::error});
+  }
+  linter.metaschema();
+  std::optional<FormPackage> pkg;
+  try {
+    pkg = FormPackage::load(bundle);
+    for (const auto& w : pkg->warnings()) out.push_back(w);
+  } catch (const PackageError& e) {
+    out.insert(out.end(), e.problems.begin(), e.problems.end());
+    return out;  // without a compiled package the remaining checks have nothing to read
+  }
+  const PackageData& d = pkg->data();
+  linter.texts(d);
+  linter.structure(d);
+  linter.rubric(d);
+  linter.submission(d);
+  const json& examples = bundle.contains("examples") ? bundle["examples"] : json::array();
+  if (examples.empty()) out.push_back({"form.json", "/files/examples", "lint.no_examples", {}, Severity::warning});
+  for (const auto& ex : examples) {
+    check_example(*pkg, ex.value("content", json::object()), ex.value("file", std::string("example")), out);
+  }
+  // Each criterion should reach its maximum in at least one worked example (else: unreachable?).
+  if (!d.dimensions.empty() && !examples.empty()) {
+    std::map<std::string, double> best;
+    for (const auto& ex : examples) {
+      const json& c = ex.value("content", json::object());
+      try {
+        const json r = evaluate(*pkg, c.value("answers", json::object()), c.value("now", std::string()), "en");
+        if (!r["score"].is_object()) continue;
+        for (const auto& crit : r["score"]["criteria"]) {
+          double& b = best[crit["id"].get<std::string>()];
+          b = std::max(b, crit["points"].get<double>());
+        }
+      } catch (const std::exception&) {
+      }
+    }
+    for (const auto& dim : d.dimensions) {
+      for (const auto& c : dim.criteria) {
+        if (best[c.id] < c.max)
+          out.push_back({"rubric.json", "/dimensions", "lint.criterion_max_unseen",
+                         {{"id", c.id}, {"max", c.max}, {"best", best[c.id]}}, Severity::warning});
+      }
+    }
+  }
+  return out;
+}
+
+std::string describe(const Problem& p, const json& common_i18n) {
+  return Texts(nullptr, &common_i18n, "en").text(p.message_key, p.params);
+}
+
+}  // namespace greenapply::form

@@ -1,0 +1,120 @@
+// The compiled form package: everything evaluate() needs, prepared once at load time so that
+// evaluating on every keystroke only walks prepared structures.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "greenapply/expr.hpp"
+#include "greenapply/form.hpp"
+#include "greenapply/json_schema.hpp"
+#include "time.hpp"
+
+namespace greenapply::form {
+
+// A field of the layout, flattened: repeat sub-fields get pointers like "/team/core_team/*/name".
+struct LayoutField {
+  std::string pointer;  // empty for computed display fields
+  std::string computed;
+  std::string widget;
+  std::string section;
+  bool in_repeat = false;
+};
+
+struct Section {
+  std::string id;
+  std::vector<std::size_t> fields;  // indexes into PackageData::fields (top level of the section)
+};
+
+// An expression bound to where it applies: top level, or each item of a repeat group.
+struct Scoped {
+  std::string list_pattern;  // "" = top level; else the pattern of the repeat, e.g. "/team/core_team"
+};
+
+struct Computed {
+  std::string id;
+  expr::Program program;
+};
+
+struct Visibility {
+  std::string target;  // pointer, may contain "*"
+  Scoped scope;
+  expr::Program when;
+};
+
+struct Constraint {
+  std::string id;
+  std::string pointer;  // may contain "*"
+  Scoped scope;
+  std::optional<expr::Program> when;
+  expr::Program assertion;
+  Severity severity = Severity::error;
+};
+
+struct Check {
+  std::string id;
+  bool hard = true;
+  expr::Program assertion;
+};
+
+struct Attachment {
+  std::string id;
+  std::string pointer;
+  std::optional<expr::Program> required_when;
+};
+
+struct Criterion {
+  std::string id;
+  double max = 0;
+  expr::Program points;
+};
+
+struct Dimension {
+  std::string id;
+  double weight = 0;
+  bool enabled = true;
+  std::vector<Criterion> criteria;
+};
+
+struct Band {
+  std::string id;
+  double min = 0;
+};
+
+struct Round {
+  std::string id;
+  Instant opens;
+  Instant closes_before;
+  std::int64_t deadline_day = 0;
+  std::string time_zone;
+  int offset_minutes = 0;  // the offset the window is written in: "today" for rules is seen there
+};
+
+struct PackageData {
+  nlohmann::json bundle;  // owns every document the structures below refer to
+  std::string id;
+  std::string version;
+  std::string form_code;
+  std::string applicant_name_pointer;
+  std::vector<Problem> warnings;
+
+  std::optional<json_schema::Validator> validator;
+  std::vector<LayoutField> fields;
+  std::vector<Section> sections;
+  std::vector<Computed> computed;  // in dependency order
+  std::vector<Visibility> visibility;
+  std::vector<Constraint> constraints;
+  std::vector<Check> checks;
+  std::vector<Attachment> attachments;
+  std::vector<Dimension> dimensions;
+  std::vector<Band> bands;
+  double needs_work_below = 0.5;
+  double advice_at_or_below = 0.4;
+  std::optional<Round> round;  // nullopt: rolling programme
+};
+
+}  // namespace greenapply::form

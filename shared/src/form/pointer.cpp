@@ -1,0 +1,135 @@
+#include "pointer.hpp"
+
+namespace greenapply::form {
+
+std::string escape_token(std::string_view token) {
+  std::string out;
+  out.reserve(token.size());
+  for (char c : token) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> split_pointer(std::string_view pointer) {
+  std::vector<std::string> tokens;
+  if (pointer.empty()) return tokens;
+  std::size_t pos = pointer[0] == '/' ? 1 : 0;
+  while (true) {
+    const std::size_t slash = pointer.find('/', pos);
+    const std::string_view raw = pointer.substr(pos, slash == std::string_view::npos ? slash : slash - pos);
+    std::string token;
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+      if (raw[i] == '~' && i + 1 < raw.size()) {
+        token += raw[i + 1] == '1' ? '/' : '~';
+        ++i;
+      } else {
+        token += raw[i];
+      }
+    }
+    tokens.push_back(std::move(token));
+    if (slash == std::string_view::npos) break;
+    pos = slash + 1;
+  }
+  return tokens;
+}
+
+std::string join_pointer(const std::vector<std::string>& tokens) {
+  std::string out;
+  for (const auto& t : tokens) {
+    out += '/';
+    out += escape_token(t);
+  }
+  return out;
+}
+
+bool is_within(std::string_view pointer, std::string_view prefix) {
+  if (pointer.size() < prefix.size() || pointer.compare(0, prefix.size(), prefix) != 0) return false;
+  return pointer.size() == prefix.size() || pointer[prefix.size()] == '/';
+}
+
+namespace {
+
+void expand(const nlohmann::json& node, const std::vector<std::string>& tokens, std::size_t i,
+            std::string& prefix, std::vector<std::string>& out) {
+  if (i == tokens.size()) {
+    out.push_back(prefix);
+    return;
+  }
+  const std::size_t keep = prefix.size();
+  if (tokens[i] == "*") {
+    if (!node.is_array()) return;
+    for (std::size_t k = 0; k < node.size(); ++k) {
+      prefix += '/';
+      prefix += std::to_string(k);
+      expand(node[k], tokens, i + 1, prefix, out);
+      prefix.resize(keep);
+    }
+    return;
+  }
+  prefix += '/';
+  prefix += escape_token(tokens[i]);
+  if (i + 1 == tokens.size()) {
+    out.push_back(prefix);  // the leaf need not exist (a missing answer is still a field)
+  } else if (node.is_object()) {
+    const auto it = node.find(tokens[i]);
+    if (it != node.end()) expand(*it, tokens, i + 1, prefix, out);
+  }
+  prefix.resize(keep);
+}
+
+}  // namespace
+
+std::vector<std::string> expand_pattern(const nlohmann::json& doc, std::string_view pattern) {
+  std::vector<std::string> out;
+  std::string prefix;
+  expand(doc, split_pointer(pattern), 0, prefix, out);
+  return out;
+}
+
+namespace {
+
+// One walk for both constness: Json is nlohmann::json or const nlohmann::json.
+template <class Json>
+Json* walk(Json& doc, std::string_view pointer) {
+  Json* node = &doc;
+  for (const auto& token : split_pointer(pointer)) {
+    if (node->is_object()) {
+      const auto it = node->find(token);
+      if (it == node->end()) return nullptr;
+      node = &*it;
+    } else if (node->is_array()) {
+      if (token.empty() || token.size() > 9 || token.find_first_not_of("0123456789") != std::string::npos)
+        return nullptr;
+      const std::size_t k = std::stoul(token);
+      if (k >= node->size()) return nullptr;
+      node = &(*node)[k];
+    } else {
+      return nullptr;
+    }
+  }
+  return node;
+}
+
+}  // namespace
+
+const nlohmann::json* find_at(const nlohmann::json& doc, std::string_view pointer) {
+  return walk(doc, pointer);
+}
+
+void erase_at(nlohmann::json& doc, std::string_view pointer) {
+  auto tokens = split_pointer(pointer);
+  if (tokens.empty()) return;
+  const std::string last = tokens.back();
+  tokens.pop_back();
+  nlohmann::json* parent = walk(doc, join_pointer(tokens));
+  if (parent && parent->is_object()) parent->erase(last);
+}
+
+}  // namespace greenapply::form

@@ -1,0 +1,25 @@
+// RFC 6901 JSON pointers as the form engine uses them: building, splitting, and patterns with
+// "*" standing for every item of a repeat group (e.g. "/team/core_team/*/phd_field").
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace greenapply::form {
+
+std::string escape_token(std::string_view token);
+std::vector<std::string> split_pointer(std::string_view pointer);  // unescaped tokens
+std::string join_pointer(const std::vector<std::string>& tokens);
+// True when `pointer` equals `prefix` or lies below it.
+bool is_within(std::string_view pointer, std::string_view prefix);
+// Every concrete pointer matching a pattern in `doc` ("*" matches each array index).
+std::vector<std::string> expand_pattern(const nlohmann::json& doc, std::string_view pattern);
+// Removes the value at a concrete pointer, if present (objects: erase key; arrays: not allowed).
+void erase_at(nlohmann::json& doc, std::string_view pointer);
+// The value at a concrete pointer or nullptr.
+const nlohmann::json* find_at(const nlohmann::json& doc, std::string_view pointer);
+
+}  // namespace greenapply::form

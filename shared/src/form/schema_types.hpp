@@ -1,0 +1,35 @@
+// What type the data schema gives a field, for type-checking expressions at load time.
+// Follows "properties", "items" (path step "[]"), local "$ref"s and the branches of
+// allOf/anyOf/oneOf/if/then/else (the first that knows the field wins).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "greenapply/expr.hpp"
+
+namespace greenapply::form {
+
+class SchemaTypes {
+ public:
+  explicit SchemaTypes(const nlohmann::json& schema) : root_(schema) {}
+  // The subschema for a path of property names ("[]" = array items), or nullptr if no branch
+  // of the schema declares it.
+  const nlohmann::json* find(const std::vector<std::string>& path) const;
+  std::optional<expr::Type> type_of(const std::vector<std::string>& path) const;
+  // expr::Type of a subschema ("format": "date" → date).
+  expr::Type type_of(const nlohmann::json& subschema) const;
+  // Same for a JSON pointer into the answers with "*" or digits for array items.
+  const nlohmann::json* find_pointer(const std::string& pointer) const;
+  const nlohmann::json& root() const { return root_; }
+
+ private:
+  const nlohmann::json* resolve(const nlohmann::json* node) const;
+  const nlohmann::json* child(const nlohmann::json* node, const std::string& step, int depth) const;
+  const nlohmann::json& root_;
+};
+
+}  // namespace greenapply::form

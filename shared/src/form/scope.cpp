@@ -1,0 +1,64 @@
+#include "scope.hpp"
+
+#include "value_bridge.hpp"
+
+namespace greenapply::form {
+
+using nlohmann::json;
+
+Scope::Scope(const PackageData& d, const json& submitted, const Instant& now)
+    : d_(d), submitted_(submitted), types_(d.bundle.at("data_schema")) {
+  if (d.round) {
+    round_opens_ = make_date(local_day(d.round->opens, d.round->offset_minutes));
+    round_closes_ = make_date(local_day(d.round->closes_before, d.round->offset_minutes));
+    round_deadline_ = make_date(d.round->deadline_day);
+    now_ = make_date(local_day(now, d.round->offset_minutes));
+  } else {
+    now_ = make_date(local_day(now, now.offset_minutes));
+  }
+}
+
+expr::Value Scope::resolve(const std::vector<std::string>& path) const {
+  if (path.empty()) return expr::Value();
+  if (path[0] == "now") return now_;
+  if (path[0] == "calc") {
+    if (path.size() != 2) return expr::Value();
+    const auto it = calc_.find(path[1]);
+    return it == calc_.end() ? expr::Value() : it->second;
+  }
+  if (path[0] == "round") {
+    if (!d_.round || path.size() != 2) return expr::Value();
+    if (path[1] == "opens") return round_opens_;
+    if (path[1] == "closes_before") return round_closes_;
+    if (path[1] == "deadline") return round_deadline_;
+    if (path[1] == "id") return string_value(d_.round->id);
+    if (path[1] == "time_zone") return string_value(d_.round->time_zone);
+    return expr::Value();
+  }
+  const json* node = &submitted_;
+  for (const auto& step : path) {
+    if (!node->is_object()) return expr::Value();
+    const auto it = node->find(step);
+    if (it == node->end()) return expr::Value();
+    node = &*it;
+  }
+  if (node->is_string()) {
+    // Dates arrive as ISO strings; the schema says which fields are dates.
+    if (const json* s = types_.find(path); s && types_.type_of(*s) == expr::Type::date) {
+      const auto day = parse_date(node->get_ref<const std::string&>());
+      return day ? make_date(*day) : expr::Value();
+    }
+  }
+  return from_answer(*node);
+}
+
+expr::Value Scope::run(const expr::Program& program, const expr::Value* it) {
+  try {
+    return expr::evaluate(program, [this](const std::vector<std::string>& p) { return resolve(p); }, it);
+  } catch (const expr::EvalError&) {
+    overrun = true;
+    return expr::Value();
+  }
+}
+
+}  // namespace greenapply::form

@@ -1,0 +1,31 @@
+// Text lookup for one language: the package's own texts first, then the engine's common texts,
+// then English, then the key itself (so a missing text is visible, and lint reports it).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+namespace greenapply::form {
+
+class Texts {
+ public:
+  Texts(const nlohmann::json* package_i18n, const nlohmann::json* common_i18n, std::string lang);
+  bool has(const std::string& key) const;
+  // The text for key with {name} placeholders filled from params (strings as is, numbers in
+  // their shortest form, lists joined with ", "). Unknown placeholders stay as written.
+  std::string text(const std::string& key, const nlohmann::json& params = nlohmann::json::object()) const;
+  const std::string& lang() const { return lang_; }
+
+ private:
+  const std::string* find(const std::string& key, const std::string& lang) const;
+  const nlohmann::json* package_;
+  const nlohmann::json* common_;
+  std::string lang_;
+};
+
+std::string fill_placeholders(const std::string& pattern, const nlohmann::json& params);
+std::string param_to_text(const nlohmann::json& value);
+
+}  // namespace greenapply::form

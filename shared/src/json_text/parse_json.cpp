@@ -1,0 +1,96 @@
+#include "greenapply/json_text.hpp"
+
+#include <utility>
+
+namespace greenapply {
+
+JsonTextError::JsonTextError(std::string key, std::size_t off, std::size_t ln, std::size_t col,
+                             std::string what)
+    : std::runtime_error("line " + std::to_string(ln) + ", column " + std::to_string(col) + ": " +
+                         what),
+      message_key(std::move(key)),
+      offset(off),
+      line(ln),
+      column(col),
+      detail(std::move(what)) {}
+
+namespace {
+
+struct Position {
+  std::size_t line = 1;
+  std::size_t column = 1;
+};
+
+Position position_of(std::string_view text, std::size_t offset) {
+  Position p;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++p.line;
+      p.column = 1;
+    } else {
+      ++p.column;
+    }
+  }
+  return p;
+}
+
+// Returns the offset of the first bracket that exceeds max_depth, or npos. Strings are skipped
+// (with their escapes) so brackets inside text do not count. Malformed input is left to the
+// parser, which reports it precisely.
+std::size_t find_depth_violation(std::string_view text, std::size_t max_depth) {
+  std::size_t depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    switch (c) {
+      case '"':
+        in_string = true;
+        break;
+      case '[':
+      case '{':
+        if (++depth > max_depth) return i;
+        break;
+      case ']':
+      case '}':
+        if (depth > 0) --depth;
+        break;
+      default:
+        break;
+    }
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+nlohmann::json parse_json(std::string_view text, std::size_t max_depth) {
+  const std::size_t too_deep = find_depth_violation(text, max_depth);
+  if (too_deep != std::string_view::npos) {
+    const Position p = position_of(text, too_deep);
+    throw JsonTextError("json.depth", too_deep, p.line, p.column,
+                        "nesting deeper than " + std::to_string(max_depth) + " levels");
+  }
+  try {
+    return nlohmann::json::parse(text.begin(), text.end());
+  } catch (const nlohmann::json::parse_error& e) {
+    // nlohmann's byte is 1-based and points just past the offending character.
+    const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
+    const Position p = position_of(text, offset);
+    std::string what = e.what();
+    // Drop nlohmann's "[json.exception.parse_error.101] parse error at line 1, column 2: " prefix.
+    const auto colon = what.find(": ");
+    if (colon != std::string::npos) what = what.substr(colon + 2);
+    throw JsonTextError(text.empty() ? "json.empty" : "json.syntax", offset, p.line, p.column,
+                        what);
+  }
+}
+
+}  // namespace greenapply
