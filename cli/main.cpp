@@ -13,6 +13,7 @@ constexpr const char* kUsage =
     "  validate --schema S.json (--instance I.json | --instances ARRAY.json) [--remotes DIR] [--output basic]\n"
     "  lint [PACKAGE_DIR...]                    check form packages (default: schemas/*)\n"
     "  check --form PKG APP.json [--now ISO-8601] [--lang en|zh] [--json]\n"
+    "  evaluate --form PKG --cases CASES.json   machine output: one evaluation JSON per line\n"
     "  batch --form PKG DIR [--csv OUT.csv] [--json OUT.json] [--now ISO-8601]\n"
     "  export --form PKG APP.json --xml OUT.xml  write the application package as XML\n";
 
@@ -31,6 +32,9 @@ int main(int argc, char** argv) {
 #endif
 #ifdef GREENAPPLY_HAS_CHECK
     if (command == "check") return greenapply::cli::run_check(args);
+#endif
+#ifdef GREENAPPLY_HAS_EVALUATE
+    if (command == "evaluate") return greenapply::cli::run_evaluate(args);
 #endif
 #ifdef GREENAPPLY_HAS_LINT
     if (command == "lint") return greenapply::cli::run_lint(args);

@@ -17,5 +17,5 @@ cp build/wasm-release/wasm/greenapply.mjs build/wasm-release/wasm/greenapply.was
 mkdir -p "$SITE/schemas"
 cp -r schemas/. "$SITE/schemas/"
 rm -f "$SITE/schemas/README.md"
-node scripts/package-index.mjs schemas > "$SITE/schemas/index.json"
+node scripts/package-index.mjs schemas "$SITE/schemas"
 echo "site: $SITE"

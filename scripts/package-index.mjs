@@ -1,12 +1,54 @@
-// Lists the form packages under a schemas folder as JSON, for the page's form picker:
-// [{ "path": "bluetech-2023-company", "form": <form.json> }, ...] in folder order.
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+// Writes what the static page needs to find the form packages without listing folders:
+//   <out>/schemas/index.json         [{path, form}] of every package folder, default first
+//   <out>/schemas/common/texts.json  {"en": {...}, "zh": {...}}: the engine's common texts,
+//                                    merged exactly as the CLI merges them (cli/package_files.cpp:
+//                                    i18n/<lang>.json and i18n/*.<lang>.json in name order)
+// Usage: node scripts/package-index.mjs SCHEMAS_DIR OUT_SCHEMAS_DIR
+import { readdirSync, readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 
-const root = process.argv[2] ?? 'schemas';
-const packages = readdirSync(root, { withFileTypes: true })
-  .filter((d) => d.isDirectory() && existsSync(path.join(root, d.name, 'form.json')))
-  .map((d) => d.name)
-  .sort()
-  .map((name) => ({ path: name, form: JSON.parse(readFileSync(path.join(root, name, 'form.json'), 'utf8')) }));
-process.stdout.write(JSON.stringify({ default: 'bluetech-2023-company', packages }, null, 2) + '\n');
+export function commonTexts(schemasDir) {
+  const dir = path.join(schemasDir, 'common', 'i18n');
+  const out = {};
+  for (const lang of ['en', 'zh']) {
+    const files = existsSync(dir)
+      ? readdirSync(dir).filter((f) => f === `${lang}.json` || f.endsWith(`.${lang}.json`)).sort()
+      : [];
+    out[lang] = Object.assign({}, ...files.map((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8'))));
+  }
+  return out;
+}
+
+export function packageIndex(schemasDir) {
+  const packages = readdirSync(schemasDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(path.join(schemasDir, d.name, 'form.json')))
+    .map((d) => d.name)
+    .sort()
+    .map((name) => ({ path: name, form: JSON.parse(readFileSync(path.join(schemasDir, name, 'form.json'), 'utf8')) }));
+  return { default: 'bluetech-2023-company', packages };
+}
+
+// The bundle the core's FormPackage.load takes (see shared/include/greenapply/form.hpp).
+export function readBundle(schemasDir, packagePath) {
+  const dir = path.join(schemasDir, packagePath);
+  const read = (f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8'));
+  const form = read('form.json');
+  const bundle = { form };
+  for (const part of ['data_schema', 'layout', 'rules', 'eligibility', 'rubric']) {
+    if (form.files[part]) bundle[part] = read(form.files[part]);
+  }
+  bundle.i18n = Object.fromEntries(Object.entries(form.files.i18n ?? {}).map(([lang, f]) => [lang, read(f)]));
+  bundle.common_i18n = commonTexts(schemasDir);
+  return bundle;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [schemasDir = 'schemas', outDir] = process.argv.slice(2);
+  if (!outDir) {
+    process.stdout.write(JSON.stringify(packageIndex(schemasDir), null, 2) + '\n');
+  } else {
+    mkdirSync(path.join(outDir, 'common'), { recursive: true });
+    writeFileSync(path.join(outDir, 'index.json'), JSON.stringify(packageIndex(schemasDir), null, 2) + '\n');
+    writeFileSync(path.join(outDir, 'common', 'texts.json'), JSON.stringify(commonTexts(schemasDir)) + '\n');
+  }
+}

@@ -12,6 +12,7 @@ using Args = std::vector<std::string>;
 
 int run_validate(const Args& args);
 int run_check(const Args& args);
+int run_evaluate(const Args& args);
 int run_lint(const Args& args);
 int run_batch(const Args& args);
 int run_export(const Args& args);

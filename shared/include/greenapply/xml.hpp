@@ -1,0 +1,38 @@
+// greenapply/xml.hpp — XML interchange of application packages (pugixml).
+//
+// The XML carries any JSON value losslessly, as typed elements (docs/xml.md):
+//   <application xmlns="urn:greenapply:application:1" format-version="1">
+//     <object>
+//       <string name="engine">0.1.0</string>
+//       <object name="answers"> … <number name="trl">7</number> … </object>
+//     </object>
+//   </application>
+// so from_xml(to_xml(x)) == x for every JSON value, including numbers' exact form
+// (1 vs 1.0), empty and whitespace strings, and control characters.
+#pragma once
+
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+namespace greenapply::xml {
+
+constexpr std::size_t kMaxXmlDepth = 256;
+
+struct XmlError : std::runtime_error {
+  XmlError(std::string key, std::size_t offset, std::size_t line, std::size_t column, std::string detail);
+  std::string message_key;  // xml.syntax, xml.doctype, xml.wrong_root, xml.unknown_element, …
+  std::size_t offset;       // byte offset in the input
+  std::size_t line;         // 1-based
+  std::size_t column;       // 1-based
+  std::string detail;
+};
+
+std::string to_xml(const nlohmann::json& value);
+// Throws XmlError with the position of the problem.
+nlohmann::json from_xml(std::string_view text);
+
+}  // namespace greenapply::xml

@@ -1,0 +1,231 @@
+#include <cstring>
+#include <sstream>
+
+#include <pugixml.hpp>
+
+#include "greenapply/xml.hpp"
+
+namespace greenapply::xml {
+
+using nlohmann::json;
+
+XmlError::XmlError(std::string key, std::size_t off, std::size_t ln, std::size_t col, std::string what)
+    : std::runtime_error("line " + std::to_string(ln) + ", column " + std::to_string(col) + ": " + what),
+      message_key(std::move(key)),
+      offset(off),
+      line(ln),
+      column(col),
+      detail(std::move(what)) {}
+
+namespace {
+
+constexpr const char* kNamespace = "urn:greenapply:application:1";
+
+// Text XML cannot carry as is: C0 controls (XML 1.0 forbids most; \r is normalised away by
+// every parser), and text that is only white space (parsers may drop it). Such strings are
+// written as a JSON string literal with encoding="json".
+bool needs_json_encoding(const std::string& s) {
+  bool all_space = !s.empty();
+  for (unsigned char c : s) {
+    if (c < 0x20 && c != '\n' && c != '\t') return true;
+    if (c == 0x7f) return true;
+    if (c != ' ' && c != '\n' && c != '\t') all_space = false;
+  }
+  return all_space;
+}
+
+void set_name(pugi::xml_node node, const std::string& name) {
+  if (needs_json_encoding(name) || name.find('\n') != std::string::npos || name.find('\t') != std::string::npos) {
+    node.append_attribute("name") = json(name).dump().c_str();
+    node.append_attribute("name-encoding") = "json";
+  } else {
+    node.append_attribute("name") = name.c_str();
+  }
+}
+
+void write(pugi::xml_node parent, const json& v, const std::string* name) {
+  pugi::xml_node node;
+  switch (v.type()) {
+    case json::value_t::object:
+      node = parent.append_child("object");
+      break;
+    case json::value_t::array:
+      node = parent.append_child("array");
+      break;
+    case json::value_t::string:
+      node = parent.append_child("string");
+      break;
+    case json::value_t::boolean:
+      node = parent.append_child("boolean");
+      break;
+    case json::value_t::null:
+    case json::value_t::discarded:
+      node = parent.append_child("null");
+      break;
+    default:
+      node = parent.append_child("number");
+      break;
+  }
+  if (name) set_name(node, *name);
+  if (v.is_object()) {
+    for (const auto& [k, child] : v.items()) write(node, child, &k);
+  } else if (v.is_array()) {
+    for (const auto& child : v) write(node, child, nullptr);
+  } else if (v.is_string()) {
+    const std::string& s = v.get_ref<const std::string&>();
+    if (needs_json_encoding(s)) {
+      node.append_attribute("encoding") = "json";
+      node.text().set(v.dump().c_str());
+    } else if (!s.empty()) {
+      node.text().set(s.c_str());
+    }
+  } else if (v.is_boolean()) {
+    node.text().set(v.get<bool>() ? "true" : "false");
+  } else if (v.is_number()) {
+    node.text().set(v.dump().c_str());
+  }
+}
+
+struct Reader {
+  std::string_view text;
+
+  [[noreturn]] void fail(const std::string& key, std::ptrdiff_t offset, const std::string& detail) const {
+    std::size_t off = offset < 0 ? 0 : static_cast<std::size_t>(offset);
+    // pugixml gives an element's offset at its name; report the "<" a reader looks for.
+    if (off > 0 && off <= text.size() && text[off - 1] == '<') --off;
+    std::size_t line = 1, column = 1;
+    for (std::size_t i = 0; i < off && i < text.size(); ++i) {
+      if (text[i] == '\n') {
+        ++line;
+        column = 1;
+      } else {
+        ++column;
+      }
+    }
+    throw XmlError(key, off, line, column, detail);
+  }
+
+  std::string name_of(pugi::xml_node n) const {
+    const pugi::xml_attribute a = n.attribute("name");
+    if (!a) fail("xml.missing_name", n.offset_debug(), std::string("<") + n.name() + "> inside <object> needs a name");
+    if (std::strcmp(n.attribute("name-encoding").value(), "json") == 0) return decode_json_string(n, a.value());
+    return a.value();
+  }
+
+  std::string decode_json_string(pugi::xml_node n, const char* literal) const {
+    try {
+      const json s = json::parse(literal);
+      if (s.is_string()) return s.get<std::string>();
+    } catch (const json::exception&) {
+    }
+    fail("xml.bad_value", n.offset_debug(), "not a JSON string literal");
+  }
+
+  // Only elements count as children; comments are ignored, stray text is an error.
+  void check_no_text(pugi::xml_node n) const {
+    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+      if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
+        const std::string v = c.value();
+        if (v.find_first_not_of(" \t\r\n") != std::string::npos)
+          fail("xml.unexpected_text", c.offset_debug(), std::string("text inside <") + n.name() + ">");
+      }
+    }
+  }
+
+  json read(pugi::xml_node n, std::size_t depth) const {
+    if (depth > kMaxXmlDepth) fail("xml.depth", n.offset_debug(), "nested deeper than 256 levels");
+    const std::string tag = n.name();
+    if (tag == "object") {
+      check_no_text(n);
+      json obj = json::object();
+      for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+        if (c.type() != pugi::node_element) continue;
+        const std::string key = name_of(c);
+        if (obj.contains(key)) fail("xml.duplicate_member", c.offset_debug(), "member \"" + key + "\" appears twice");
+        obj[key] = read(c, depth + 1);
+      }
+      return obj;
+    }
+    if (tag == "array") {
+      check_no_text(n);
+      json arr = json::array();
+      for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+        if (c.type() == pugi::node_element) arr.push_back(read(c, depth + 1));
+      }
+      return arr;
+    }
+    if (n.first_child() && n.first_child().type() == pugi::node_element)
+      fail("xml.unexpected_element", n.first_child().offset_debug(), "<" + tag + "> holds text, not elements");
+    const std::string value = n.child_value();
+    if (tag == "string") {
+      if (std::strcmp(n.attribute("encoding").value(), "json") == 0) return decode_json_string(n, value.c_str());
+      return value;
+    }
+    if (tag == "number") {
+      try {
+        json num = json::parse(value);
+        if (num.is_number()) return num;
+      } catch (const json::exception&) {
+      }
+      fail("xml.bad_value", n.offset_debug(), "\"" + value.substr(0, 40) + "\" is not a number");
+    }
+    if (tag == "boolean") {
+      if (value == "true") return true;
+      if (value == "false") return false;
+      fail("xml.bad_value", n.offset_debug(), "a boolean is true or false");
+    }
+    if (tag == "null") {
+      if (!value.empty()) fail("xml.bad_value", n.offset_debug(), "<null> must be empty");
+      return nullptr;
+    }
+    fail("xml.unknown_element", n.offset_debug(), "unknown element <" + tag + ">");
+  }
+};
+
+}  // namespace
+
+std::string to_xml(const json& value) {
+  pugi::xml_document doc;
+  pugi::xml_node decl = doc.append_child(pugi::node_declaration);
+  decl.append_attribute("version") = "1.0";
+  decl.append_attribute("encoding") = "UTF-8";
+  pugi::xml_node root = doc.append_child("application");
+  root.append_attribute("xmlns") = kNamespace;
+  root.append_attribute("format-version") = "1";
+  write(root, value, nullptr);
+  std::ostringstream out;
+  doc.save(out, "  ", pugi::format_indent | pugi::format_no_declaration);
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + out.str();
+}
+
+json from_xml(std::string_view text) {
+  const Reader reader{text};
+  pugi::xml_document doc;
+  // parse_doctype keeps a DOCTYPE as a node so we can refuse it: no DTDs, no entities, no tricks.
+  // parse_ws_pcdata_single keeps a string that is only spaces (<string> </string>).
+  const unsigned options = pugi::parse_default | pugi::parse_doctype | pugi::parse_ws_pcdata_single;
+  const pugi::xml_parse_result result = doc.load_buffer(text.data(), text.size(), options, pugi::encoding_utf8);
+  if (!result) reader.fail("xml.syntax", result.offset, result.description());
+  for (pugi::xml_node n = doc.first_child(); n; n = n.next_sibling()) {
+    if (n.type() == pugi::node_doctype)
+      reader.fail("xml.doctype", n.offset_debug(), "DOCTYPE declarations are not accepted");
+  }
+  const pugi::xml_node root = doc.document_element();
+  if (std::strcmp(root.name(), "application") != 0)
+    reader.fail("xml.wrong_root", root.offset_debug(), std::string("the root element is <") + root.name() + ">, expected <application>");
+  if (std::strcmp(root.attribute("xmlns").value(), kNamespace) != 0)
+    reader.fail("xml.wrong_namespace", root.offset_debug(), std::string("expected xmlns=\"") + kNamespace + "\"");
+  if (std::strcmp(root.attribute("format-version").value(), "1") != 0)
+    reader.fail("xml.unsupported_version", root.offset_debug(), "format-version must be 1");
+  reader.check_no_text(root);
+  pugi::xml_node value;
+  for (pugi::xml_node c = root.first_child(); c; c = c.next_sibling()) {
+    if (c.type() != pugi::node_element) continue;
+    if (value) reader.fail("xml.unexpected_element", c.offset_debug(), "<application> holds exactly one value");
+    value = c;
+  }
+  if (!value) reader.fail("xml.empty", root.offset_debug(), "<application> holds no value");
+  return reader.read(value, 1);
+}
+
+}  // namespace greenapply::xml

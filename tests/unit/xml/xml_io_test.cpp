@@ -1,0 +1,117 @@
+#include <random>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "greenapply/xml.hpp"
+
+namespace greenapply::xml {
+namespace {
+
+using nlohmann::json;
+
+void expect_round_trip(const json& value) {
+  const std::string text = to_xml(value);
+  json back;
+  ASSERT_NO_THROW(back = from_xml(text)) << text;
+  EXPECT_EQ(back.dump(), value.dump()) << text;  // dump compares number form too (1 vs 1.0)
+}
+
+TEST(XmlIo, RoundTripsAnApplication) {
+  expect_round_trip(json::parse(R"({
+    "package": {"id": "bluetech-2023-company", "version": "1.0.0"},
+    "answers": {"applicant": {"track": "energy_storage", "tech_field": ["es.battery"], "trl": 7,
+      "kpi": 25.5, "listed": false, "note": null, "name": "北京创蓝储能科技有限公司"}}})"));
+}
+
+TEST(XmlIo, RoundTripsAwkwardValues) {
+  expect_round_trip(json::parse(R"({"a": 1, "b": 1.0, "c": -0.0, "d": 1e300, "e": 18446744073709551615,
+    "f": -9223372036854775808, "g": 0.1})"));
+  expect_round_trip(json::object({{"", "empty name"}, {"a/b~c", 1}, {"<&\">", "<&\"'>"}, {"tab\tname", 2}}));
+  expect_round_trip(json::array({"", " ", "  \n ", "\t", "a\r\nb", std::string("nul\0x", 5), "\x01\x1f\x7f",
+                                 " lead", "trail ", "]]>", "<![CDATA[x]]>"}));
+  expect_round_trip(json::array());
+  expect_round_trip(json::object());
+  expect_round_trip(json(nullptr));
+  expect_round_trip(json::array({json::array({json::array()}), json::object({{"x", json::object()}})}));
+}
+
+json random_json(std::mt19937& rng, int depth) {
+  std::uniform_int_distribution<int> kind(0, depth > 4 ? 4 : 6);
+  static const std::vector<std::string> strings = {"", " ", "北京", "a&b<c>", "line\nbreak", "\x02x", "ok", "\"q\""};
+  switch (kind(rng)) {
+    case 0: return nullptr;
+    case 1: return std::uniform_int_distribution<int>(0, 1)(rng) == 1;
+    case 2: return std::uniform_int_distribution<long long>(-1000000000000LL, 1000000000000LL)(rng);
+    case 3: return std::uniform_real_distribution<double>(-1e6, 1e6)(rng);
+    case 4: return strings[std::uniform_int_distribution<std::size_t>(0, strings.size() - 1)(rng)];
+    case 5: {
+      json a = json::array();
+      for (int i = std::uniform_int_distribution<int>(0, 4)(rng); i > 0; --i) a.push_back(random_json(rng, depth + 1));
+      return a;
+    }
+    default: {
+      json o = json::object();
+      for (int i = std::uniform_int_distribution<int>(0, 4)(rng); i > 0; --i)
+        o[strings[std::uniform_int_distribution<std::size_t>(0, strings.size() - 1)(rng)] + std::to_string(i)] =
+            random_json(rng, depth + 1);
+      return o;
+    }
+  }
+}
+
+TEST(XmlIo, PropertyRoundTripOfGeneratedValues) {
+  std::mt19937 rng(20230430);
+  for (int i = 0; i < 500; ++i) expect_round_trip(random_json(rng, 0));
+}
+
+XmlError error_of(const std::string& text) {
+  try {
+    from_xml(text);
+  } catch (const XmlError& e) {
+    return e;
+  }
+  ADD_FAILURE() << "expected an XmlError for: " << text;
+  return XmlError("", 0, 0, 0, "");
+}
+
+constexpr const char* kHead = R"(<application xmlns="urn:greenapply:application:1" format-version="1">)";
+
+TEST(XmlIo, BadXmlGivesKeyAndPosition) {
+  auto e = error_of("<application>\n  <object>\n</application>");
+  EXPECT_EQ(e.message_key, "xml.syntax");
+  EXPECT_EQ(e.line, 3u);
+  EXPECT_EQ(error_of("<answers/>").message_key, "xml.wrong_root");
+  EXPECT_EQ(error_of("<application format-version=\"1\"><null/></application>").message_key, "xml.wrong_namespace");
+  e = error_of(std::string(kHead) + "\n<object>\n  <blob name=\"x\"/>\n</object></application>");
+  EXPECT_EQ(e.message_key, "xml.unknown_element");
+  EXPECT_EQ(e.line, 3u);
+  EXPECT_EQ(e.column, 3u);
+  EXPECT_EQ(error_of(std::string(kHead) + "<object><number>1</number></object></application>").message_key, "xml.missing_name");
+  EXPECT_EQ(error_of(std::string(kHead) + "<number>one</number></application>").message_key, "xml.bad_value");
+  EXPECT_EQ(error_of(std::string(kHead) + "<object><null name=\"a\"/><null name=\"a\"/></object></application>").message_key,
+            "xml.duplicate_member");
+  EXPECT_EQ(error_of(std::string(kHead) + "</application>").message_key, "xml.empty");
+  EXPECT_EQ(error_of("").message_key, "xml.syntax");
+}
+
+TEST(XmlIo, RefusesEntityTricks) {
+  const std::string billion_laughs =
+      "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;\">]>" +
+      std::string(kHead) + "<string>&lol2;</string></application>";
+  EXPECT_EQ(error_of(billion_laughs).message_key, "xml.doctype");
+  const std::string external = "<!DOCTYPE a [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>" + std::string(kHead) +
+                               "<string>&x;</string></application>";
+  EXPECT_EQ(error_of(external).message_key, "xml.doctype");
+}
+
+TEST(XmlIo, DeepNestingIsAnErrorNotACrash) {
+  std::string deep = kHead;
+  for (int i = 0; i < 100000; ++i) deep += "<array>";
+  for (int i = 0; i < 100000; ++i) deep += "</array>";
+  deep += "</application>";
+  EXPECT_EQ(error_of(deep).message_key, "xml.depth");
+}
+
+}  // namespace
+}  // namespace greenapply::xml
