@@ -63,6 +63,19 @@ class FormPackage {
 nlohmann::json evaluate(const FormPackage& package, const nlohmann::json& answers,
                         std::string_view now, std::string_view lang);
 
+// The application package an applicant downloads and e-mails, made by the core so that the
+// page and the CLI produce identical packages:
+//   {"format": "greenapply-application", "format_version": 1,
+//    "package": {"id", "version"}, "engine", "created": now, "lang", "applicant_name",
+//    "answers": <submitted answers: hidden fields left out>,
+//    "answers_sha256": <SHA-256 of the canonical JSON of "answers">,
+//    "self_assessment": {"valid", "error_count", "eligibility": {"verdict", "window", "reasons": [ids]},
+//                        "score": {"total", "band", "dimensions": {id: score}}}}
+nlohmann::json make_application_package(const FormPackage& package, const nlohmann::json& answers,
+                                        std::string_view now, std::string_view lang);
+// The self_assessment block of a package, from an evaluate() result.
+nlohmann::json self_assessment_of(const nlohmann::json& evaluation);
+
 // The English text of a problem (for lint output and logs).
 std::string describe(const Problem& problem, const nlohmann::json& common_i18n);
 

@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "greenapply/expr.hpp"
+#include "greenapply/expression.hpp"
 #include "greenapply/form.hpp"
 #include "greenapply/json_schema.hpp"
 #include "time.hpp"

@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "greenapply/expr.hpp"
+#include "greenapply/expression.hpp"
 
 namespace greenapply::form {
 

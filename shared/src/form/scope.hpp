@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "greenapply/expr.hpp"
+#include "greenapply/expression.hpp"
 #include "package_data.hpp"
 #include "schema_types.hpp"
 #include "time.hpp"

@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "greenapply/expr.hpp"
+#include "greenapply/expression.hpp"
 
 namespace greenapply::form {
 

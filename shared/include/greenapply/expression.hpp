@@ -1,0 +1,131 @@
+// greenapply/expression.hpp — the rule expression language of form packages (docs/expressions.md).
+//
+// Small, typed, side-effect free: no loops, no assignment, no user functions. A Program is
+// parsed and type-checked once when a package loads, then evaluated on every change against a
+// Resolver that supplies field values. Every evaluation runs under a step budget.
+//
+//   auto p = expr::Program::compile("years_between(company.founding_date, round.deadline)", env);
+//   expr::Value age = expr::evaluate(p, resolver);
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace greenapply::expr {
+
+enum class Type { any, null, boolean, number, string, date, list, object };
+const char* type_name(Type t);
+
+struct Error {
+  std::size_t offset = 0;  // byte offset into the expression text
+  std::size_t line = 1;
+  std::size_t column = 1;
+  std::string message_key;  // expr.unexpected_token, expr.unknown_function, …
+  nlohmann::json params = nlohmann::json::object();
+};
+
+struct ParseError : std::runtime_error {
+  explicit ParseError(Error e);
+  Error error;
+};
+
+// Thrown by evaluate() only when the step budget is exhausted (message_key expr.step_limit).
+struct EvalError : std::runtime_error {
+  EvalError() : std::runtime_error("expression step budget exhausted") {}
+  std::string message_key = "expr.step_limit";
+};
+
+// A value: null, boolean, number (IEEE double), string, date (days since 1970-01-01), list,
+// or a JSON array/object borrowed from the answers (no copy; it must outlive the Value).
+class Value {
+ public:
+  enum class Kind { null, boolean, number, string, date, list, json };
+  Value() = default;
+  static Value boolean(bool b);
+  static Value number(double d);
+  static Value string(std::string s);
+  static Value date(std::int64_t days);
+  static Value list(std::vector<Value> items);
+  static Value borrow(const nlohmann::json& j);  // arrays/objects are borrowed; scalars copied
+
+  Kind kind() const { return kind_; }
+  bool is_null() const { return kind_ == Kind::null; }
+  bool is_true() const { return kind_ == Kind::boolean && b_; }
+  bool is_false() const { return kind_ == Kind::boolean && !b_; }
+  bool as_bool() const { return b_; }
+  double as_number() const { return d_; }
+  std::int64_t as_date() const { return days_; }
+  const std::string& as_string() const { return s_ ? *s_ : empty_string(); }
+  bool is_list() const;          // a list or a borrowed JSON array
+  std::size_t size() const;      // list length (0 for non-lists)
+  Value at(std::size_t i) const; // list element
+  Value member(const std::string& name) const;  // object member (null when absent)
+  // JSON form: dates as "YYYY-MM-DD", integral numbers as integers, non-finite as null.
+  nlohmann::json to_json() const;
+
+ private:
+  static const std::string& empty_string();
+  Kind kind_ = Kind::null;
+  bool b_ = false;
+  double d_ = 0;
+  std::int64_t days_ = 0;
+  std::shared_ptr<const std::string> s_;
+  std::shared_ptr<const std::vector<Value>> list_;
+  const nlohmann::json* json_ = nullptr;
+};
+
+Value from_json(const nlohmann::json& j);  // = Value::borrow
+
+// Deep equality (numbers by value, lists element-wise, JSON objects by content).
+bool equal(const Value& a, const Value& b);
+
+// Load-time types: path like {"team","core_team"}; list elements continue with "[]":
+// {"team","core_team","[]","full_time"}. nullopt = no such field.
+using TypeEnv = std::function<std::optional<Type>(const std::vector<std::string>& path)>;
+
+// Run-time values of paths (never starting with "it").
+using Resolver = std::function<Value(const std::vector<std::string>& path)>;
+
+struct Limits {
+  std::size_t max_text_bytes = 4096;
+  std::size_t max_depth = 64;
+  std::size_t step_budget = 1000000;
+};
+
+struct Node;
+
+class Program {
+ public:
+  // Parses and type-checks; throws ParseError. A non-empty it_list_path makes the expression
+  // item-level: `it` is an element of that list (e.g. {"team","core_team"}).
+  static Program compile(std::string_view text, const TypeEnv& env,
+                         const std::vector<std::string>& it_list_path = {}, const Limits& limits = {});
+  Program() = default;
+  Type result_type() const;
+  const std::string& text() const;
+  // Every field path the expression reads, roots included (for dependencies and lint).
+  const std::vector<std::vector<std::string>>& references() const;
+  const std::vector<Node>& nodes() const;
+
+  struct Data;  // defined in the implementation
+
+ private:
+  std::shared_ptr<const Data> data_;
+  friend Value evaluate(const Program&, const Resolver&, const Value*, std::size_t);
+};
+
+// Evaluates. Data surprises never throw (they give null); only an exhausted step budget
+// throws EvalError. `it` is bound for item-level programs.
+Value evaluate(const Program& program, const Resolver& resolve, const Value* it = nullptr,
+               std::size_t step_budget = Limits{}.step_budget);
+
+}  // namespace greenapply::expr
