@@ -1,0 +1,151 @@
+// The compiled form of a schema: a graph of Nodes (one per subschema) whose keywords hold
+// everything evaluation needs (resolved $ref targets, compiled patterns, limits). Built once by
+// compile_schema(); read-only afterwards, so one CompiledSchema serves any number of
+// validations, concurrently if the caller wishes.
+#pragma once
+
+#include <cstddef>
+#include <deque>
+#include <limits>
+#include <map>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "greenapply/json_schema.hpp"
+#include "pattern.hpp"
+
+namespace greenapply::json_schema::detail {
+
+// The 2020-12 vocabularies, as bits.
+enum Vocabulary : unsigned {
+  kVocabCore = 1u << 0,
+  kVocabApplicator = 1u << 1,
+  kVocabUnevaluated = 1u << 2,
+  kVocabValidation = 1u << 3,
+  kVocabMetaData = 1u << 4,
+  kVocabFormatAnnotation = 1u << 5,
+  kVocabFormatAssertion = 1u << 6,
+  kVocabContent = 1u << 7,
+};
+constexpr unsigned kDefaultVocabularies = kVocabCore | kVocabApplicator | kVocabUnevaluated |
+                                          kVocabValidation | kVocabMetaData |
+                                          kVocabFormatAnnotation | kVocabContent;
+
+struct Node;
+
+// A schema resource: a document root or a subschema with its own "$id".
+struct Resource {
+  std::string uri;  // absolute URI without fragment ("" for a root without "$id")
+  Dialect dialect = Dialect::draft2020_12;
+  unsigned vocabularies = kDefaultVocabularies;
+  const nlohmann::json* root = nullptr;
+  std::map<std::string, const nlohmann::json*> anchors;          // "$anchor", "$dynamicAnchor"
+  std::map<std::string, const nlohmann::json*> dynamic_anchors;  // "$dynamicAnchor" only
+  std::map<std::string, const Node*> dynamic_nodes;              // compiled dynamic_anchors
+};
+
+// Type bits for "type".
+enum TypeBit : unsigned {
+  kTypeNull = 1u << 0,
+  kTypeBoolean = 1u << 1,
+  kTypeObject = 1u << 2,
+  kTypeArray = 1u << 3,
+  kTypeNumber = 1u << 4,
+  kTypeString = 1u << 5,
+  kTypeInteger = 1u << 6,
+};
+
+enum class Op : unsigned char {
+  ref,
+  dynamic_ref,
+  type,
+  enum_,
+  const_,
+  multiple_of,
+  maximum,
+  exclusive_maximum,
+  minimum,
+  exclusive_minimum,
+  max_length,
+  min_length,
+  pattern,
+  format,
+  prefix_items,     // subs: one schema per position
+  items,            // sub for every item from `start`
+  contains,         // sub, min_count, max_count
+  max_items,
+  min_items,
+  unique_items,
+  max_properties,
+  min_properties,
+  required,          // strings
+  dependent_required,  // dependents
+  dependent_schemas,   // named
+  properties,          // named (sorted by name)
+  pattern_properties,  // patterns
+  additional_properties,  // sub; names + patterns of the siblings
+  property_names,
+  all_of,
+  any_of,
+  one_of,
+  not_,
+  if_then_else,  // sub = if, then_node, else_node (either may be null)
+  unevaluated_items,
+  unevaluated_properties,
+};
+
+struct Keyword {
+  Op op = Op::type;
+  std::string name;  // the keyword as spelled in the schema (for locations)
+  nlohmann::json value;  // limit numbers, enum/const values, format name, type list
+  std::size_t count = 0;  // length / item / property limits; `start` for items
+  std::size_t max_count = std::numeric_limits<std::size_t>::max();
+  unsigned type_mask = 0;
+  const Node* sub = nullptr;
+  const Node* then_node = nullptr;
+  const Node* else_node = nullptr;
+  std::vector<const Node*> subs;
+  std::vector<std::pair<std::string, const Node*>> named;
+  std::vector<std::pair<Pattern, const Node*>> patterns;
+  std::vector<std::string> strings;  // required names; additionalProperties' sibling names
+  std::vector<std::pair<std::string, std::vector<std::string>>> dependents;
+  std::vector<Pattern> sibling_patterns;  // additionalProperties
+  std::string anchor;          // $dynamicRef: the fragment's anchor name, if dynamic
+  bool dynamic = false;        // $dynamicRef: initial target is a $dynamicAnchor
+};
+
+struct Node {
+  bool is_boolean = false;
+  bool boolean_value = true;
+  const Resource* resource = nullptr;
+  std::string location;  // absolute URI + "#" + JSON pointer of this subschema
+  std::vector<Keyword> keywords;
+  bool collects_annotations = false;  // has unevaluatedItems/unevaluatedProperties
+};
+
+struct CompiledSchema {
+  Options options;
+  std::deque<nlohmann::json> documents;  // [0] is the caller's schema, then fetched documents
+  std::deque<Resource> resources;
+  std::deque<Node> nodes;
+  const Node* root = nullptr;
+};
+
+// Builds the compiled form of `schema`. Throws SchemaError.
+std::shared_ptr<const CompiledSchema> compile_schema(const nlohmann::json& schema,
+                                                     const Options& options,
+                                                     const Resolver& resolver);
+
+// Evaluates `instance`; issues go to `out` when it is non-null (all errors), otherwise the
+// evaluation stops at the first error.
+bool evaluate(const CompiledSchema& schema, const nlohmann::json& instance,
+              std::vector<Issue>* out);
+
+// RFC 6901 escaping of one reference token ("~" -> "~0", "/" -> "~1").
+void append_pointer_token(std::string& pointer, std::string_view token);
+
+}  // namespace greenapply::json_schema::detail

@@ -1,0 +1,626 @@
+// Evaluates an instance against compiled Nodes. The valid path allocates nothing: instance
+// and keyword locations are chains of stack frames turned into JSON pointers only when an
+// error is reported. Annotations (which properties/items were evaluated) are collected only
+// below a schema that has unevaluatedProperties/unevaluatedItems.
+#include <algorithm>
+#include <string_view>
+
+#include "compiled.hpp"
+#include "formats_bridge.hpp"
+#include "numbers.hpp"
+
+namespace greenapply::json_schema::detail {
+
+using nlohmann::json;
+
+namespace {
+
+// One step of a path: an object key or an array index.
+struct PathStep {
+  const PathStep* parent;
+  std::string_view key;
+  std::size_t index;
+  bool is_index;
+};
+
+// One entered schema resource, for $dynamicRef's dynamic scope.
+struct Scope {
+  const Scope* parent;
+  const Resource* resource;
+};
+
+struct Annotations {
+  bool all_properties = false;
+  std::vector<const std::string*> properties;  // keys of the instance object (stable addresses)
+  bool all_items = false;
+  std::size_t item_prefix = 0;           // items [0, item_prefix) evaluated
+  std::vector<std::size_t> item_indices;  // further items evaluated (contains)
+
+  void merge(const Annotations& o) {
+    all_properties = all_properties || o.all_properties;
+    properties.insert(properties.end(), o.properties.begin(), o.properties.end());
+    all_items = all_items || o.all_items;
+    item_prefix = std::max(item_prefix, o.item_prefix);
+    item_indices.insert(item_indices.end(), o.item_indices.begin(), o.item_indices.end());
+  }
+  bool has_property(const std::string* key) const {
+    return all_properties || std::find(properties.begin(), properties.end(), key) !=
+                                 properties.end();
+  }
+  bool has_item(std::size_t i) const {
+    return all_items || i < item_prefix ||
+           std::find(item_indices.begin(), item_indices.end(), i) != item_indices.end();
+  }
+};
+
+std::string pointer_of(const PathStep* step) {
+  std::vector<const PathStep*> steps;
+  for (; step != nullptr; step = step->parent) steps.push_back(step);
+  std::string out;
+  for (auto it = steps.rbegin(); it != steps.rend(); ++it) {
+    if ((*it)->is_index) {
+      out += '/';
+      out += std::to_string((*it)->index);
+    } else {
+      append_pointer_token(out, (*it)->key);
+    }
+  }
+  return out;
+}
+
+bool matches_type(unsigned mask, const json& v) {
+  switch (v.type()) {
+    case json::value_t::null:
+      return (mask & kTypeNull) != 0;
+    case json::value_t::boolean:
+      return (mask & kTypeBoolean) != 0;
+    case json::value_t::object:
+      return (mask & kTypeObject) != 0;
+    case json::value_t::array:
+      return (mask & kTypeArray) != 0;
+    case json::value_t::string:
+      return (mask & kTypeString) != 0;
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+      return (mask & (kTypeNumber | kTypeInteger)) != 0;
+    case json::value_t::number_float:
+      return (mask & kTypeNumber) != 0 || ((mask & kTypeInteger) != 0 && is_integer_value(v));
+    default:
+      return false;
+  }
+}
+
+class Evaluator {
+ public:
+  Evaluator(const CompiledSchema& schema, std::vector<Issue>* out) : s_(schema), out_(out) {}
+
+  bool run(const json& instance) {
+    const Scope scope{nullptr, s_.root->resource};
+    return eval(*s_.root, instance, nullptr, nullptr, &scope, nullptr, 0);
+  }
+
+ private:
+  // Reports one issue. `keyword` is the failing keyword's name, appended to the keyword path.
+  void report(const Node& node, const PathStep* kpath, std::string_view keyword,
+              const PathStep* ipath, const char* key, json params = json::object()) {
+    if (out_ == nullptr) return;
+    Issue issue;
+    issue.instance_location = pointer_of(ipath);
+    issue.keyword_location = pointer_of(kpath);
+    issue.absolute_keyword_location = node.location;
+    if (!keyword.empty()) {
+      append_pointer_token(issue.keyword_location, keyword);
+      append_pointer_token(issue.absolute_keyword_location, keyword);
+    }
+    issue.message_key = key;
+    issue.params = std::move(params);
+    out_->push_back(std::move(issue));
+  }
+
+  // Evaluates a subschema without reporting its errors (anyOf branches, not, if, contains).
+  bool quiet(const Node& node, const json& inst, const PathStep* ipath, const PathStep* kpath,
+             const Scope* scope, Annotations* ann, std::size_t depth) {
+    std::vector<Issue>* saved = out_;
+    out_ = nullptr;
+    const bool ok = eval(node, inst, ipath, kpath, scope, ann, depth);
+    out_ = saved;
+    return ok;
+  }
+
+  bool eval(const Node& node, const json& inst, const PathStep* ipath, const PathStep* kpath,
+            const Scope* scope, Annotations* parent_ann, std::size_t depth);
+
+  bool eval_keyword(const Node& node, const Keyword& k, const json& inst, const PathStep* ipath,
+                    const PathStep* kpath, const Scope* scope, Annotations* ann,
+                    std::size_t depth);
+
+  const CompiledSchema& s_;
+  std::vector<Issue>* out_;
+  std::size_t recursion_ = 0;
+};
+
+bool Evaluator::eval(const Node& node, const json& inst, const PathStep* ipath,
+                     const PathStep* kpath, const Scope* scope, Annotations* parent_ann,
+                     std::size_t depth) {
+  if (node.is_boolean) {
+    if (!node.boolean_value) report(node, kpath, "", ipath, "schema.false");
+    return node.boolean_value;
+  }
+  if (recursion_ >= s_.options.max_recursion) {
+    report(node, kpath, "", ipath, "limit.recursion", {{"limit", s_.options.max_recursion}});
+    return false;
+  }
+  const Scope inner{scope, node.resource};
+  if (node.resource != scope->resource) scope = &inner;
+  Annotations local;
+  Annotations* ann = node.collects_annotations ? &local : parent_ann;
+  ++recursion_;
+  bool valid = true;
+  for (const Keyword& k : node.keywords) {
+    if (!eval_keyword(node, k, inst, ipath, kpath, scope, ann, depth)) {
+      valid = false;
+      if (out_ == nullptr) break;
+    }
+  }
+  --recursion_;
+  if (valid && parent_ann != nullptr && ann == &local) parent_ann->merge(local);
+  return valid;
+}
+
+bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& inst,
+                             const PathStep* ipath, const PathStep* kpath, const Scope* scope,
+                             Annotations* ann, std::size_t depth) {
+  const PathStep kstep{kpath, k.name, 0, false};
+  // Descending into a child instance: bounded by max_depth.
+  auto too_deep = [&]() {
+    if (depth + 1 <= s_.options.max_depth) return false;
+    report(node, kpath, k.name, ipath, "limit.depth", {{"limit", s_.options.max_depth}});
+    return true;
+  };
+
+  switch (k.op) {
+    case Op::ref:
+      return eval(*k.sub, inst, ipath, &kstep, scope, ann, depth);
+
+    case Op::dynamic_ref: {
+      const Node* target = k.sub;
+      if (k.dynamic) {
+        // The outermost resource in the dynamic scope with this $dynamicAnchor wins.
+        for (const Scope* sc = scope; sc != nullptr; sc = sc->parent) {
+          const auto it = sc->resource->dynamic_nodes.find(k.anchor);
+          if (it != sc->resource->dynamic_nodes.end()) target = it->second;
+        }
+      }
+      return eval(*target, inst, ipath, &kstep, scope, ann, depth);
+    }
+
+    case Op::type:
+      if (matches_type(k.type_mask, inst)) return true;
+      report(node, kpath, k.name, ipath, "schema.type", {{"expected", k.value}});
+      return false;
+
+    case Op::enum_:
+      for (const json& v : k.value) {
+        if (v == inst) return true;
+      }
+      report(node, kpath, k.name, ipath, "schema.enum", {{"allowed", k.value}});
+      return false;
+
+    case Op::const_:
+      if (k.value == inst) return true;
+      report(node, kpath, k.name, ipath, "schema.const", {{"expected", k.value}});
+      return false;
+
+    case Op::multiple_of:
+      if (!inst.is_number() || is_multiple_of(inst, k.value)) return true;
+      report(node, kpath, k.name, ipath, "schema.multipleOf", {{"divisor", k.value}});
+      return false;
+
+    case Op::maximum:
+    case Op::exclusive_maximum:
+    case Op::minimum:
+    case Op::exclusive_minimum: {
+      if (!inst.is_number()) return true;
+      const int c = compare_numbers(inst, k.value);
+      const bool ok = k.op == Op::maximum             ? c <= 0
+                      : k.op == Op::exclusive_maximum ? c < 0
+                      : k.op == Op::minimum           ? c >= 0
+                                                      : c > 0;
+      if (ok) return true;
+      const char* key = k.op == Op::maximum             ? "schema.maximum"
+                        : k.op == Op::exclusive_maximum ? "schema.exclusiveMaximum"
+                        : k.op == Op::minimum           ? "schema.minimum"
+                                                        : "schema.exclusiveMinimum";
+      report(node, kpath, k.name, ipath, key, {{"limit", k.value}});
+      return false;
+    }
+
+    case Op::max_length:
+    case Op::min_length: {
+      if (!inst.is_string()) return true;
+      const std::string& text = inst.get_ref<const std::string&>();
+      // Byte length bounds the code point length: skip counting when it decides.
+      if (k.op == Op::max_length && text.size() <= k.count) return true;
+      const std::size_t length = code_point_length(text);
+      const bool ok = k.op == Op::max_length ? length <= k.count : length >= k.count;
+      if (ok) return true;
+      report(node, kpath, k.name, ipath,
+             k.op == Op::max_length ? "schema.maxLength" : "schema.minLength",
+             {{"limit", k.count}, {"actual", length}});
+      return false;
+    }
+
+    case Op::pattern: {
+      if (!inst.is_string()) return true;
+      const auto r =
+          k.sibling_patterns[0].search(inst.get_ref<const std::string&>(), s_.options.regex_step_budget);
+      if (r == Pattern::Result::match) return true;
+      if (r == Pattern::Result::step_limit) {
+        report(node, kpath, k.name, ipath, "limit.regex_steps", {{"pattern", k.value}});
+      } else {
+        report(node, kpath, k.name, ipath, "schema.pattern", {{"pattern", k.value}});
+      }
+      return false;
+    }
+
+    case Op::format: {
+      const std::string& format = k.value.get_ref<const std::string&>();
+      if (format_check(format, inst)) return true;
+      report(node, kpath, k.name, ipath, "schema.format", {{"format", format}});
+      return false;
+    }
+
+    case Op::prefix_items: {
+      if (!inst.is_array()) return true;
+      bool valid = true;
+      const std::size_t n = std::min(inst.size(), k.subs.size());
+      if (n > 0 && too_deep()) return false;
+      for (std::size_t i = 0; i < n; ++i) {
+        const PathStep is{ipath, {}, i, true};
+        const PathStep ks{&kstep, {}, i, true};
+        if (!eval(*k.subs[i], inst[i], &is, &ks, scope, nullptr, depth + 1)) {
+          valid = false;
+          if (out_ == nullptr) return false;
+        }
+      }
+      if (valid && ann != nullptr) ann->item_prefix = std::max(ann->item_prefix, n);
+      return valid;
+    }
+
+    case Op::items: {
+      if (!inst.is_array()) return true;
+      bool valid = true;
+      if (inst.size() > k.count && too_deep()) return false;
+      for (std::size_t i = k.count; i < inst.size(); ++i) {
+        const PathStep is{ipath, {}, i, true};
+        if (k.sub->is_boolean && !k.sub->boolean_value) {
+          report(node, kpath, k.name, ipath,
+                 k.name == "additionalItems" ? "schema.additionalItems" : "schema.items",
+                 {{"limit", k.count}, {"actual", inst.size()}});
+          return false;
+        }
+        if (!eval(*k.sub, inst[i], &is, &kstep, scope, nullptr, depth + 1)) {
+          valid = false;
+          if (out_ == nullptr) return false;
+        }
+      }
+      if (valid && ann != nullptr) ann->all_items = true;
+      return valid;
+    }
+
+    case Op::contains: {
+      if (!inst.is_array()) return true;
+      if (!inst.empty() && too_deep()) return false;
+      std::size_t matched = 0;
+      // Without annotations to collect, stop once the outcome is decided.
+      const bool stop_early = ann == nullptr && k.max_count == std::numeric_limits<std::size_t>::max();
+      for (std::size_t i = 0; i < inst.size(); ++i) {
+        const PathStep is{ipath, {}, i, true};
+        if (quiet(*k.sub, inst[i], &is, &kstep, scope, nullptr, depth + 1)) {
+          ++matched;
+          if (ann != nullptr) ann->item_indices.push_back(i);
+          if (stop_early && matched >= k.count) return true;
+        }
+      }
+      if (matched < k.count) {
+        if (k.count == 1) {
+          report(node, kpath, k.name, ipath, "schema.contains");
+        } else {
+          report(node, kpath, "minContains", ipath, "schema.minContains",
+                 {{"limit", k.count}, {"actual", matched}});
+        }
+        return false;
+      }
+      if (matched > k.max_count) {
+        report(node, kpath, "maxContains", ipath, "schema.maxContains",
+               {{"limit", k.max_count}, {"actual", matched}});
+        return false;
+      }
+      return true;
+    }
+
+    case Op::max_items:
+    case Op::min_items: {
+      if (!inst.is_array()) return true;
+      const bool ok = k.op == Op::max_items ? inst.size() <= k.count : inst.size() >= k.count;
+      if (ok) return true;
+      report(node, kpath, k.name, ipath,
+             k.op == Op::max_items ? "schema.maxItems" : "schema.minItems",
+             {{"limit", k.count}, {"actual", inst.size()}});
+      return false;
+    }
+
+    case Op::unique_items: {
+      if (!inst.is_array()) return true;
+      for (std::size_t i = 1; i < inst.size(); ++i) {
+        for (std::size_t j = 0; j < i; ++j) {
+          if (inst[i] == inst[j]) {
+            report(node, kpath, k.name, ipath, "schema.uniqueItems",
+                   {{"first", j}, {"second", i}});
+            return false;
+          }
+        }
+      }
+      return true;
+    }
+
+    case Op::max_properties:
+    case Op::min_properties: {
+      if (!inst.is_object()) return true;
+      const bool ok =
+          k.op == Op::max_properties ? inst.size() <= k.count : inst.size() >= k.count;
+      if (ok) return true;
+      report(node, kpath, k.name, ipath,
+             k.op == Op::max_properties ? "schema.maxProperties" : "schema.minProperties",
+             {{"limit", k.count}, {"actual", inst.size()}});
+      return false;
+    }
+
+    case Op::required: {
+      if (!inst.is_object()) return true;
+      bool valid = true;
+      for (const std::string& name : k.strings) {
+        if (inst.find(name) != inst.end()) continue;
+        valid = false;
+        if (out_ == nullptr) return false;
+        report(node, kpath, k.name, ipath, "schema.required", {{"property", name}});
+      }
+      return valid;
+    }
+
+    case Op::dependent_required: {
+      if (!inst.is_object()) return true;
+      bool valid = true;
+      for (const auto& [name, needed] : k.dependents) {
+        if (inst.find(name) == inst.end()) continue;
+        for (const std::string& other : needed) {
+          if (inst.find(other) != inst.end()) continue;
+          valid = false;
+          if (out_ == nullptr) return false;
+          report(node, kpath, k.name, ipath, "schema.dependentRequired",
+                 {{"property", other}, {"because", name}});
+        }
+      }
+      return valid;
+    }
+
+    case Op::dependent_schemas: {
+      if (!inst.is_object()) return true;
+      bool valid = true;
+      for (const auto& [name, sub] : k.named) {
+        if (inst.find(name) == inst.end()) continue;
+        const PathStep ks{&kstep, name, 0, false};
+        if (!eval(*sub, inst, ipath, &ks, scope, ann, depth)) {
+          valid = false;
+          if (out_ == nullptr) return false;
+        }
+      }
+      return valid;
+    }
+
+    case Op::properties: {
+      if (!inst.is_object()) return true;
+      bool valid = true;
+      bool checked_depth = false;
+      for (const auto& [name, sub] : k.named) {
+        const auto it = inst.find(name);
+        if (it == inst.end()) continue;
+        if (!checked_depth) {
+          if (too_deep()) return false;
+          checked_depth = true;
+        }
+        const PathStep is{ipath, name, 0, false};
+        const PathStep ks{&kstep, name, 0, false};
+        if (!eval(*sub, *it, &is, &ks, scope, nullptr, depth + 1)) {
+          valid = false;
+          if (out_ == nullptr) return false;
+        } else if (ann != nullptr) {
+          ann->properties.push_back(&it.key());
+        }
+      }
+      return valid;
+    }
+
+    case Op::pattern_properties: {
+      if (!inst.is_object()) return true;
+      bool valid = true;
+      if (!inst.empty() && too_deep()) return false;
+      for (auto it = inst.begin(); it != inst.end(); ++it) {
+        const std::string& key = it.key();
+        for (const auto& [pattern, sub] : k.patterns) {
+          const auto r = pattern.search(key, s_.options.regex_step_budget);
+          if (r == Pattern::Result::no_match) continue;
+          const PathStep is{ipath, key, 0, false};
+          if (r == Pattern::Result::step_limit) {
+            report(node, kpath, k.name, &is, "limit.regex_steps", {{"pattern", pattern.source()}});
+            valid = false;
+            if (out_ == nullptr) return false;
+            continue;
+          }
+          const PathStep ks{&kstep, pattern.source(), 0, false};
+          if (!eval(*sub, it.value(), &is, &ks, scope, nullptr, depth + 1)) {
+            valid = false;
+            if (out_ == nullptr) return false;
+          } else if (ann != nullptr) {
+            ann->properties.push_back(&key);
+          }
+        }
+      }
+      return valid;
+    }
+
+    case Op::additional_properties: {
+      if (!inst.is_object()) return true;
+      bool valid = true;
+      for (auto it = inst.begin(); it != inst.end(); ++it) {
+        const std::string& key = it.key();
+        if (std::binary_search(k.strings.begin(), k.strings.end(), key)) continue;
+        bool matched = false;
+        for (const Pattern& p : k.sibling_patterns) {
+          if (p.search(key, s_.options.regex_step_budget) != Pattern::Result::no_match) {
+            matched = true;
+            break;
+          }
+        }
+        if (matched) continue;
+        if (k.sub->is_boolean && !k.sub->boolean_value) {
+          report(node, kpath, k.name, ipath, "schema.additionalProperties", {{"property", key}});
+          valid = false;
+          if (out_ == nullptr) return false;
+          continue;
+        }
+        if (too_deep()) return false;
+        const PathStep is{ipath, key, 0, false};
+        if (!eval(*k.sub, it.value(), &is, &kstep, scope, nullptr, depth + 1)) {
+          valid = false;
+          if (out_ == nullptr) return false;
+        } else if (ann != nullptr) {
+          ann->properties.push_back(&key);
+        }
+      }
+      return valid;
+    }
+
+    case Op::property_names: {
+      if (!inst.is_object()) return true;
+      bool valid = true;
+      for (auto it = inst.begin(); it != inst.end(); ++it) {
+        const json name(it.key());
+        if (quiet(*k.sub, name, ipath, &kstep, scope, nullptr, depth)) continue;
+        report(node, kpath, k.name, ipath, "schema.propertyNames", {{"property", it.key()}});
+        valid = false;
+        if (out_ == nullptr) return false;
+      }
+      return valid;
+    }
+
+    case Op::all_of: {
+      bool valid = true;
+      for (std::size_t i = 0; i < k.subs.size(); ++i) {
+        const PathStep ks{&kstep, {}, i, true};
+        if (!eval(*k.subs[i], inst, ipath, &ks, scope, ann, depth)) {
+          valid = false;
+          if (out_ == nullptr) return false;
+        }
+      }
+      return valid;
+    }
+
+    case Op::any_of:
+    case Op::one_of: {
+      std::size_t matched = 0;
+      for (std::size_t i = 0; i < k.subs.size(); ++i) {
+        const PathStep ks{&kstep, {}, i, true};
+        Annotations branch;
+        if (quiet(*k.subs[i], inst, ipath, &ks, scope, ann != nullptr ? &branch : nullptr,
+                  depth)) {
+          ++matched;
+          if (ann != nullptr) ann->merge(branch);
+          if (k.op == Op::any_of && ann == nullptr) return true;
+          if (k.op == Op::one_of && matched > 1 && ann == nullptr) break;
+        }
+      }
+      if (k.op == Op::any_of) {
+        if (matched > 0) return true;
+        report(node, kpath, k.name, ipath, "schema.anyOf");
+        return false;
+      }
+      if (matched == 1) return true;
+      report(node, kpath, k.name, ipath, "schema.oneOf", {{"matched", matched}});
+      return false;
+    }
+
+    case Op::not_:
+      if (!quiet(*k.sub, inst, ipath, &kstep, scope, nullptr, depth)) return true;
+      report(node, kpath, k.name, ipath, "schema.not");
+      return false;
+
+    case Op::if_then_else: {
+      Annotations branch;
+      Annotations* bann = ann != nullptr ? &branch : nullptr;
+      if (quiet(*k.sub, inst, ipath, &kstep, scope, bann, depth)) {
+        if (ann != nullptr) ann->merge(branch);
+        if (k.then_node == nullptr) return true;
+        const PathStep ks{kpath, "then", 0, false};
+        return eval(*k.then_node, inst, ipath, &ks, scope, ann, depth);
+      }
+      if (k.else_node == nullptr) return true;
+      const PathStep ks{kpath, "else", 0, false};
+      return eval(*k.else_node, inst, ipath, &ks, scope, ann, depth);
+    }
+
+    case Op::unevaluated_items: {
+      if (!inst.is_array()) return true;
+      bool valid = true;
+      for (std::size_t i = 0; i < inst.size(); ++i) {
+        if (ann->has_item(i)) continue;
+        if (k.sub->is_boolean && !k.sub->boolean_value) {
+          report(node, kpath, k.name, ipath, "schema.unevaluatedItems", {{"index", i}});
+          valid = false;
+          if (out_ == nullptr) return false;
+          continue;
+        }
+        if (too_deep()) return false;
+        const PathStep is{ipath, {}, i, true};
+        if (!eval(*k.sub, inst[i], &is, &kstep, scope, nullptr, depth + 1)) {
+          valid = false;
+          if (out_ == nullptr) return false;
+        }
+      }
+      if (valid) ann->all_items = true;
+      return valid;
+    }
+
+    case Op::unevaluated_properties: {
+      if (!inst.is_object()) return true;
+      bool valid = true;
+      for (auto it = inst.begin(); it != inst.end(); ++it) {
+        if (ann->has_property(&it.key())) continue;
+        if (k.sub->is_boolean && !k.sub->boolean_value) {
+          report(node, kpath, k.name, ipath, "schema.unevaluatedProperties",
+                 {{"property", it.key()}});
+          valid = false;
+          if (out_ == nullptr) return false;
+          continue;
+        }
+        if (too_deep()) return false;
+        const PathStep is{ipath, it.key(), 0, false};
+        if (!eval(*k.sub, it.value(), &is, &kstep, scope, nullptr, depth + 1)) {
+          valid = false;
+          if (out_ == nullptr) return false;
+        }
+      }
+      if (valid) ann->all_properties = true;
+      return valid;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+bool evaluate(const CompiledSchema& schema, const json& instance, std::vector<Issue>* out) {
+  return Evaluator(schema, out).run(instance);
+}
+
+}  // namespace greenapply::json_schema::detail

@@ -1,0 +1,178 @@
+// The command-line contract other tools rely on (docs/architecture.md, product brief):
+// exit codes 0/1/2, one-line errors on stderr, machine output formats. Runs the built binary.
+#include <sys/wait.h>
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Result {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+class Cli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("greenapply-cli-" + std::to_string(::getpid()) + "-" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string file(const std::string& name, const std::string& content) {
+    const fs::path p = dir_ / name;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << content;
+    return p.string();
+  }
+
+  static std::string slurp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  }
+
+  Result run(const std::string& args) {
+    const fs::path out = dir_ / "stdout.txt", err = dir_ / "stderr.txt";
+    const std::string cmd = std::string("'") + GREENAPPLY_CLI_PATH + "' " + args + " >'" + out.string() + "' 2>'" +
+                            err.string() + "' </dev/null";
+    const int status = std::system(cmd.c_str());
+    Result r;
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = slurp(out);
+    r.err = slurp(err);
+    return r;
+  }
+
+  static int lines(const std::string& s) {
+    int n = 0;
+    for (char c : s) n += c == '\n';
+    return n;
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(Cli, UnknownCommandAndBadArgumentsExitTwoWithOneLine) {
+  for (const char* args : {"frobnicate", "validate --schema", "validate --nope x", "check", "lint /does/not/exist",
+                           "batch --form /does/not/exist /tmp", "export x.json"}) {
+    const Result r = run(args);
+    EXPECT_EQ(r.code, 2) << args << "\n" << r.err;
+    EXPECT_EQ(lines(r.err), 1) << args << "\n" << r.err;
+  }
+  EXPECT_EQ(run("").code, 2);
+  EXPECT_EQ(run("--version").code, 0);
+}
+
+TEST_F(Cli, ValidateFollowsTheRunnerProtocol) {
+  const std::string schema = file("s.json", R"({"type": "object", "required": ["name"],
+    "properties": {"name": {"type": "string", "minLength": 2}}})");
+  EXPECT_EQ(run("validate --schema " + schema + " --instance " + file("ok.json", R"({"name": "北京"})")).code, 0);
+  const Result bad = run("validate --schema " + schema + " --instance " + file("bad.json", R"({"name": "x"})") +
+                         " --output basic");
+  EXPECT_EQ(bad.code, 1);
+  const auto basic = nlohmann::json::parse(bad.out);
+  EXPECT_EQ(basic["valid"], false);
+  EXPECT_EQ(basic["errors"][0]["instanceLocation"], "/name");
+  const Result many = run("validate --schema " + schema + " --instances " +
+                          file("all.json", R"([{"name": "ab"}, {}, {"name": 3}])"));
+  EXPECT_EQ(many.code, 1);
+  EXPECT_EQ(nlohmann::json::parse(many.out), nlohmann::json::parse("[true, false, false]"));
+  // unusable input: malformed JSON, unreadable file, invalid schema
+  const Result malformed = run("validate --schema " + schema + " --instance " + file("m.json", "{\"name\": "));
+  EXPECT_EQ(malformed.code, 2);
+  EXPECT_EQ(lines(malformed.err), 1);
+  EXPECT_EQ(run("validate --schema " + schema + " --instance " + (dir_ / "missing.json").string()).code, 2);
+  EXPECT_EQ(run("validate --schema " + file("bad-schema.json", R"({"$ref": "#/nowhere"})") + " --instance " +
+                file("i.json", "1")).code, 2);
+}
+
+TEST_F(Cli, HostileFilesGetAVerdictNotACrash) {
+  const std::string schema = file("s.json", R"({"type": "array"})");
+  const std::string deep = file("deep.json", std::string(1000000, '[') + std::string(1000000, ']'));
+  const Result r = run("validate --schema " + schema + " --instance " + deep);
+  EXPECT_EQ(r.code, 2) << r.err;
+  EXPECT_NE(r.err.find("deeper"), std::string::npos) << r.err;
+  const Result utf8 = run("validate --schema " + schema + " --instance " + file("u.json", "[\"\xff\"]"));
+  EXPECT_EQ(utf8.code, 2);
+  const Result truncated = run("validate --schema " + schema + " --instance " + file("t.json", "[1, 2"));
+  EXPECT_EQ(truncated.code, 2);
+  const Result big = run("validate --schema " + file("len.json", R"({"maxLength": 10})") + " --instance " +
+                         file("big.json", "\"" + std::string(50 * 1024 * 1024, 'a') + "\""));
+  EXPECT_EQ(big.code, 1);
+}
+
+TEST_F(Cli, LintReportsFilePointerMessageAndExitsOne) {
+  const fs::path pkg = fs::path(GREENAPPLY_SOURCE_DIR) / "schemas";
+  const Result clean = run("lint " + (pkg / "bluetech-2023-company").string());
+  EXPECT_EQ(clean.code, 0) << clean.out << clean.err;
+  // A broken copy: an expression that does not parse.
+  fs::copy(pkg / "bluetech-2023-company", dir_ / "schemas" / "broken", fs::copy_options::recursive);
+  fs::copy(pkg / "common", dir_ / "schemas" / "common", fs::copy_options::recursive);
+  const fs::path rules = dir_ / "schemas" / "broken" / "rules.json";
+  auto j = nlohmann::json::parse(slurp(rules));
+  j["computed"][0]["expr"] = "1 +";
+  std::ofstream(rules) << j.dump(2);
+  const Result broken = run("lint " + (dir_ / "schemas" / "broken").string());
+  EXPECT_EQ(broken.code, 1);
+  EXPECT_NE(broken.out.find("rules.json: /computed/0/expr: "), std::string::npos) << broken.out;
+}
+
+TEST_F(Cli, CheckExportAndBatchAgreeOnTheNumbers) {
+  const fs::path pkg = fs::path(GREENAPPLY_SOURCE_DIR) / "schemas" / "bluetech-2023-company";
+  const auto form = nlohmann::json::parse(slurp(pkg / "form.json"));
+  const std::string example = (pkg / form["files"]["examples"][0].get<std::string>()).string();
+  const auto ex = nlohmann::json::parse(slurp(example));
+  const std::string now = ex["now"];
+  const Result check = run("check --form " + pkg.string() + " " + example + " --now " + now + " --json");
+  ASSERT_LE(check.code, 1) << check.err;
+  const auto evaluation = nlohmann::json::parse(check.out);
+  // export as JSON and XML, then batch both: the same total, no flags about the package.
+  fs::create_directories(dir_ / "inbox");
+  ASSERT_EQ(run("export --form " + pkg.string() + " " + example + " --now " + now + " --json " +
+                (dir_ / "inbox" / "a.json").string() + " --xml " + (dir_ / "inbox" / "b.xml").string()).code, 0);
+  const Result batch = run("batch --form " + pkg.string() + " " + (dir_ / "inbox").string() + " --now " + now +
+                           " --json " + (dir_ / "ranking.json").string() + " --csv " + (dir_ / "ranking.csv").string());
+  ASSERT_EQ(batch.code, 0) << batch.err;
+  const auto ranking = nlohmann::json::parse(slurp(dir_ / "ranking.json"))["ranking"];
+  ASSERT_EQ(ranking.size(), 2u);
+  for (const auto& row : ranking) {
+    EXPECT_EQ(row["total"], evaluation["score"]["total"]) << row.dump();
+    for (const auto& flag : row["flags"]) EXPECT_EQ(flag, "duplicate_applicant") << row.dump();
+  }
+  const std::string csv = slurp(dir_ / "ranking.csv");
+  EXPECT_EQ(csv.rfind("rank,file,applicant", 0), 0u);
+  EXPECT_EQ(lines(csv), 3);
+  // A tampered package is flagged; a broken file is reported and the batch goes on.
+  auto tampered = nlohmann::json::parse(slurp(dir_ / "inbox" / "a.json"));
+  tampered["self_assessment"]["score"]["total"] = 99.99;
+  std::ofstream(dir_ / "inbox" / "c.json") << tampered.dump();
+  std::ofstream(dir_ / "inbox" / "d.json") << "{ not json";
+  ASSERT_EQ(run("batch --form " + pkg.string() + " " + (dir_ / "inbox").string() + " --now " + now + " --json " +
+                (dir_ / "r2.json").string()).code, 0);
+  const auto r2 = nlohmann::json::parse(slurp(dir_ / "r2.json"))["ranking"];
+  ASSERT_EQ(r2.size(), 4u);
+  bool saw_flag = false, saw_unreadable = false;
+  for (const auto& row : r2) {
+    for (const auto& flag : row["flags"]) saw_flag |= flag == "score_differs";
+    saw_unreadable |= row["verdict"] == "unreadable";
+  }
+  EXPECT_TRUE(saw_flag);
+  EXPECT_TRUE(saw_unreadable);
+}
+
+}  // namespace
