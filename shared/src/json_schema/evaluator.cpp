@@ -420,23 +420,30 @@ bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& ins
 
     case Op::properties: {
       if (!inst.is_object()) return true;
+      // Both the instance object and `named` are sorted by key: walk them together.
+      const json::object_t& object = inst.get_ref<const json::object_t&>();
+      auto it = object.begin();
+      const auto end = object.end();
       bool valid = true;
       bool checked_depth = false;
       for (const auto& [name, sub] : k.named) {
-        const auto it = inst.find(name);
-        if (it == inst.end()) continue;
+        int order = -1;
+        while (it != end && (order = it->first.compare(name)) < 0) ++it;
+        if (it == end) break;
+        if (order != 0) continue;
         if (!checked_depth) {
           if (too_deep()) return false;
           checked_depth = true;
         }
         const PathStep is{ipath, name, 0, false};
         const PathStep ks{&kstep, name, 0, false};
-        if (!eval(*sub, *it, &is, &ks, scope, nullptr, depth + 1)) {
+        if (!eval(*sub, it->second, &is, &ks, scope, nullptr, depth + 1)) {
           valid = false;
           if (out_ == nullptr) return false;
         } else if (ann != nullptr) {
-          ann->properties.push_back(&it.key());
+          ann->properties.push_back(&it->first);
         }
+        ++it;
       }
       return valid;
     }
@@ -472,9 +479,14 @@ bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& ins
     case Op::additional_properties: {
       if (!inst.is_object()) return true;
       bool valid = true;
-      for (auto it = inst.begin(); it != inst.end(); ++it) {
-        const std::string& key = it.key();
-        if (std::binary_search(k.strings.begin(), k.strings.end(), key)) continue;
+      // The sibling "properties" names are sorted like the instance keys: walk them together.
+      auto declared = k.strings.begin();
+      const auto declared_end = k.strings.end();
+      const json::object_t& object = inst.get_ref<const json::object_t&>();
+      for (const auto& [key, value] : object) {
+        int order = 1;
+        while (declared != declared_end && (order = declared->compare(key)) < 0) ++declared;
+        if (declared != declared_end && order == 0) continue;
         bool matched = false;
         for (const Pattern& p : k.sibling_patterns) {
           if (p.search(key, s_.options.regex_step_budget) != Pattern::Result::no_match) {
@@ -491,7 +503,7 @@ bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& ins
         }
         if (too_deep()) return false;
         const PathStep is{ipath, key, 0, false};
-        if (!eval(*k.sub, it.value(), &is, &kstep, scope, nullptr, depth + 1)) {
+        if (!eval(*k.sub, value, &is, &kstep, scope, nullptr, depth + 1)) {
           valid = false;
           if (out_ == nullptr) return false;
         } else if (ann != nullptr) {

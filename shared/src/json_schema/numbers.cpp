@@ -38,9 +38,13 @@ bool to_decimal(const nlohmann::json& v, Decimal& out) {
   } else {
     const double d = v.get<double>();
     if (!std::isfinite(d)) return false;
-    char buf[64];
-    const auto res = std::to_chars(buf, buf + sizeof buf, std::fabs(d));
-    // Shortest round-trip text: digits, optional '.', optional exponent.
+    // Shortest round-trip text (nlohmann's, identical natively and in wasm, where libc++ of
+    // emscripten 3.1.6 has no floating-point std::to_chars): digits, '.', optional exponent.
+    const std::string text = nlohmann::json(std::fabs(d)).dump();
+    const char* buf = text.data();
+    struct {
+      const char* ptr;
+    } res{text.data() + text.size()};
     std::string digits;
     int exponent = 0;
     const char* p = buf;

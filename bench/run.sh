@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Reproduces BENCHMARKS.md: greenapply native (Google Benchmark), greenapply wasm (node) and
+# ajv 8 (node), on ../shared/bench's form-like schema and 1000 generated instances, in one run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+SHARED=${SHARED_DIR:-../shared}
+bash scripts/setup.sh >/dev/null
+(cd bench && [ -d node_modules ] || npm install --no-audit --no-fund --loglevel=error)
+mkdir -p build/bench
+node "$SHARED/bench/gen-instances.mjs" --out build/bench/instances.json
+cmake --preset native-release >/dev/null
+cmake --build --preset native-release -j"$JOBS" --target greenapply_bench greenapply >/dev/null
+[ -f build/site/greenapply.mjs ] || bash scripts/build-web.sh >/dev/null
+echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+echo "== greenapply native (Release, Google Benchmark)"
+GREENAPPLY_BENCH_INSTANCES=$PWD/build/bench/instances.json \
+  ./build/native-release/bench/greenapply_bench --benchmark_min_time=2 --benchmark_counters_tabular=true
+echo "== greenapply wasm in node $(node --version)"
+node bench/wasm-bench.mjs build/site "$SHARED/bench/form-like-schema.json" build/bench/instances.json
+echo "== ajv $(node -p "require('./bench/node_modules/ajv/package.json').version") in node $(node --version)"
+node bench/ajv-bench.mjs "$SHARED/bench/form-like-schema.json" build/bench/instances.json
