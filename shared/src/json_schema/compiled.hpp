@@ -82,12 +82,14 @@ enum class Op : unsigned char {
   unique_items,
   max_properties,
   min_properties,
-  required,          // strings
+  // properties + patternProperties + additionalProperties + required of one schema, fused so
+  // that the instance object is walked once: `named` is the sorted union of declared and
+  // required names (sub = nullptr for required-only names), `entry_required` flags the
+  // required ones, `strings` lists required names in schema order, `patterns` the
+  // patternProperties, `sub` the additionalProperties schema (or nullptr).
+  object_properties,
   dependent_required,  // dependents
   dependent_schemas,   // named
-  properties,          // named (sorted by name)
-  pattern_properties,  // patterns
-  additional_properties,  // sub; names + patterns of the siblings
   property_names,
   all_of,
   any_of,
@@ -113,7 +115,9 @@ struct Keyword {
   std::vector<std::pair<Pattern, const Node*>> patterns;
   std::vector<std::string> strings;  // required names; additionalProperties' sibling names
   std::vector<std::pair<std::string, std::vector<std::string>>> dependents;
-  std::vector<Pattern> sibling_patterns;  // additionalProperties
+  std::vector<Pattern> sibling_patterns;  // pattern
+  std::vector<unsigned char> entry_required;  // object_properties
+  bool has_properties = false;               // object_properties: "properties" present
   std::string anchor;          // $dynamicRef: the fragment's anchor name, if dynamic
   bool dynamic = false;        // $dynamicRef: initial target is a $dynamicAnchor
 };

@@ -368,6 +368,62 @@ class Compiler {
     return out;
   }
 
+  static bool is_object_keyword(const std::string& key) {
+    return key == "properties" || key == "patternProperties" || key == "additionalProperties" ||
+           key == "required";
+  }
+
+  // One keyword for properties, patternProperties, additionalProperties and required.
+  void object_keyword(Node& n, const json& s, bool applicator, bool validation) {
+    Keyword k;
+    k.op = Op::object_properties;
+    k.name = "properties";
+    std::map<std::string, std::pair<const Node*, bool>> entries;
+    const auto props = s.find("properties");
+    if (applicator && props != s.end()) {
+      const std::string loc = n.location + "/properties";
+      if (!props->is_object()) fail(loc, "schema_error.bad_keyword", {{"keyword", "properties"}});
+      k.has_properties = true;
+      for (const auto& [name, sub] : props->items()) {
+        std::string where = loc;
+        append_pointer_token(where, name);
+        entries[name].first = sub_of(sub, where);
+      }
+    }
+    const auto required = s.find("required");
+    if (validation && required != s.end()) {
+      const std::string loc = n.location + "/required";
+      if (!required->is_array()) fail(loc, "schema_error.bad_keyword", {{"keyword", "required"}});
+      for (const auto& name : *required) {
+        if (!name.is_string()) fail(loc, "schema_error.bad_keyword", {{"keyword", "required"}});
+        k.strings.push_back(name.get<std::string>());
+        entries[name.get<std::string>()].second = true;
+      }
+    }
+    const auto patterns = s.find("patternProperties");
+    if (applicator && patterns != s.end()) {
+      const std::string loc = n.location + "/patternProperties";
+      if (!patterns->is_object())
+        fail(loc, "schema_error.bad_keyword", {{"keyword", "patternProperties"}});
+      for (const auto& [source, sub] : patterns->items()) {
+        std::string where = loc;
+        append_pointer_token(where, source);
+        k.patterns.emplace_back(pattern_of(source, where), sub_of(sub, where));
+      }
+    }
+    const auto additional = s.find("additionalProperties");
+    if (applicator && additional != s.end()) {
+      k.sub = sub_of(*additional, n.location + "/additionalProperties");
+    }
+    for (const auto& [name, entry] : entries) {
+      k.named.emplace_back(name, entry.first);
+      k.entry_required.push_back(entry.second ? 1 : 0);
+      if (entry.second) ++k.count;  // distinct required names
+    }
+    if (k.named.empty() && k.patterns.empty() && k.sub == nullptr) return;
+    n.keywords.push_back(std::move(k));
+  }
+
   void fill(Node& n, const json& s) {
     if (s.is_boolean()) {
       n.is_boolean = true;
@@ -404,6 +460,7 @@ class Compiler {
       return;
     }
 
+    bool fused_object = false;
     for (const auto& [key, value] : s.items()) {
       const std::string loc = n.location + "/" + key;
       if (key == "$ref") {
@@ -482,12 +539,10 @@ class Compiler {
       } else if (key == "uniqueItems" && validation) {
         if (!value.is_boolean()) fail(loc, "schema_error.bad_keyword", {{"keyword", key}});
         if (value.get<bool>()) add(Op::unique_items, key);
-      } else if (key == "required" && validation) {
-        if (!value.is_array()) fail(loc, "schema_error.bad_keyword", {{"keyword", key}});
-        Keyword& k = add(Op::required, key);
-        for (const auto& name : value) {
-          if (!name.is_string()) fail(loc, "schema_error.bad_keyword", {{"keyword", key}});
-          k.strings.push_back(name.get<std::string>());
+      } else if (is_object_keyword(key)) {
+        if (!fused_object) {
+          fused_object = true;
+          object_keyword(n, s, applicator, validation);
         }
       } else if ((key == "dependentRequired" && !d7 && validation) ||
                  (key == "dependencies" && d7)) {
@@ -522,36 +577,6 @@ class Compiler {
         for (const auto& [name, dep] : value.items()) {
           k.named.emplace_back(name, sub_of(dep, loc + "/" + name));
         }
-      } else if (key == "properties") {
-        if (!value.is_object()) fail(loc, "schema_error.bad_keyword", {{"keyword", key}});
-        Keyword& k = add(Op::properties, key);
-        for (const auto& [name, sub] : value.items()) {
-          k.named.emplace_back(name, sub_of(sub, loc + "/" + name));
-        }
-      } else if (key == "patternProperties") {
-        if (!value.is_object()) fail(loc, "schema_error.bad_keyword", {{"keyword", key}});
-        Keyword k;
-        k.op = Op::pattern_properties;
-        k.name = key;
-        for (const auto& [source, sub] : value.items()) {
-          k.patterns.emplace_back(pattern_of(source, loc + "/" + source),
-                                  sub_of(sub, loc + "/" + source));
-        }
-        n.keywords.push_back(std::move(k));
-      } else if (key == "additionalProperties") {
-        Keyword k;
-        k.op = Op::additional_properties;
-        k.name = key;
-        k.sub = sub_of(value, loc);
-        if (const json* props = sibling("properties"); props && props->is_object()) {
-          for (const auto& [name, unused] : props->items()) k.strings.push_back(name);
-        }
-        if (const json* pats = sibling("patternProperties"); pats && pats->is_object()) {
-          for (const auto& [source, unused] : pats->items()) {
-            k.sibling_patterns.push_back(pattern_of(source, n.location + "/patternProperties"));
-          }
-        }
-        n.keywords.push_back(std::move(k));
       } else if (key == "propertyNames") {
         add(Op::property_names, key).sub = sub_of(value, loc);
       } else if (key == "prefixItems" && !d7) {

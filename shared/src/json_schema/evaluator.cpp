@@ -68,6 +68,14 @@ std::string pointer_of(const PathStep* step) {
   return out;
 }
 
+// std::string::compare's order, deciding on the first byte inline when it differs.
+inline int compare_keys(const std::string& a, const std::string& b) {
+  if (!a.empty() && !b.empty() && a[0] != b[0]) {
+    return static_cast<unsigned char>(a[0]) < static_cast<unsigned char>(b[0]) ? -1 : 1;
+  }
+  return a.compare(b);
+}
+
 bool matches_type(unsigned mask, const json& v) {
   switch (v.type()) {
     case json::value_t::null:
@@ -147,7 +155,7 @@ bool Evaluator::eval(const Node& node, const json& inst, const PathStep* ipath,
     return node.boolean_value;
   }
   if (recursion_ >= s_.options.max_recursion) {
-    report(node, kpath, "", ipath, "limit.recursion", {{"limit", s_.options.max_recursion}});
+    if (out_ != nullptr) report(node, kpath, "", ipath, "limit.recursion", {{"limit", s_.options.max_recursion}});
     return false;
   }
   const Scope inner{scope, node.resource};
@@ -174,7 +182,7 @@ bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& ins
   // Descending into a child instance: bounded by max_depth.
   auto too_deep = [&]() {
     if (depth + 1 <= s_.options.max_depth) return false;
-    report(node, kpath, k.name, ipath, "limit.depth", {{"limit", s_.options.max_depth}});
+    if (out_ != nullptr) report(node, kpath, k.name, ipath, "limit.depth", {{"limit", s_.options.max_depth}});
     return true;
   };
 
@@ -196,24 +204,24 @@ bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& ins
 
     case Op::type:
       if (matches_type(k.type_mask, inst)) return true;
-      report(node, kpath, k.name, ipath, "schema.type", {{"expected", k.value}});
+      if (out_ != nullptr) report(node, kpath, k.name, ipath, "schema.type", {{"expected", k.value}});
       return false;
 
     case Op::enum_:
       for (const json& v : k.value) {
         if (v == inst) return true;
       }
-      report(node, kpath, k.name, ipath, "schema.enum", {{"allowed", k.value}});
+      if (out_ != nullptr) report(node, kpath, k.name, ipath, "schema.enum", {{"allowed", k.value}});
       return false;
 
     case Op::const_:
       if (k.value == inst) return true;
-      report(node, kpath, k.name, ipath, "schema.const", {{"expected", k.value}});
+      if (out_ != nullptr) report(node, kpath, k.name, ipath, "schema.const", {{"expected", k.value}});
       return false;
 
     case Op::multiple_of:
       if (!inst.is_number() || is_multiple_of(inst, k.value)) return true;
-      report(node, kpath, k.name, ipath, "schema.multipleOf", {{"divisor", k.value}});
+      if (out_ != nullptr) report(node, kpath, k.name, ipath, "schema.multipleOf", {{"divisor", k.value}});
       return false;
 
     case Op::maximum:
@@ -231,7 +239,7 @@ bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& ins
                         : k.op == Op::exclusive_maximum ? "schema.exclusiveMaximum"
                         : k.op == Op::minimum           ? "schema.minimum"
                                                         : "schema.exclusiveMinimum";
-      report(node, kpath, k.name, ipath, key, {{"limit", k.value}});
+      if (out_ != nullptr) report(node, kpath, k.name, ipath, key, {{"limit", k.value}});
       return false;
     }
 
@@ -239,12 +247,13 @@ bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& ins
     case Op::min_length: {
       if (!inst.is_string()) return true;
       const std::string& text = inst.get_ref<const std::string&>();
-      // Byte length bounds the code point length: skip counting when it decides.
+      // A code point takes 1 to 4 bytes, so the byte length often decides without counting.
       if (k.op == Op::max_length && text.size() <= k.count) return true;
+      if (k.op == Op::min_length && text.size() / 4 >= k.count) return true;
       const std::size_t length = code_point_length(text);
       const bool ok = k.op == Op::max_length ? length <= k.count : length >= k.count;
       if (ok) return true;
-      report(node, kpath, k.name, ipath,
+      if (out_ != nullptr) report(node, kpath, k.name, ipath,
              k.op == Op::max_length ? "schema.maxLength" : "schema.minLength",
              {{"limit", k.count}, {"actual", length}});
       return false;
@@ -256,9 +265,9 @@ bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& ins
           k.sibling_patterns[0].search(inst.get_ref<const std::string&>(), s_.options.regex_step_budget);
       if (r == Pattern::Result::match) return true;
       if (r == Pattern::Result::step_limit) {
-        report(node, kpath, k.name, ipath, "limit.regex_steps", {{"pattern", k.value}});
+        if (out_ != nullptr) report(node, kpath, k.name, ipath, "limit.regex_steps", {{"pattern", k.value}});
       } else {
-        report(node, kpath, k.name, ipath, "schema.pattern", {{"pattern", k.value}});
+        if (out_ != nullptr) report(node, kpath, k.name, ipath, "schema.pattern", {{"pattern", k.value}});
       }
       return false;
     }
@@ -266,7 +275,7 @@ bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& ins
     case Op::format: {
       const std::string& format = k.value.get_ref<const std::string&>();
       if (format_check(format, inst)) return true;
-      report(node, kpath, k.name, ipath, "schema.format", {{"format", format}});
+      if (out_ != nullptr) report(node, kpath, k.name, ipath, "schema.format", {{"format", format}});
       return false;
     }
 
@@ -294,7 +303,7 @@ bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& ins
       for (std::size_t i = k.count; i < inst.size(); ++i) {
         const PathStep is{ipath, {}, i, true};
         if (k.sub->is_boolean && !k.sub->boolean_value) {
-          report(node, kpath, k.name, ipath,
+          if (out_ != nullptr) report(node, kpath, k.name, ipath,
                  k.name == "additionalItems" ? "schema.additionalItems" : "schema.items",
                  {{"limit", k.count}, {"actual", inst.size()}});
           return false;
@@ -324,15 +333,15 @@ bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& ins
       }
       if (matched < k.count) {
         if (k.count == 1) {
-          report(node, kpath, k.name, ipath, "schema.contains");
+          if (out_ != nullptr) report(node, kpath, k.name, ipath, "schema.contains");
         } else {
-          report(node, kpath, "minContains", ipath, "schema.minContains",
+          if (out_ != nullptr) report(node, kpath, "minContains", ipath, "schema.minContains",
                  {{"limit", k.count}, {"actual", matched}});
         }
         return false;
       }
       if (matched > k.max_count) {
-        report(node, kpath, "maxContains", ipath, "schema.maxContains",
+        if (out_ != nullptr) report(node, kpath, "maxContains", ipath, "schema.maxContains",
                {{"limit", k.max_count}, {"actual", matched}});
         return false;
       }
@@ -344,7 +353,7 @@ bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& ins
       if (!inst.is_array()) return true;
       const bool ok = k.op == Op::max_items ? inst.size() <= k.count : inst.size() >= k.count;
       if (ok) return true;
-      report(node, kpath, k.name, ipath,
+      if (out_ != nullptr) report(node, kpath, k.name, ipath,
              k.op == Op::max_items ? "schema.maxItems" : "schema.minItems",
              {{"limit", k.count}, {"actual", inst.size()}});
       return false;
@@ -352,13 +361,32 @@ bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& ins
 
     case Op::unique_items: {
       if (!inst.is_array()) return true;
-      for (std::size_t i = 1; i < inst.size(); ++i) {
-        for (std::size_t j = 0; j < i; ++j) {
-          if (inst[i] == inst[j]) {
-            report(node, kpath, k.name, ipath, "schema.uniqueItems",
-                   {{"first", j}, {"second", i}});
-            return false;
+      const json::array_t& items = inst.get_ref<const json::array_t&>();
+      if (items.size() <= 16) {
+        for (std::size_t i = 1; i < items.size(); ++i) {
+          for (std::size_t j = 0; j < i; ++j) {
+            if (items[i] == items[j]) {
+              if (out_ != nullptr)
+                report(node, kpath, k.name, ipath, "schema.uniqueItems", {{"first", j}, {"second", i}});
+              return false;
+            }
           }
+        }
+        return true;
+      }
+      // Long arrays: sort positions by json's total order (numbers by value, like ==), then
+      // equal items are neighbours. O(n log n) instead of O(n^2) on hostile input.
+      std::vector<std::size_t> order(items.size());
+      for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+      std::stable_sort(order.begin(), order.end(),
+                       [&](std::size_t a, std::size_t b) { return items[a] < items[b]; });
+      for (std::size_t i = 1; i < order.size(); ++i) {
+        if (items[order[i - 1]] == items[order[i]]) {
+          if (out_ != nullptr)
+            report(node, kpath, k.name, ipath, "schema.uniqueItems",
+                   {{"first", std::min(order[i - 1], order[i])},
+                    {"second", std::max(order[i - 1], order[i])}});
+          return false;
         }
       }
       return true;
@@ -370,22 +398,10 @@ bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& ins
       const bool ok =
           k.op == Op::max_properties ? inst.size() <= k.count : inst.size() >= k.count;
       if (ok) return true;
-      report(node, kpath, k.name, ipath,
+      if (out_ != nullptr) report(node, kpath, k.name, ipath,
              k.op == Op::max_properties ? "schema.maxProperties" : "schema.minProperties",
              {{"limit", k.count}, {"actual", inst.size()}});
       return false;
-    }
-
-    case Op::required: {
-      if (!inst.is_object()) return true;
-      bool valid = true;
-      for (const std::string& name : k.strings) {
-        if (inst.find(name) != inst.end()) continue;
-        valid = false;
-        if (out_ == nullptr) return false;
-        report(node, kpath, k.name, ipath, "schema.required", {{"property", name}});
-      }
-      return valid;
     }
 
     case Op::dependent_required: {
@@ -397,7 +413,7 @@ bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& ins
           if (inst.find(other) != inst.end()) continue;
           valid = false;
           if (out_ == nullptr) return false;
-          report(node, kpath, k.name, ipath, "schema.dependentRequired",
+          if (out_ != nullptr) report(node, kpath, k.name, ipath, "schema.dependentRequired",
                  {{"property", other}, {"because", name}});
         }
       }
@@ -418,96 +434,81 @@ bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& ins
       return valid;
     }
 
-    case Op::properties: {
+    case Op::object_properties: {
       if (!inst.is_object()) return true;
-      // Both the instance object and `named` are sorted by key: walk them together.
+      // One walk over the instance object, merged with the sorted declared/required names.
       const json::object_t& object = inst.get_ref<const json::object_t&>();
-      auto it = object.begin();
-      const auto end = object.end();
+      auto entry = k.named.begin();
+      const auto entries_end = k.named.end();
+      std::size_t required_found = 0;
       bool valid = true;
       bool checked_depth = false;
-      for (const auto& [name, sub] : k.named) {
-        int order = -1;
-        while (it != end && (order = it->first.compare(name)) < 0) ++it;
-        if (it == end) break;
-        if (order != 0) continue;
+      const PathStep props_step{kpath, "properties", 0, false};
+      const PathStep patterns_step{kpath, "patternProperties", 0, false};
+      const PathStep additional_step{kpath, "additionalProperties", 0, false};
+      for (const auto& [key, value] : object) {
+        int order = 1;
+        while (entry != entries_end && (order = compare_keys(entry->first, key)) < 0) ++entry;
+        const Node* declared = nullptr;
+        if (entry != entries_end && order == 0) {
+          required_found += k.entry_required[static_cast<std::size_t>(entry - k.named.begin())];
+          declared = entry->second;
+        }
+        if (declared == nullptr && k.patterns.empty() && k.sub == nullptr) continue;
         if (!checked_depth) {
-          if (too_deep()) return false;
+          if (depth + 1 > s_.options.max_depth) {
+            if (out_ != nullptr) report(node, kpath, "properties", ipath, "limit.depth",
+                   {{"limit", s_.options.max_depth}});
+            return false;
+          }
           checked_depth = true;
         }
-        const PathStep is{ipath, name, 0, false};
-        const PathStep ks{&kstep, name, 0, false};
-        if (!eval(*sub, it->second, &is, &ks, scope, nullptr, depth + 1)) {
-          valid = false;
-          if (out_ == nullptr) return false;
-        } else if (ann != nullptr) {
-          ann->properties.push_back(&it->first);
+        const PathStep is{ipath, key, 0, false};
+        bool evaluated = false;
+        bool ok = true;
+        if (declared != nullptr) {
+          evaluated = true;
+          const PathStep ks{&props_step, key, 0, false};
+          ok = eval(*declared, value, &is, &ks, scope, nullptr, depth + 1);
         }
-        ++it;
-      }
-      return valid;
-    }
-
-    case Op::pattern_properties: {
-      if (!inst.is_object()) return true;
-      bool valid = true;
-      if (!inst.empty() && too_deep()) return false;
-      for (auto it = inst.begin(); it != inst.end(); ++it) {
-        const std::string& key = it.key();
         for (const auto& [pattern, sub] : k.patterns) {
           const auto r = pattern.search(key, s_.options.regex_step_budget);
           if (r == Pattern::Result::no_match) continue;
-          const PathStep is{ipath, key, 0, false};
+          evaluated = true;
           if (r == Pattern::Result::step_limit) {
-            report(node, kpath, k.name, &is, "limit.regex_steps", {{"pattern", pattern.source()}});
-            valid = false;
-            if (out_ == nullptr) return false;
-            continue;
+            if (out_ != nullptr) report(node, kpath, "patternProperties", &is, "limit.regex_steps",
+                   {{"pattern", pattern.source()}});
+            ok = false;
+          } else {
+            const PathStep ks{&patterns_step, pattern.source(), 0, false};
+            ok = eval(*sub, value, &is, &ks, scope, nullptr, depth + 1) && ok;
           }
-          const PathStep ks{&kstep, pattern.source(), 0, false};
-          if (!eval(*sub, it.value(), &is, &ks, scope, nullptr, depth + 1)) {
-            valid = false;
-            if (out_ == nullptr) return false;
-          } else if (ann != nullptr) {
-            ann->properties.push_back(&key);
+          if (!ok && out_ == nullptr) return false;
+        }
+        if (!evaluated && k.sub != nullptr) {
+          evaluated = true;
+          if (k.sub->is_boolean && !k.sub->boolean_value) {
+            if (out_ != nullptr) report(node, kpath, "additionalProperties", ipath, "schema.additionalProperties",
+                   {{"property", key}});
+            ok = false;
+          } else {
+            ok = eval(*k.sub, value, &is, &additional_step, scope, nullptr, depth + 1) && ok;
           }
+        }
+        if (!ok) {
+          valid = false;
+          if (out_ == nullptr) return false;
+        } else if (evaluated && ann != nullptr) {
+          ann->properties.push_back(&key);
         }
       }
-      return valid;
-    }
-
-    case Op::additional_properties: {
-      if (!inst.is_object()) return true;
-      bool valid = true;
-      // The sibling "properties" names are sorted like the instance keys: walk them together.
-      auto declared = k.strings.begin();
-      const auto declared_end = k.strings.end();
-      const json::object_t& object = inst.get_ref<const json::object_t&>();
-      for (const auto& [key, value] : object) {
-        int order = 1;
-        while (declared != declared_end && (order = declared->compare(key)) < 0) ++declared;
-        if (declared != declared_end && order == 0) continue;
-        bool matched = false;
-        for (const Pattern& p : k.sibling_patterns) {
-          if (p.search(key, s_.options.regex_step_budget) != Pattern::Result::no_match) {
-            matched = true;
-            break;
+      if (required_found < k.count) {
+        valid = false;
+        if (out_ == nullptr) return false;
+        for (const std::string& name : k.strings) {
+          if (object.find(name) == object.end()) {
+            if (out_ != nullptr) report(node, kpath, "required", ipath, "schema.required", {{"property", name}});
           }
-        }
-        if (matched) continue;
-        if (k.sub->is_boolean && !k.sub->boolean_value) {
-          report(node, kpath, k.name, ipath, "schema.additionalProperties", {{"property", key}});
-          valid = false;
-          if (out_ == nullptr) return false;
-          continue;
-        }
-        if (too_deep()) return false;
-        const PathStep is{ipath, key, 0, false};
-        if (!eval(*k.sub, value, &is, &kstep, scope, nullptr, depth + 1)) {
-          valid = false;
-          if (out_ == nullptr) return false;
-        } else if (ann != nullptr) {
-          ann->properties.push_back(&key);
         }
       }
       return valid;
@@ -519,7 +520,7 @@ bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& ins
       for (auto it = inst.begin(); it != inst.end(); ++it) {
         const json name(it.key());
         if (quiet(*k.sub, name, ipath, &kstep, scope, nullptr, depth)) continue;
-        report(node, kpath, k.name, ipath, "schema.propertyNames", {{"property", it.key()}});
+        if (out_ != nullptr) report(node, kpath, k.name, ipath, "schema.propertyNames", {{"property", it.key()}});
         valid = false;
         if (out_ == nullptr) return false;
       }
@@ -554,17 +555,17 @@ bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& ins
       }
       if (k.op == Op::any_of) {
         if (matched > 0) return true;
-        report(node, kpath, k.name, ipath, "schema.anyOf");
+        if (out_ != nullptr) report(node, kpath, k.name, ipath, "schema.anyOf");
         return false;
       }
       if (matched == 1) return true;
-      report(node, kpath, k.name, ipath, "schema.oneOf", {{"matched", matched}});
+      if (out_ != nullptr) report(node, kpath, k.name, ipath, "schema.oneOf", {{"matched", matched}});
       return false;
     }
 
     case Op::not_:
       if (!quiet(*k.sub, inst, ipath, &kstep, scope, nullptr, depth)) return true;
-      report(node, kpath, k.name, ipath, "schema.not");
+      if (out_ != nullptr) report(node, kpath, k.name, ipath, "schema.not");
       return false;
 
     case Op::if_then_else: {
@@ -587,7 +588,7 @@ bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& ins
       for (std::size_t i = 0; i < inst.size(); ++i) {
         if (ann->has_item(i)) continue;
         if (k.sub->is_boolean && !k.sub->boolean_value) {
-          report(node, kpath, k.name, ipath, "schema.unevaluatedItems", {{"index", i}});
+          if (out_ != nullptr) report(node, kpath, k.name, ipath, "schema.unevaluatedItems", {{"index", i}});
           valid = false;
           if (out_ == nullptr) return false;
           continue;
@@ -609,7 +610,7 @@ bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& ins
       for (auto it = inst.begin(); it != inst.end(); ++it) {
         if (ann->has_property(&it.key())) continue;
         if (k.sub->is_boolean && !k.sub->boolean_value) {
-          report(node, kpath, k.name, ipath, "schema.unevaluatedProperties",
+          if (out_ != nullptr) report(node, kpath, k.name, ipath, "schema.unevaluatedProperties",
                  {{"property", it.key()}});
           valid = false;
           if (out_ == nullptr) return false;

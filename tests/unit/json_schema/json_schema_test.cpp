@@ -340,3 +340,27 @@ TEST(Format, AnnotationByDefault) {
 
 }  // namespace
 }  // namespace greenapply::json_schema
+
+namespace greenapply::json_schema {
+namespace {
+
+TEST(Equality, LongArraysUseTheSameEquality) {
+  const Validator v = Validator::compile(json{{"uniqueItems", true}});
+  json items = json::array();
+  for (int i = 0; i < 5000; ++i) items.push_back(json{{"n", i}, {"tags", {i % 7, "x"}}});
+  EXPECT_TRUE(v.is_valid(items));
+  items.push_back(json::parse(R"({"n": 4321.0, "tags": [2, "x"]})"));  // equals item 4321
+  const auto issues = v.validate(items);
+  ASSERT_EQ(issues.size(), 1u);
+  EXPECT_EQ(issues[0].params, (json{{"first", 4321}, {"second", 5000}}));
+  json mixed = json::array();
+  for (int i = 0; i < 40; ++i) mixed.push_back(i % 2 ? json(i) : json(std::to_string(i)));
+  mixed.push_back(false);
+  mixed.push_back(0);  // 0 is not false, and "0" is a string
+  EXPECT_TRUE(v.is_valid(mixed));
+  mixed.push_back(json::parse("39.0"));
+  EXPECT_FALSE(v.is_valid(mixed));
+}
+
+}  // namespace
+}  // namespace greenapply::json_schema
