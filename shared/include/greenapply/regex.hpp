@@ -1,0 +1,34 @@
+// greenapply/regex.hpp — ECMA-262 regular expressions (as JSON Schema's "pattern" means
+// them, with the u flag: code points, \p{…}) on a backtracking VM with an explicit stack and a
+// step budget, so a hostile pattern ends in Result::step_limit instead of hanging the page.
+// std::regex is not used: it cannot match Chinese text by code point and doubles the wasm.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace greenapply::regex {
+
+// Thrown by Regex::compile for a pattern that is not valid ECMA-262 (u flag).
+struct CompileError {
+  std::size_t offset;       // byte offset in the pattern
+  std::string message_key;  // regex.syntax, regex.unknown_property, regex.too_complex, …
+};
+
+struct RegexProgram;
+
+class Regex {
+ public:
+  enum class Result { match, no_match, step_limit };
+  static Regex compile(std::string_view pattern);  // throws CompileError
+  // Unanchored search, like RegExp.prototype.test. Subjects must be valid UTF-8.
+  Result search(std::string_view subject, std::size_t step_budget = 200000) const;
+
+ private:
+  std::shared_ptr<const RegexProgram> program_;
+};
+
+}  // namespace greenapply::regex
