@@ -3,6 +3,8 @@
 // company form's worked examples, and the same with 20 team members and 10 patents.
 #include <benchmark/benchmark.h>
 
+#include <optional>
+
 #include "greenapply/form.hpp"
 #include "package_files.hpp"
 

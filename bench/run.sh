@@ -10,7 +10,7 @@ bash scripts/setup.sh >/dev/null
 mkdir -p build/bench
 node "$SHARED/bench/gen-instances.mjs" --out build/bench/instances.json
 cmake --preset native-release >/dev/null
-cmake --build --preset native-release -j"$JOBS" --target greenapply_bench greenapply >/dev/null
+cmake --build --preset native-release -j"$JOBS" --target greenapply_bench greenapply | grep -E "error|warning" || true
 [ -f build/site/greenapply.mjs ] || bash scripts/build-web.sh >/dev/null
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "== greenapply native (Release, Google Benchmark)"

@@ -47,7 +47,8 @@ json_schema::Dialect dialect_from(const std::string& name) {
 }  // namespace
 
 int run_validate(const Args& args) {
-  const Options opts(args, {"schema", "instance", "instances", "remotes", "output", "default-dialect"},
+  const Options opts(args,
+                     {"schema", "instance", "instances", "remotes", "output", "default-dialect"},
                      {"format-assertion"});
   const json schema = parse_json_file(opts.require("schema"));
   const auto output = opts.get("output");
@@ -58,7 +59,8 @@ int run_validate(const Args& args) {
 
   std::optional<json_schema::Validator> validator;
   try {
-    validator = json_schema::Validator::compile(schema, options, remotes_resolver(opts.get("remotes")));
+    validator =
+        json_schema::Validator::compile(schema, options, remotes_resolver(opts.get("remotes")));
   } catch (const json_schema::SchemaError& e) {
     throw UsageError("invalid schema: " + std::string(e.what()));
   }

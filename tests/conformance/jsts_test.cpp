@@ -25,7 +25,8 @@ void run_required(const std::string& draft, json_schema::Dialect dialect) {
   std::printf("%s: %zu/%zu\n", draft.c_str(), out.passed, out.total);
   EXPECT_GT(out.total, 0u);
   for (const auto& failure : out.failures) {
-    if (skips.count(draft + "|" + failure) == 0) ADD_FAILURE() << "failed: " << draft << "|" << failure;
+    if (skips.count(draft + "|" + failure) == 0)
+      ADD_FAILURE() << "failed: " << draft << "|" << failure;
   }
 }
 

@@ -16,12 +16,11 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "greenapply/issue.hpp"
 
@@ -45,7 +44,8 @@ struct Options {
 };
 
 // Returns the schema document for an absolute URI (without fragment) that is neither embedded
-// nor defined by the schema being compiled, or nullopt if it is unknown.
+// nor defined by the schema being compiled, or nullopt if it is unknown. Called only during
+// compile(); whatever it throws propagates out of compile() unchanged.
 using Resolver = std::function<std::optional<nlohmann::json>(const std::string& uri)>;
 
 // Thrown by compile() for a schema that cannot be used. message_key is one of
@@ -73,7 +73,8 @@ struct CompiledSchema;
 class Validator {
  public:
   // Compiles `schema` (a JSON Schema: object or boolean). The dialect comes from "$schema",
-  // else options.default_dialect. Throws SchemaError for an unusable schema (see above).
+  // else options.default_dialect. Throws SchemaError for an unusable schema (see above), and
+  // whatever the resolver throws.
   // The schema is copied; the Validator does not refer to the caller's json afterwards.
   static Validator compile(const nlohmann::json& schema, const Options& options = {},
                            const Resolver& resolver = {});

@@ -9,11 +9,10 @@
 #include <limits>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "greenapply/json_schema.hpp"
 #include "pattern.hpp"
@@ -74,9 +73,9 @@ enum class Op : unsigned char {
   min_length,
   pattern,
   format,
-  prefix_items,     // subs: one schema per position
-  items,            // sub for every item from `start`
-  contains,         // sub, min_count, max_count
+  prefix_items,  // subs: one schema per position
+  items,         // sub for every item from `start`
+  contains,      // sub, min_count, max_count
   max_items,
   min_items,
   unique_items,
@@ -102,8 +101,8 @@ enum class Op : unsigned char {
 
 struct Keyword {
   Op op = Op::type;
-  std::string name;  // the keyword as spelled in the schema (for locations)
-  nlohmann::json value;  // limit numbers, enum/const values, format name, type list
+  std::string name;       // the keyword as spelled in the schema (for locations)
+  nlohmann::json value;   // limit numbers, enum/const values, format name, type list
   std::size_t count = 0;  // length / item / property limits; `start` for items
   std::size_t max_count = std::numeric_limits<std::size_t>::max();
   unsigned type_mask = 0;
@@ -115,11 +114,11 @@ struct Keyword {
   std::vector<std::pair<Pattern, const Node*>> patterns;
   std::vector<std::string> strings;  // required names; additionalProperties' sibling names
   std::vector<std::pair<std::string, std::vector<std::string>>> dependents;
-  std::vector<Pattern> sibling_patterns;  // pattern
+  std::vector<Pattern> sibling_patterns;      // pattern
   std::vector<unsigned char> entry_required;  // object_properties
-  bool has_properties = false;               // object_properties: "properties" present
-  std::string anchor;          // $dynamicRef: the fragment's anchor name, if dynamic
-  bool dynamic = false;        // $dynamicRef: initial target is a $dynamicAnchor
+  bool has_properties = false;                // object_properties: "properties" present
+  std::string anchor;                         // $dynamicRef: the fragment's anchor name, if dynamic
+  bool dynamic = false;                       // $dynamicRef: initial target is a $dynamicAnchor
 };
 
 struct Node {

@@ -64,12 +64,20 @@ enum class Shape { none, single, list, map };
 
 // Which keywords hold subschemas (both dialects; scanning extra places is harmless).
 Shape subschema_shape(std::string_view key, const json& value) {
-  static const std::string_view kSingle[] = {
-      "additionalProperties", "additionalItems", "contains", "propertyNames",
-      "if", "then", "else", "not", "unevaluatedItems", "unevaluatedProperties", "contentSchema"};
+  static const std::string_view kSingle[] = {"additionalProperties",
+                                             "additionalItems",
+                                             "contains",
+                                             "propertyNames",
+                                             "if",
+                                             "then",
+                                             "else",
+                                             "not",
+                                             "unevaluatedItems",
+                                             "unevaluatedProperties",
+                                             "contentSchema"};
   static const std::string_view kList[] = {"allOf", "anyOf", "oneOf", "prefixItems"};
-  static const std::string_view kMap[] = {"properties", "patternProperties", "$defs",
-                                          "definitions", "dependentSchemas", "dependencies"};
+  static const std::string_view kMap[] = {"properties",  "patternProperties", "$defs",
+                                          "definitions", "dependentSchemas",  "dependencies"};
   if (key == "items") return value.is_array() ? Shape::list : Shape::single;
   for (const auto k : kSingle) {
     if (k == key) return Shape::single;
@@ -100,8 +108,8 @@ class Compiler {
   void run(const json& schema) {
     c_.documents.push_back(schema);
     const json& root = c_.documents.back();
-    const auto [dialect, vocabularies] = dialect_of(root, c_.options.default_dialect,
-                                                    kDefaultVocabularies, "", 0);
+    const auto [dialect, vocabularies] =
+        dialect_of(root, c_.options.default_dialect, kDefaultVocabularies, "", 0);
     Resource& r = new_resource("", dialect, vocabularies, &root);
     scan(root, &r, "", 0, true);
     c_.root = node_for(&root);
@@ -123,8 +131,9 @@ class Compiler {
  private:
   [[noreturn]] void fail(const std::string& location, const std::string& key,
                          json params = json::object()) {
-    throw SchemaError("invalid schema at " + location + ": " + key + " " + params.dump(),
-                      location, key, std::move(params));
+    // Built before `params` is moved into the exception (argument order is unspecified).
+    const std::string what = "invalid schema at " + location + ": " + key + " " + params.dump();
+    throw SchemaError(what, location, key, std::move(params));
   }
 
   Resource& new_resource(std::string uri, Dialect dialect, unsigned vocabularies,
@@ -145,8 +154,8 @@ class Compiler {
     if (!s.is_object()) return {inherited, inherited_v};
     const auto it = s.find("$schema");
     if (it == s.end()) return {inherited, inherited_v};
-    if (!it->is_string()) fail(location + "/$schema", "schema_error.bad_keyword",
-                               {{"keyword", "$schema"}});
+    if (!it->is_string())
+      fail(location + "/$schema", "schema_error.bad_keyword", {{"keyword", "$schema"}});
     const std::string uri = it->get<std::string>();
     if (const auto d = known_dialect(uri)) return {*d, kDefaultVocabularies};
     // A custom meta-schema: its own "$schema" gives the dialect, its "$vocabulary" the
@@ -264,7 +273,8 @@ class Compiler {
     const SplitUri full = split_fragment(resolve_uri(from.resource->uri, ref));
     const json* doc = fetch_document(full.base);
     const auto it = by_uri_.find(full.base);
-    if (doc == nullptr || it == by_uri_.end()) fail(location, "schema_error.bad_ref", {{"ref", ref}});
+    if (doc == nullptr || it == by_uri_.end())
+      fail(location, "schema_error.bad_ref", {{"ref", ref}});
     Resource* res = it->second;
     const std::string fragment = percent_decode(full.fragment.value_or(""));
     if (fragment.empty()) return {res->root, res};
@@ -277,11 +287,12 @@ class Compiler {
     std::size_t pos = 1;
     while (true) {
       const auto slash = fragment.find('/', pos);
-      std::string token = fragment.substr(pos, slash == std::string::npos ? std::string::npos
-                                                                          : slash - pos);
+      std::string token =
+          fragment.substr(pos, slash == std::string::npos ? std::string::npos : slash - pos);
       std::string unescaped;
       for (std::size_t i = 0; i < token.size(); ++i) {
-        if (token[i] == '~' && i + 1 < token.size() && (token[i + 1] == '0' || token[i + 1] == '1')) {
+        if (token[i] == '~' && i + 1 < token.size() &&
+            (token[i + 1] == '0' || token[i + 1] == '1')) {
           unescaped += token[i + 1] == '0' ? '~' : '/';
           ++i;
         } else {
@@ -334,9 +345,9 @@ class Compiler {
   }
 
   std::size_t count_of(const json& v, const std::string& location, const std::string& key) {
-    if (!v.is_number() || v.get<double>() < 0 || !(v.is_number_integer() ||
-                                                   v.get<double>() == static_cast<double>(
-                                                       static_cast<std::size_t>(v.get<double>())))) {
+    if (!v.is_number() || v.get<double>() < 0 ||
+        !(v.is_number_integer() ||
+          v.get<double>() == static_cast<double>(static_cast<std::size_t>(v.get<double>())))) {
       fail(location, "schema_error.bad_keyword", {{"keyword", key}});
     }
     if (v.is_number_unsigned()) return static_cast<std::size_t>(v.get<std::uint64_t>());
@@ -486,8 +497,8 @@ class Compiler {
           if (!t.is_string()) fail(loc, "schema_error.bad_keyword", {{"keyword", key}});
           const std::string name = t.get<std::string>();
           static const std::pair<const char*, unsigned> kTypes[] = {
-              {"null", kTypeNull},     {"boolean", kTypeBoolean}, {"object", kTypeObject},
-              {"array", kTypeArray},   {"number", kTypeNumber},   {"string", kTypeString},
+              {"null", kTypeNull},      {"boolean", kTypeBoolean}, {"object", kTypeObject},
+              {"array", kTypeArray},    {"number", kTypeNumber},   {"string", kTypeString},
               {"integer", kTypeInteger}};
           bool found = false;
           for (const auto& [tn, bit] : kTypes) {
@@ -620,8 +631,8 @@ class Compiler {
         if (const json* t = sibling("then")) k.then_node = sub_of(*t, n.location + "/then");
         if (const json* e = sibling("else")) k.else_node = sub_of(*e, n.location + "/else");
       } else if ((key == "unevaluatedItems" || key == "unevaluatedProperties") && unevaluated) {
-        const Op op = key == "unevaluatedItems" ? Op::unevaluated_items
-                                                : Op::unevaluated_properties;
+        const Op op =
+            key == "unevaluatedItems" ? Op::unevaluated_items : Op::unevaluated_properties;
         add(op, key).sub = sub_of(value, loc);
         n.collects_annotations = true;
       }

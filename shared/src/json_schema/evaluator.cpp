@@ -33,7 +33,7 @@ struct Annotations {
   bool all_properties = false;
   std::vector<const std::string*> properties;  // keys of the instance object (stable addresses)
   bool all_items = false;
-  std::size_t item_prefix = 0;           // items [0, item_prefix) evaluated
+  std::size_t item_prefix = 0;            // items [0, item_prefix) evaluated
   std::vector<std::size_t> item_indices;  // further items evaluated (contains)
 
   void merge(const Annotations& o) {
@@ -44,8 +44,8 @@ struct Annotations {
     item_indices.insert(item_indices.end(), o.item_indices.begin(), o.item_indices.end());
   }
   bool has_property(const std::string* key) const {
-    return all_properties || std::find(properties.begin(), properties.end(), key) !=
-                                 properties.end();
+    return all_properties ||
+           std::find(properties.begin(), properties.end(), key) != properties.end();
   }
   bool has_item(std::size_t i) const {
     return all_items || i < item_prefix ||
@@ -68,12 +68,18 @@ std::string pointer_of(const PathStep* step) {
   return out;
 }
 
-// std::string::compare's order, deciding on the first byte inline when it differs.
+// std::string::compare's order (bytes as unsigned char), inline: object keys are short, and
+// this runs once per instance property.
 inline int compare_keys(const std::string& a, const std::string& b) {
-  if (!a.empty() && !b.empty() && a[0] != b[0]) {
-    return static_cast<unsigned char>(a[0]) < static_cast<unsigned char>(b[0]) ? -1 : 1;
+  const std::size_t n = std::min(a.size(), b.size());
+  const char* x = a.data();
+  const char* y = b.data();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (x[i] != y[i]) {
+      return static_cast<unsigned char>(x[i]) < static_cast<unsigned char>(y[i]) ? -1 : 1;
+    }
   }
-  return a.compare(b);
+  return a.size() < b.size() ? -1 : (a.size() > b.size() ? 1 : 0);
 }
 
 bool matches_type(unsigned mask, const json& v) {
@@ -93,6 +99,47 @@ bool matches_type(unsigned mask, const json& v) {
       return (mask & (kTypeNumber | kTypeInteger)) != 0;
     case json::value_t::number_float:
       return (mask & kTypeNumber) != 0 || ((mask & kTypeInteger) != 0 && is_integer_value(v));
+    default:
+      return false;
+  }
+}
+
+// The common leaf checks, inline: true when keyword `k` certainly holds for `inst`. Anything
+// else (failures, applicators) goes through Evaluator::eval_keyword, which also reports.
+inline bool passes_trivially(const Keyword& k, const json& inst) {
+  switch (k.op) {
+    case Op::type:
+      return matches_type(k.type_mask, inst);
+    case Op::enum_:
+      if (inst.is_string()) {
+        const std::string& text = inst.get_ref<const std::string&>();
+        for (const json& v : k.value) {
+          if (v.is_string() && v.get_ref<const std::string&>() == text) return true;
+        }
+        return false;
+      }
+      return false;
+    case Op::max_length:
+      return !inst.is_string() || inst.get_ref<const std::string&>().size() <= k.count;
+    case Op::min_length:
+      return !inst.is_string() || inst.get_ref<const std::string&>().size() / 4 >= k.count;
+    case Op::maximum:
+    case Op::minimum:
+    case Op::exclusive_maximum:
+    case Op::exclusive_minimum:
+    case Op::multiple_of:
+      return !inst.is_number();
+    case Op::max_items:
+      return !inst.is_array() || inst.size() <= k.count;
+    case Op::min_items:
+      return !inst.is_array() || inst.size() >= k.count;
+    case Op::max_properties:
+      return !inst.is_object() || inst.size() <= k.count;
+    case Op::min_properties:
+      return !inst.is_object() || inst.size() >= k.count;
+    case Op::pattern:
+    case Op::format:
+      return !inst.is_string();
     default:
       return false;
   }
@@ -138,9 +185,12 @@ class Evaluator {
   bool eval(const Node& node, const json& inst, const PathStep* ipath, const PathStep* kpath,
             const Scope* scope, Annotations* parent_ann, std::size_t depth);
 
+  bool eval_keywords(const Node& node, const json& inst, const PathStep* ipath,
+                     const PathStep* kpath, const Scope* scope, Annotations* ann,
+                     std::size_t depth);
+
   bool eval_keyword(const Node& node, const Keyword& k, const json& inst, const PathStep* ipath,
-                    const PathStep* kpath, const Scope* scope, Annotations* ann,
-                    std::size_t depth);
+                    const PathStep* kpath, const Scope* scope, Annotations* ann, std::size_t depth);
 
   const CompiledSchema& s_;
   std::vector<Issue>* out_;
@@ -151,27 +201,50 @@ bool Evaluator::eval(const Node& node, const json& inst, const PathStep* ipath,
                      const PathStep* kpath, const Scope* scope, Annotations* parent_ann,
                      std::size_t depth) {
   if (node.is_boolean) {
-    if (!node.boolean_value) report(node, kpath, "", ipath, "schema.false");
+    if (!node.boolean_value && out_ != nullptr) report(node, kpath, "", ipath, "schema.false");
     return node.boolean_value;
   }
   if (recursion_ >= s_.options.max_recursion) {
-    if (out_ != nullptr) report(node, kpath, "", ipath, "limit.recursion", {{"limit", s_.options.max_recursion}});
+    if (out_ != nullptr)
+      report(node, kpath, "", ipath, "limit.recursion", {{"limit", s_.options.max_recursion}});
     return false;
   }
   const Scope inner{scope, node.resource};
   if (node.resource != scope->resource) scope = &inner;
-  Annotations local;
-  Annotations* ann = node.collects_annotations ? &local : parent_ann;
+  if (node.collects_annotations) {
+    // unevaluated* below: gather what this schema's keywords evaluate, pass it up if valid.
+    Annotations local;
+    ++recursion_;
+    const bool valid = eval_keywords(node, inst, ipath, kpath, scope, &local, depth);
+    --recursion_;
+    if (valid && parent_ann != nullptr) parent_ann->merge(local);
+    return valid;
+  }
   ++recursion_;
+  const bool valid = eval_keywords(node, inst, ipath, kpath, scope, parent_ann, depth);
+  --recursion_;
+  return valid;
+}
+
+bool Evaluator::eval_keywords(const Node& node, const json& inst, const PathStep* ipath,
+                              const PathStep* kpath, const Scope* scope, Annotations* ann,
+                              std::size_t depth) {
   bool valid = true;
   for (const Keyword& k : node.keywords) {
-    if (!eval_keyword(node, k, inst, ipath, kpath, scope, ann, depth)) {
+    if (passes_trivially(k, inst)) continue;
+    bool ok;
+    if (k.op == Op::ref) {
+      // The most common applicator, kept out of eval_keyword's large frame.
+      const PathStep kstep{kpath, k.name, 0, false};
+      ok = eval(*k.sub, inst, ipath, &kstep, scope, ann, depth);
+    } else {
+      ok = eval_keyword(node, k, inst, ipath, kpath, scope, ann, depth);
+    }
+    if (!ok) {
       valid = false;
       if (out_ == nullptr) break;
     }
   }
-  --recursion_;
-  if (valid && parent_ann != nullptr && ann == &local) parent_ann->merge(local);
   return valid;
 }
 
@@ -182,7 +255,8 @@ bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& ins
   // Descending into a child instance: bounded by max_depth.
   auto too_deep = [&]() {
     if (depth + 1 <= s_.options.max_depth) return false;
-    if (out_ != nullptr) report(node, kpath, k.name, ipath, "limit.depth", {{"limit", s_.options.max_depth}});
+    if (out_ != nullptr)
+      report(node, kpath, k.name, ipath, "limit.depth", {{"limit", s_.options.max_depth}});
     return true;
   };
 
@@ -204,24 +278,28 @@ bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& ins
 
     case Op::type:
       if (matches_type(k.type_mask, inst)) return true;
-      if (out_ != nullptr) report(node, kpath, k.name, ipath, "schema.type", {{"expected", k.value}});
+      if (out_ != nullptr)
+        report(node, kpath, k.name, ipath, "schema.type", {{"expected", k.value}});
       return false;
 
     case Op::enum_:
       for (const json& v : k.value) {
         if (v == inst) return true;
       }
-      if (out_ != nullptr) report(node, kpath, k.name, ipath, "schema.enum", {{"allowed", k.value}});
+      if (out_ != nullptr)
+        report(node, kpath, k.name, ipath, "schema.enum", {{"allowed", k.value}});
       return false;
 
     case Op::const_:
       if (k.value == inst) return true;
-      if (out_ != nullptr) report(node, kpath, k.name, ipath, "schema.const", {{"expected", k.value}});
+      if (out_ != nullptr)
+        report(node, kpath, k.name, ipath, "schema.const", {{"expected", k.value}});
       return false;
 
     case Op::multiple_of:
       if (!inst.is_number() || is_multiple_of(inst, k.value)) return true;
-      if (out_ != nullptr) report(node, kpath, k.name, ipath, "schema.multipleOf", {{"divisor", k.value}});
+      if (out_ != nullptr)
+        report(node, kpath, k.name, ipath, "schema.multipleOf", {{"divisor", k.value}});
       return false;
 
     case Op::maximum:
@@ -253,21 +331,24 @@ bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& ins
       const std::size_t length = code_point_length(text);
       const bool ok = k.op == Op::max_length ? length <= k.count : length >= k.count;
       if (ok) return true;
-      if (out_ != nullptr) report(node, kpath, k.name, ipath,
-             k.op == Op::max_length ? "schema.maxLength" : "schema.minLength",
-             {{"limit", k.count}, {"actual", length}});
+      if (out_ != nullptr)
+        report(node, kpath, k.name, ipath,
+               k.op == Op::max_length ? "schema.maxLength" : "schema.minLength",
+               {{"limit", k.count}, {"actual", length}});
       return false;
     }
 
     case Op::pattern: {
       if (!inst.is_string()) return true;
-      const auto r =
-          k.sibling_patterns[0].search(inst.get_ref<const std::string&>(), s_.options.regex_step_budget);
+      const auto r = k.sibling_patterns[0].search(inst.get_ref<const std::string&>(),
+                                                  s_.options.regex_step_budget);
       if (r == Pattern::Result::match) return true;
       if (r == Pattern::Result::step_limit) {
-        if (out_ != nullptr) report(node, kpath, k.name, ipath, "limit.regex_steps", {{"pattern", k.value}});
+        if (out_ != nullptr)
+          report(node, kpath, k.name, ipath, "limit.regex_steps", {{"pattern", k.value}});
       } else {
-        if (out_ != nullptr) report(node, kpath, k.name, ipath, "schema.pattern", {{"pattern", k.value}});
+        if (out_ != nullptr)
+          report(node, kpath, k.name, ipath, "schema.pattern", {{"pattern", k.value}});
       }
       return false;
     }
@@ -275,7 +356,8 @@ bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& ins
     case Op::format: {
       const std::string& format = k.value.get_ref<const std::string&>();
       if (format_check(format, inst)) return true;
-      if (out_ != nullptr) report(node, kpath, k.name, ipath, "schema.format", {{"format", format}});
+      if (out_ != nullptr)
+        report(node, kpath, k.name, ipath, "schema.format", {{"format", format}});
       return false;
     }
 
@@ -303,9 +385,10 @@ bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& ins
       for (std::size_t i = k.count; i < inst.size(); ++i) {
         const PathStep is{ipath, {}, i, true};
         if (k.sub->is_boolean && !k.sub->boolean_value) {
-          if (out_ != nullptr) report(node, kpath, k.name, ipath,
-                 k.name == "additionalItems" ? "schema.additionalItems" : "schema.items",
-                 {{"limit", k.count}, {"actual", inst.size()}});
+          if (out_ != nullptr)
+            report(node, kpath, k.name, ipath,
+                   k.name == "additionalItems" ? "schema.additionalItems" : "schema.items",
+                   {{"limit", k.count}, {"actual", inst.size()}});
           return false;
         }
         if (!eval(*k.sub, inst[i], &is, &kstep, scope, nullptr, depth + 1)) {
@@ -322,7 +405,8 @@ bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& ins
       if (!inst.empty() && too_deep()) return false;
       std::size_t matched = 0;
       // Without annotations to collect, stop once the outcome is decided.
-      const bool stop_early = ann == nullptr && k.max_count == std::numeric_limits<std::size_t>::max();
+      const bool stop_early =
+          ann == nullptr && k.max_count == std::numeric_limits<std::size_t>::max();
       for (std::size_t i = 0; i < inst.size(); ++i) {
         const PathStep is{ipath, {}, i, true};
         if (quiet(*k.sub, inst[i], &is, &kstep, scope, nullptr, depth + 1)) {
@@ -335,14 +419,16 @@ bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& ins
         if (k.count == 1) {
           if (out_ != nullptr) report(node, kpath, k.name, ipath, "schema.contains");
         } else {
-          if (out_ != nullptr) report(node, kpath, "minContains", ipath, "schema.minContains",
-                 {{"limit", k.count}, {"actual", matched}});
+          if (out_ != nullptr)
+            report(node, kpath, "minContains", ipath, "schema.minContains",
+                   {{"limit", k.count}, {"actual", matched}});
         }
         return false;
       }
       if (matched > k.max_count) {
-        if (out_ != nullptr) report(node, kpath, "maxContains", ipath, "schema.maxContains",
-               {{"limit", k.max_count}, {"actual", matched}});
+        if (out_ != nullptr)
+          report(node, kpath, "maxContains", ipath, "schema.maxContains",
+                 {{"limit", k.max_count}, {"actual", matched}});
         return false;
       }
       return true;
@@ -353,9 +439,10 @@ bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& ins
       if (!inst.is_array()) return true;
       const bool ok = k.op == Op::max_items ? inst.size() <= k.count : inst.size() >= k.count;
       if (ok) return true;
-      if (out_ != nullptr) report(node, kpath, k.name, ipath,
-             k.op == Op::max_items ? "schema.maxItems" : "schema.minItems",
-             {{"limit", k.count}, {"actual", inst.size()}});
+      if (out_ != nullptr)
+        report(node, kpath, k.name, ipath,
+               k.op == Op::max_items ? "schema.maxItems" : "schema.minItems",
+               {{"limit", k.count}, {"actual", inst.size()}});
       return false;
     }
 
@@ -367,7 +454,8 @@ bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& ins
           for (std::size_t j = 0; j < i; ++j) {
             if (items[i] == items[j]) {
               if (out_ != nullptr)
-                report(node, kpath, k.name, ipath, "schema.uniqueItems", {{"first", j}, {"second", i}});
+                report(node, kpath, k.name, ipath, "schema.uniqueItems",
+                       {{"first", j}, {"second", i}});
               return false;
             }
           }
@@ -395,12 +483,12 @@ bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& ins
     case Op::max_properties:
     case Op::min_properties: {
       if (!inst.is_object()) return true;
-      const bool ok =
-          k.op == Op::max_properties ? inst.size() <= k.count : inst.size() >= k.count;
+      const bool ok = k.op == Op::max_properties ? inst.size() <= k.count : inst.size() >= k.count;
       if (ok) return true;
-      if (out_ != nullptr) report(node, kpath, k.name, ipath,
-             k.op == Op::max_properties ? "schema.maxProperties" : "schema.minProperties",
-             {{"limit", k.count}, {"actual", inst.size()}});
+      if (out_ != nullptr)
+        report(node, kpath, k.name, ipath,
+               k.op == Op::max_properties ? "schema.maxProperties" : "schema.minProperties",
+               {{"limit", k.count}, {"actual", inst.size()}});
       return false;
     }
 
@@ -413,8 +501,9 @@ bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& ins
           if (inst.find(other) != inst.end()) continue;
           valid = false;
           if (out_ == nullptr) return false;
-          if (out_ != nullptr) report(node, kpath, k.name, ipath, "schema.dependentRequired",
-                 {{"property", other}, {"because", name}});
+          if (out_ != nullptr)
+            report(node, kpath, k.name, ipath, "schema.dependentRequired",
+                   {{"property", other}, {"because", name}});
         }
       }
       return valid;
@@ -457,8 +546,9 @@ bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& ins
         if (declared == nullptr && k.patterns.empty() && k.sub == nullptr) continue;
         if (!checked_depth) {
           if (depth + 1 > s_.options.max_depth) {
-            if (out_ != nullptr) report(node, kpath, "properties", ipath, "limit.depth",
-                   {{"limit", s_.options.max_depth}});
+            if (out_ != nullptr)
+              report(node, kpath, "properties", ipath, "limit.depth",
+                     {{"limit", s_.options.max_depth}});
             return false;
           }
           checked_depth = true;
@@ -476,8 +566,9 @@ bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& ins
           if (r == Pattern::Result::no_match) continue;
           evaluated = true;
           if (r == Pattern::Result::step_limit) {
-            if (out_ != nullptr) report(node, kpath, "patternProperties", &is, "limit.regex_steps",
-                   {{"pattern", pattern.source()}});
+            if (out_ != nullptr)
+              report(node, kpath, "patternProperties", &is, "limit.regex_steps",
+                     {{"pattern", pattern.source()}});
             ok = false;
           } else {
             const PathStep ks{&patterns_step, pattern.source(), 0, false};
@@ -488,8 +579,9 @@ bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& ins
         if (!evaluated && k.sub != nullptr) {
           evaluated = true;
           if (k.sub->is_boolean && !k.sub->boolean_value) {
-            if (out_ != nullptr) report(node, kpath, "additionalProperties", ipath, "schema.additionalProperties",
-                   {{"property", key}});
+            if (out_ != nullptr)
+              report(node, kpath, "additionalProperties", ipath, "schema.additionalProperties",
+                     {{"property", key}});
             ok = false;
           } else {
             ok = eval(*k.sub, value, &is, &additional_step, scope, nullptr, depth + 1) && ok;
@@ -507,7 +599,8 @@ bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& ins
         if (out_ == nullptr) return false;
         for (const std::string& name : k.strings) {
           if (object.find(name) == object.end()) {
-            if (out_ != nullptr) report(node, kpath, "required", ipath, "schema.required", {{"property", name}});
+            if (out_ != nullptr)
+              report(node, kpath, "required", ipath, "schema.required", {{"property", name}});
           }
         }
       }
@@ -520,7 +613,8 @@ bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& ins
       for (auto it = inst.begin(); it != inst.end(); ++it) {
         const json name(it.key());
         if (quiet(*k.sub, name, ipath, &kstep, scope, nullptr, depth)) continue;
-        if (out_ != nullptr) report(node, kpath, k.name, ipath, "schema.propertyNames", {{"property", it.key()}});
+        if (out_ != nullptr)
+          report(node, kpath, k.name, ipath, "schema.propertyNames", {{"property", it.key()}});
         valid = false;
         if (out_ == nullptr) return false;
       }
@@ -545,8 +639,7 @@ bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& ins
       for (std::size_t i = 0; i < k.subs.size(); ++i) {
         const PathStep ks{&kstep, {}, i, true};
         Annotations branch;
-        if (quiet(*k.subs[i], inst, ipath, &ks, scope, ann != nullptr ? &branch : nullptr,
-                  depth)) {
+        if (quiet(*k.subs[i], inst, ipath, &ks, scope, ann != nullptr ? &branch : nullptr, depth)) {
           ++matched;
           if (ann != nullptr) ann->merge(branch);
           if (k.op == Op::any_of && ann == nullptr) return true;
@@ -559,7 +652,8 @@ bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& ins
         return false;
       }
       if (matched == 1) return true;
-      if (out_ != nullptr) report(node, kpath, k.name, ipath, "schema.oneOf", {{"matched", matched}});
+      if (out_ != nullptr)
+        report(node, kpath, k.name, ipath, "schema.oneOf", {{"matched", matched}});
       return false;
     }
 
@@ -588,7 +682,8 @@ bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& ins
       for (std::size_t i = 0; i < inst.size(); ++i) {
         if (ann->has_item(i)) continue;
         if (k.sub->is_boolean && !k.sub->boolean_value) {
-          if (out_ != nullptr) report(node, kpath, k.name, ipath, "schema.unevaluatedItems", {{"index", i}});
+          if (out_ != nullptr)
+            report(node, kpath, k.name, ipath, "schema.unevaluatedItems", {{"index", i}});
           valid = false;
           if (out_ == nullptr) return false;
           continue;
@@ -610,8 +705,9 @@ bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& ins
       for (auto it = inst.begin(); it != inst.end(); ++it) {
         if (ann->has_property(&it.key())) continue;
         if (k.sub->is_boolean && !k.sub->boolean_value) {
-          if (out_ != nullptr) report(node, kpath, k.name, ipath, "schema.unevaluatedProperties",
-                 {{"property", it.key()}});
+          if (out_ != nullptr)
+            report(node, kpath, k.name, ipath, "schema.unevaluatedProperties",
+                   {{"property", it.key()}});
           valid = false;
           if (out_ == nullptr) return false;
           continue;

@@ -1,9 +1,8 @@
 // The validator's view of "format" checks, backed by the formats module when it is built.
 #pragma once
 
-#include <string_view>
-
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 namespace greenapply::json_schema::detail {
 

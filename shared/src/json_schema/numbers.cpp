@@ -41,15 +41,12 @@ bool to_decimal(const nlohmann::json& v, Decimal& out) {
     // Shortest round-trip text (nlohmann's, identical natively and in wasm, where libc++ of
     // emscripten 3.1.6 has no floating-point std::to_chars): digits, '.', optional exponent.
     const std::string text = nlohmann::json(std::fabs(d)).dump();
-    const char* buf = text.data();
-    struct {
-      const char* ptr;
-    } res{text.data() + text.size()};
+    const char* const end_of_text = text.data() + text.size();
     std::string digits;
     int exponent = 0;
-    const char* p = buf;
+    const char* p = text.data();
     bool after_point = false;
-    for (; p < res.ptr && *p != 'e'; ++p) {
+    for (; p < end_of_text && *p != 'e' && *p != 'E'; ++p) {
       if (*p == '.') {
         after_point = true;
       } else {
@@ -57,9 +54,9 @@ bool to_decimal(const nlohmann::json& v, Decimal& out) {
         if (after_point) --exponent;
       }
     }
-    if (p < res.ptr) {  // 'e'
+    if (p < end_of_text) {  // 'e'
       int e = 0;
-      std::from_chars(p + 1 + (p[1] == '+' ? 1 : 0), res.ptr, e);
+      std::from_chars(p + 1 + (p[1] == '+' ? 1 : 0), end_of_text, e);
       exponent += e;
     }
     // Drop leading zeros (0.0075) and trailing zeros (1e20 printed in full) before converting.

@@ -30,5 +30,4 @@ class Pattern {
   std::string source_;
 };
 
-
 }  // namespace greenapply::json_schema::detail

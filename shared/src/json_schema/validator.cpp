@@ -12,8 +12,7 @@ using nlohmann::json;
 Validator::Validator(std::shared_ptr<const detail::CompiledSchema> compiled)
     : compiled_(std::move(compiled)) {}
 
-Validator Validator::compile(const json& schema, const Options& options,
-                             const Resolver& resolver) {
+Validator Validator::compile(const json& schema, const Options& options, const Resolver& resolver) {
   return Validator(detail::compile_schema(schema, options, resolver));
 }
 

@@ -90,6 +90,12 @@ nlohmann::json parse_json(std::string_view text, std::size_t max_depth) {
     if (colon != std::string::npos) what = what.substr(colon + 2);
     throw JsonTextError(text.empty() ? "json.empty" : "json.syntax", offset, p.line, p.column,
                         what);
+  } catch (const nlohmann::json::exception& e) {
+    // out_of_range 406: a number beyond what a double holds (1e+616). Position unknown.
+    std::string what = e.what();
+    const auto bracket = what.find("] ");
+    if (bracket != std::string::npos) what = what.substr(bracket + 2);
+    throw JsonTextError("json.number_out_of_range", 0, 1, 1, what);
   }
 }
 

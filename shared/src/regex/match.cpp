@@ -157,7 +157,10 @@ class Vm {
  private:
   char32_t decode(std::size_t& i) const {
     const unsigned char c = static_cast<unsigned char>(s_[i]);
-    const int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+    // Invalid or truncated UTF-8 (never from JSON text, but possible from other callers) is
+    // read byte by byte rather than past the end.
+    if (i + static_cast<std::size_t>(len) > s_.size()) len = 1;
     char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
     for (int k = 1; k < len && i + static_cast<std::size_t>(k) < s_.size(); ++k)
       cp = (cp << 6) | (static_cast<unsigned char>(s_[i + static_cast<std::size_t>(k)]) & 0x3F);

@@ -55,8 +55,8 @@ TEST(Pattern, PatternPropertiesAndAdditionalProperties) {
 }
 
 TEST(MetaSchema, ChecksSchemasAgainstTheirDialect) {
-  EXPECT_TRUE(check_against_metaschema(json::parse(R"({"type": "string", "minLength": 1})"))
-                  .empty());
+  EXPECT_TRUE(
+      check_against_metaschema(json::parse(R"({"type": "string", "minLength": 1})")).empty());
   const auto issues = check_against_metaschema(json::parse(R"({"minLength": -1})"));
   ASSERT_FALSE(issues.empty());
   EXPECT_EQ(issues[0].instance_location, "/minLength");

@@ -57,6 +57,17 @@ TEST(ParseJson, AcceptsDepthAtTheLimitAndIgnoresBracketsInStrings) {
   EXPECT_NO_THROW(parse_json(R"(["\"[[[[", {"k": "\\"}])"));
 }
 
+TEST(ParseJson, NumbersBeyondDoubleAreAnErrorNotACrash) {
+  // Found by fuzz_json_schema: nlohmann throws out_of_range, not parse_error, for these.
+  try {
+    parse_json("[1e+616]");
+    FAIL();
+  } catch (const JsonTextError& e) {
+    EXPECT_EQ(e.message_key, "json.number_out_of_range");
+  }
+  EXPECT_NO_THROW(parse_json("[18446744073709551616, -9223372036854775809, 1e308]"));  // beyond 64 bits: doubles
+}
+
 TEST(ParseJson, TruncatedDocumentIsASyntaxError) {
   try {
     parse_json(R"({"a": [1, 2)");

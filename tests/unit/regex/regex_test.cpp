@@ -84,5 +84,13 @@ TEST(Regex, HugeSubjectsDoNotOverflowTheStack) {
   EXPECT_EQ(Regex::compile("^a*$").search(big), Regex::Result::step_limit);
 }
 
+TEST(Regex, InvalidUtf8SubjectsAreReadSafely) {
+  // Found by fuzz_regex (tests/regressions/fuzz_regex-truncated-utf8): a lead byte at the end
+  // of the subject made the decoder read past it inside a word-boundary check.
+  const std::string subject("a\x0f:\x0f\x0f" "8\x80\xc9", 8);
+  EXPECT_NE(Regex::compile(".*b*\\b$").search(subject), Regex::Result::step_limit);
+  EXPECT_NE(Regex::compile("\\b\\w").search(std::string("\xe4\xb8", 2)), Regex::Result::step_limit);
+}
+
 }  // namespace
 }  // namespace greenapply::regex
