@@ -142,11 +142,14 @@ class Evaluator {
       }
     }
     if (op == Op::add && a.kind() == K::string && b.kind() == K::string) return Value::string(a.as_string() + b.as_string());
-    if (a.kind() == K::date && b.kind() == K::number && (op == Op::add || op == Op::sub) && std::isfinite(b.as_number())) {
+    // Dates move by at most ±10^7 days (27,000 years): beyond that the result is unknown, and
+    // converting a larger double to an integer would be undefined behaviour (found by fuzzing).
+    constexpr double kMaxDays = 1e7;
+    if (a.kind() == K::date && b.kind() == K::number && (op == Op::add || op == Op::sub) && std::fabs(b.as_number()) <= kMaxDays) {
       const auto days = static_cast<std::int64_t>(std::floor(b.as_number()));
       return Value::date(op == Op::add ? a.as_date() + days : a.as_date() - days);
     }
-    if (op == Op::add && a.kind() == K::number && b.kind() == K::date && std::isfinite(a.as_number()))
+    if (op == Op::add && a.kind() == K::number && b.kind() == K::date && std::fabs(a.as_number()) <= kMaxDays)
       return Value::date(b.as_date() + static_cast<std::int64_t>(std::floor(a.as_number())));
     if (op == Op::sub && a.kind() == K::date && b.kind() == K::date)
       return Value::number(static_cast<double>(a.as_date() - b.as_date()));

@@ -345,7 +345,7 @@ class Compiler {
   }
 
   std::size_t count_of(const json& v, const std::string& location, const std::string& key) {
-    if (!v.is_number() || v.get<double>() < 0 ||
+    if (!v.is_number() || v.get<double>() < 0 || v.get<double>() > 9007199254740992.0 ||
         !(v.is_number_integer() ||
           v.get<double>() == static_cast<double>(static_cast<std::size_t>(v.get<double>())))) {
       fail(location, "schema_error.bad_keyword", {{"keyword", key}});

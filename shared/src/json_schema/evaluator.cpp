@@ -123,10 +123,16 @@ inline bool passes_trivially(const Keyword& k, const json& inst) {
       return !inst.is_string() || inst.get_ref<const std::string&>().size() <= k.count;
     case Op::min_length:
       return !inst.is_string() || inst.get_ref<const std::string&>().size() / 4 >= k.count;
+    case Op::const_:
+      return k.value == inst;
     case Op::maximum:
+      return !inst.is_number() || compare_numbers(inst, k.value) <= 0;
     case Op::minimum:
+      return !inst.is_number() || compare_numbers(inst, k.value) >= 0;
     case Op::exclusive_maximum:
+      return !inst.is_number() || compare_numbers(inst, k.value) < 0;
     case Op::exclusive_minimum:
+      return !inst.is_number() || compare_numbers(inst, k.value) > 0;
     case Op::multiple_of:
       return !inst.is_number();
     case Op::max_items:

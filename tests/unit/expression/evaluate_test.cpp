@@ -65,6 +65,13 @@ TEST(ExprEval, DatesAndAges) {
   EXPECT_TRUE(run("company.founding_date <= round.deadline").is_true());
 }
 
+TEST(ExprEval, DateArithmeticOutOfRangeIsUnknown) {
+  // Found by fuzz_expression: a date plus 1e300 days converted a huge double to an integer.
+  EXPECT_TRUE(run("round.deadline + 1e300").is_null());
+  EXPECT_TRUE(run("round.deadline - 1e8").is_null());
+  EXPECT_EQ(run("round.deadline - 365").to_json(), "2022-04-30");
+}
+
 TEST(ExprEval, NumbersRoundDeterministically) {
   EXPECT_EQ(run("round(2.5)").as_number(), 3);
   EXPECT_EQ(run("round(-2.5)").as_number(), -3);

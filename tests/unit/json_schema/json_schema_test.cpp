@@ -361,3 +361,61 @@ TEST(Equality, LongArraysUseTheSameEquality) {
 
 }  // namespace
 }  // namespace greenapply::json_schema
+
+namespace greenapply::json_schema {
+namespace {
+
+TEST(Vocabularies, UnknownRequiredVocabularyIsRefusedOptionalIgnored) {
+  auto meta_with = [](bool required) {
+    return [required](const std::string& uri) -> std::optional<json> {
+      if (uri != "https://example.org/meta") return std::nullopt;
+      json meta = json::parse(R"({"$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://example.org/meta",
+        "$vocabulary": {"https://json-schema.org/draft/2020-12/vocab/core": true,
+                        "https://json-schema.org/draft/2020-12/vocab/applicator": true}})");
+      meta["$vocabulary"]["https://example.org/vocab/colours"] = required;
+      return meta;
+    };
+  };
+  const json schema = json::parse(R"({"$schema": "https://example.org/meta",
+      "properties": {"a": {"minimum": 5}}})");
+  try {
+    Validator::compile(schema, {}, meta_with(true));
+    FAIL() << "expected SchemaError";
+  } catch (const SchemaError& e) {
+    EXPECT_EQ(e.message_key, "schema_error.unknown_vocabulary");
+    EXPECT_EQ(e.params["vocabulary"], "https://example.org/vocab/colours");
+  }
+  // Optional unknown vocabulary: ignored; validation vocabulary absent, so "minimum" is not
+  // asserted, while the applicator vocabulary still applies "properties".
+  const Validator v = Validator::compile(schema, {}, meta_with(false));
+  EXPECT_TRUE(v.is_valid(json{{"a", 1}}));
+}
+
+TEST(Refs, AnchorsAndEmbeddedResourcesResolveAgainstTheirBase) {
+  const json schema = json::parse(R"({
+    "$id": "https://example.org/root.json",
+    "properties": {
+      "a": {"$ref": "#positive"},
+      "b": {"$ref": "inner.json#/$defs/short"},
+      "c": {"$ref": "https://example.org/root.json#/$defs/p%25ct"}
+    },
+    "$defs": {
+      "positive": {"$anchor": "positive", "exclusiveMinimum": 0},
+      "inner": {"$id": "inner.json", "$defs": {"short": {"maxLength": 2}}},
+      "p%ct": {"type": "boolean"}
+    }})");
+  const Validator v = Validator::compile(schema);
+  EXPECT_TRUE(v.is_valid(json{{"a", 1}, {"b", "xy"}, {"c", true}}));
+  const auto issues = v.validate(json{{"a", 0}, {"b", "xyz"}, {"c", 1}});
+  ASSERT_EQ(issues.size(), 3u);
+  EXPECT_EQ(issues[0].absolute_keyword_location,
+            "https://example.org/root.json#/$defs/positive/exclusiveMinimum");
+  EXPECT_EQ(issues[1].absolute_keyword_location,
+            "https://example.org/inner.json#/$defs/short/maxLength");
+  EXPECT_EQ(issues[1].keyword_location, "/properties/b/$ref/maxLength");
+  EXPECT_EQ(issues[2].keyword_location, "/properties/c/$ref/type");
+}
+
+}  // namespace
+}  // namespace greenapply::json_schema
