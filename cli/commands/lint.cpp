@@ -23,6 +23,9 @@ int run_lint(const Args& args) {
     }
     std::sort(dirs.begin(), dirs.end());
   }
+  for (const auto& dir : dirs) {
+    if (!fs::exists(fs::path(dir) / "form.json")) throw UsageError(dir + ": not a form package folder (no form.json)");
+  }
   std::size_t errors = 0, warnings = 0;
   for (const auto& dir : dirs) {
     std::size_t package_errors = 0;

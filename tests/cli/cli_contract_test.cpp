@@ -121,6 +121,7 @@ TEST_F(Cli, LintReportsFilePointerMessageAndExitsOne) {
   const Result clean = run("lint " + (pkg / "bluetech-2023-company").string());
   EXPECT_EQ(clean.code, 0) << clean.out << clean.err;
   // A broken copy: an expression that does not parse.
+  fs::create_directories(dir_ / "schemas");
   fs::copy(pkg / "bluetech-2023-company", dir_ / "schemas" / "broken", fs::copy_options::recursive);
   fs::copy(pkg / "common", dir_ / "schemas" / "common", fs::copy_options::recursive);
   const fs::path rules = dir_ / "schemas" / "broken" / "rules.json";

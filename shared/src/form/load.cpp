@@ -146,7 +146,11 @@ class Loader {
   void load_schema() {
     const json& schema = doc("data_schema");
     try {
-      d_.validator = json_schema::Validator::compile(schema);
+      // Forms assert formats: an applicant who types "2023-13-45" as a date or "name at host"
+      // as an e-mail address must be told, not annotated.
+      json_schema::Options options;
+      options.format_assertion = true;
+      d_.validator = json_schema::Validator::compile(schema, options);
     } catch (const json_schema::SchemaError& e) {
       problem("data.schema.json", e.keyword_location, e.message_key, {{"detail", e.what()}});
     }

@@ -99,35 +99,37 @@ enum class Op : unsigned char {
   unevaluated_properties,
 };
 
+// Field order matters: the leaf checks run on every instance value and read only the first
+// cache line (op, type_mask, count, sub, value, the pattern), so those come first.
 struct Keyword {
   Op op = Op::type;
-  std::string name;       // the keyword as spelled in the schema (for locations)
-  nlohmann::json value;   // limit numbers, enum/const values, format name, type list
-  std::size_t count = 0;  // length / item / property limits; `start` for items
-  std::size_t max_count = std::numeric_limits<std::size_t>::max();
+  bool dynamic = false;  // $dynamicRef: initial target is a $dynamicAnchor
   unsigned type_mask = 0;
+  std::size_t count = 0;  // length / item / property limits; `start` for items
   const Node* sub = nullptr;
+  nlohmann::json value;  // limit numbers, enum/const values, format name, type list
+  std::vector<Pattern> sibling_patterns;  // pattern
+  std::size_t max_count = std::numeric_limits<std::size_t>::max();
+  std::string name;  // the keyword as spelled in the schema (for locations)
   const Node* then_node = nullptr;
   const Node* else_node = nullptr;
   std::vector<const Node*> subs;
   std::vector<std::pair<std::string, const Node*>> named;
-  std::vector<std::pair<Pattern, const Node*>> patterns;
-  std::vector<std::string> strings;  // required names; additionalProperties' sibling names
-  std::vector<std::pair<std::string, std::vector<std::string>>> dependents;
-  std::vector<Pattern> sibling_patterns;      // pattern
   std::vector<unsigned char> entry_required;  // object_properties
-  bool has_properties = false;                // object_properties: "properties" present
-  std::string anchor;                         // $dynamicRef: the fragment's anchor name, if dynamic
-  bool dynamic = false;                       // $dynamicRef: initial target is a $dynamicAnchor
+  std::vector<std::pair<Pattern, const Node*>> patterns;
+  std::vector<std::string> strings;  // required names
+  std::vector<std::pair<std::string, std::vector<std::string>>> dependents;
+  bool has_properties = false;  // object_properties: "properties" present
+  std::string anchor;           // $dynamicRef: the fragment's anchor name, if dynamic
 };
 
 struct Node {
   bool is_boolean = false;
   bool boolean_value = true;
-  const Resource* resource = nullptr;
-  std::string location;  // absolute URI + "#" + JSON pointer of this subschema
-  std::vector<Keyword> keywords;
   bool collects_annotations = false;  // has unevaluatedItems/unevaluatedProperties
+  const Resource* resource = nullptr;
+  std::vector<Keyword> keywords;
+  std::string location;  // absolute URI + "#" + JSON pointer of this subschema
 };
 
 struct CompiledSchema {

@@ -3,6 +3,7 @@
 // error is reported. Annotations (which properties/items were evaluated) are collected only
 // below a schema that has unevaluatedProperties/unevaluatedItems.
 #include <algorithm>
+#include <optional>
 #include <string_view>
 
 #include "compiled.hpp"
@@ -106,7 +107,7 @@ bool matches_type(unsigned mask, const json& v) {
 
 // The common leaf checks, inline: true when keyword `k` certainly holds for `inst`. Anything
 // else (failures, applicators) goes through Evaluator::eval_keyword, which also reports.
-inline bool passes_trivially(const Keyword& k, const json& inst) {
+inline bool passes_trivially(const Keyword& k, const json& inst, std::size_t regex_budget) {
   switch (k.op) {
     case Op::type:
       return matches_type(k.type_mask, inst);
@@ -144,6 +145,10 @@ inline bool passes_trivially(const Keyword& k, const json& inst) {
     case Op::min_properties:
       return !inst.is_object() || inst.size() >= k.count;
     case Op::pattern:
+      // A step-limited search is not a pass: eval_keyword reports it.
+      return !inst.is_string() ||
+             k.sibling_patterns[0].search(inst.get_ref<const std::string&>(), regex_budget) ==
+                 Pattern::Result::match;
     case Op::format:
       return !inst.is_string();
     default:
@@ -157,7 +162,13 @@ class Evaluator {
 
   bool run(const json& instance) {
     const Scope scope{nullptr, s_.root->resource};
-    return eval(*s_.root, instance, nullptr, nullptr, &scope, nullptr, 0);
+    const bool valid = eval(*s_.root, instance, nullptr, nullptr, &scope, nullptr, 0);
+    if (!limit_issue_) return valid;
+    // A limit makes the whole result invalid, even when it was hit inside a branch whose
+    // failure alone would not matter ("not", "anyOf", "if"): otherwise hostile input could
+    // turn a cut-off check into a pass. The limit is reported once.
+    if (out_ != nullptr && !limit_reported_) out_->push_back(std::move(*limit_issue_));
+    return false;
   }
 
  private:
@@ -176,6 +187,24 @@ class Evaluator {
     issue.message_key = key;
     issue.params = std::move(params);
     out_->push_back(std::move(issue));
+  }
+
+  // A limit (depth, recursion, regex steps) cut the evaluation short: reported like an error
+  // when errors are being collected, and remembered so run() fails the instance regardless.
+  void limit_reached(const Node& node, const PathStep* kpath, std::string_view keyword,
+                     const PathStep* ipath, const char* key, json params) {
+    if (out_ != nullptr) {
+      report(node, kpath, keyword, ipath, key, params);
+      limit_reported_ = true;
+    }
+    if (!limit_issue_) {
+      std::vector<Issue> one;
+      std::vector<Issue>* saved = out_;
+      out_ = &one;
+      report(node, kpath, keyword, ipath, key, std::move(params));
+      out_ = saved;
+      limit_issue_ = std::move(one.front());
+    }
   }
 
   // Evaluates a subschema without reporting its errors (anyOf branches, not, if, contains).
@@ -201,6 +230,8 @@ class Evaluator {
   const CompiledSchema& s_;
   std::vector<Issue>* out_;
   std::size_t recursion_ = 0;
+  std::optional<Issue> limit_issue_;  // the first limit hit, reported or not
+  bool limit_reported_ = false;       // a limit issue is already in *out_
 };
 
 bool Evaluator::eval(const Node& node, const json& inst, const PathStep* ipath,
@@ -211,8 +242,7 @@ bool Evaluator::eval(const Node& node, const json& inst, const PathStep* ipath,
     return node.boolean_value;
   }
   if (recursion_ >= s_.options.max_recursion) {
-    if (out_ != nullptr)
-      report(node, kpath, "", ipath, "limit.recursion", {{"limit", s_.options.max_recursion}});
+    limit_reached(node, kpath, "", ipath, "limit.recursion", {{"limit", s_.options.max_recursion}});
     return false;
   }
   const Scope inner{scope, node.resource};
@@ -237,7 +267,7 @@ bool Evaluator::eval_keywords(const Node& node, const json& inst, const PathStep
                               std::size_t depth) {
   bool valid = true;
   for (const Keyword& k : node.keywords) {
-    if (passes_trivially(k, inst)) continue;
+    if (passes_trivially(k, inst, s_.options.regex_step_budget)) continue;
     bool ok;
     if (k.op == Op::ref) {
       // The most common applicator, kept out of eval_keyword's large frame.
@@ -261,8 +291,7 @@ bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& ins
   // Descending into a child instance: bounded by max_depth.
   auto too_deep = [&]() {
     if (depth + 1 <= s_.options.max_depth) return false;
-    if (out_ != nullptr)
-      report(node, kpath, k.name, ipath, "limit.depth", {{"limit", s_.options.max_depth}});
+    limit_reached(node, kpath, k.name, ipath, "limit.depth", {{"limit", s_.options.max_depth}});
     return true;
   };
 
@@ -350,8 +379,7 @@ bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& ins
                                                   s_.options.regex_step_budget);
       if (r == Pattern::Result::match) return true;
       if (r == Pattern::Result::step_limit) {
-        if (out_ != nullptr)
-          report(node, kpath, k.name, ipath, "limit.regex_steps", {{"pattern", k.value}});
+        limit_reached(node, kpath, k.name, ipath, "limit.regex_steps", {{"pattern", k.value}});
       } else {
         if (out_ != nullptr)
           report(node, kpath, k.name, ipath, "schema.pattern", {{"pattern", k.value}});
@@ -552,9 +580,8 @@ bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& ins
         if (declared == nullptr && k.patterns.empty() && k.sub == nullptr) continue;
         if (!checked_depth) {
           if (depth + 1 > s_.options.max_depth) {
-            if (out_ != nullptr)
-              report(node, kpath, "properties", ipath, "limit.depth",
-                     {{"limit", s_.options.max_depth}});
+            limit_reached(node, kpath, "properties", ipath, "limit.depth",
+                          {{"limit", s_.options.max_depth}});
             return false;
           }
           checked_depth = true;
@@ -572,9 +599,8 @@ bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& ins
           if (r == Pattern::Result::no_match) continue;
           evaluated = true;
           if (r == Pattern::Result::step_limit) {
-            if (out_ != nullptr)
-              report(node, kpath, "patternProperties", &is, "limit.regex_steps",
-                     {{"pattern", pattern.source()}});
+            limit_reached(node, kpath, "patternProperties", &is, "limit.regex_steps",
+                          {{"pattern", pattern.source()}});
             ok = false;
           } else {
             const PathStep ks{&patterns_step, pattern.source(), 0, false};

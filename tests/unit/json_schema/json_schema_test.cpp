@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 namespace greenapply::json_schema {
@@ -197,6 +198,21 @@ TEST(Limits, SelfReferenceTerminates) {
     "$defs": {"a": {"$ref": "#/$defs/b"}, "b": {"$ref": "#/$defs/a"}},
     "$ref": "#/$defs/a"})"));
   EXPECT_FALSE(cycle.is_valid(json::object()));
+}
+
+TEST(Limits, ALimitInsideNotOrAnyOfStillFailsTheInstance) {
+  // Without this, "not" would turn the cut-off recursion into a pass.
+  for (const char* text : {R"({"not": {"$ref": "#"}})", R"({"anyOf": [{"$ref": "#"}, true]})"}) {
+    const Validator v = Validator::compile(json::parse(text));
+    EXPECT_FALSE(v.is_valid(1)) << text;
+    const auto issues = v.validate(1);
+    ASSERT_FALSE(issues.empty()) << text;
+    EXPECT_EQ(issues.back().message_key, "limit.recursion");
+    EXPECT_EQ(std::count_if(issues.begin(), issues.end(),
+                            [](const Issue& i) { return i.message_key == "limit.recursion"; }),
+              1)
+        << text;
+  }
 }
 
 TEST(Limits, DeepSchemaIsRefused) {

@@ -32,6 +32,17 @@ TEST(Pattern, CatastrophicBacktrackingIsReportedNotHung) {
   EXPECT_FALSE(v.is_valid(std::string(40, 'a') + "!"));
 }
 
+TEST(Pattern, StepLimitInsideNotIsNotAPass) {
+  const Validator v = Validator::compile(json::parse(R"({"not": {"pattern": "^(a+)+$"}})"));
+  const std::string hostile = std::string(40, 'a') + "!";
+  EXPECT_FALSE(v.is_valid(hostile));
+  const auto issues = v.validate(hostile);
+  ASSERT_EQ(issues.size(), 1u);
+  EXPECT_EQ(issues[0].message_key, "limit.regex_steps");
+  EXPECT_EQ(issues[0].keyword_location, "/not/pattern");
+  EXPECT_TRUE(v.is_valid("bbb"));
+}
+
 TEST(Pattern, InvalidPatternIsASchemaError) {
   try {
     Validator::compile(json{{"properties", {{"a", {{"pattern", "(unclosed"}}}}}});
