@@ -24,7 +24,14 @@ export function packageIndex(schemasDir) {
     .filter((d) => d.isDirectory() && existsSync(path.join(schemasDir, d.name, 'form.json')))
     .map((d) => d.name)
     .sort()
-    .map((name) => ({ path: name, form: JSON.parse(readFileSync(path.join(schemasDir, name, 'form.json'), 'utf8')) }));
+    .map((name) => {
+      const form = JSON.parse(readFileSync(path.join(schemasDir, name, 'form.json'), 'utf8'));
+      const titles = {};
+      for (const [lang, file] of Object.entries(form.files?.i18n ?? {})) {
+        titles[lang] = JSON.parse(readFileSync(path.join(schemasDir, name, file), 'utf8'))['form.title'];
+      }
+      return { path: name, form, titles };
+    });
   return { default: 'bluetech-2023-company', packages };
 }
 

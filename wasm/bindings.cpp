@@ -11,6 +11,7 @@
 #include "greenapply/form.hpp"
 #include "greenapply/json_schema.hpp"
 #include "greenapply/json_text.hpp"
+#include "greenapply/xml.hpp"
 
 namespace {
 
@@ -43,6 +44,29 @@ class Form {
   std::string error() const { return error_; }
   std::string id() const { return package_ ? package_->id() : ""; }
   std::string version() const { return package_ ? package_->version() : ""; }
+
+  // The application package the applicant downloads (JSON), made by the core.
+  std::string application_package(const std::string& answers_json, const std::string& now, const std::string& lang) const {
+    if (!package_) return fatal("package.not_loaded", "the form package did not load");
+    try {
+      return greenapply::form::make_application_package(*package_, greenapply::parse_json(answers_json), now, lang).dump(2);
+    } catch (const greenapply::JsonTextError& e) {
+      return fatal(e.message_key, e.what());
+    } catch (const std::exception& e) {
+      return fatal("package.failed", e.what());
+    }
+  }
+
+  // The same package as XML (docs/xml.md).
+  std::string application_xml(const std::string& answers_json, const std::string& now, const std::string& lang) const {
+    if (!package_) return "";
+    try {
+      return greenapply::xml::to_xml(
+          greenapply::form::make_application_package(*package_, greenapply::parse_json(answers_json), now, lang));
+    } catch (const std::exception&) {
+      return "";
+    }
+  }
 
   // evaluate(answers JSON, now RFC 3339, "en"|"zh") → evaluation JSON (docs/architecture.md)
   std::string evaluate(const std::string& answers_json, const std::string& now, const std::string& lang) const {
@@ -121,7 +145,9 @@ EMSCRIPTEN_BINDINGS(greenapply) {
       .function("error", &Form::error)
       .function("id", &Form::id)
       .function("version", &Form::version)
-      .function("evaluate", &Form::evaluate);
+      .function("evaluate", &Form::evaluate)
+      .function("applicationPackage", &Form::application_package)
+      .function("applicationXml", &Form::application_xml);
   emscripten::class_<SchemaValidator>("SchemaValidator")
       .class_function("load", &SchemaValidator::load)
       .function("ok", &SchemaValidator::ok)

@@ -1,0 +1,27 @@
+// Fetches a form package the way the CLI reads it from disk (cli/package_files.cpp): the
+// manifest, every file it names, and the engine's common texts.
+const base = new URL('../schemas/', import.meta.url);
+
+async function getJson(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
+  return response.json();
+}
+
+export function packageIndex() {
+  return getJson(new URL('index.json', base));
+}
+
+export async function loadBundle(path) {
+  const dir = new URL(`${path}/`, base);
+  const form = await getJson(new URL('form.json', dir));
+  const bundle = { form };
+  const parts = ['data_schema', 'layout', 'rules', 'eligibility', 'rubric'].filter((p) => form.files[p]);
+  const loaded = await Promise.all(parts.map((p) => getJson(new URL(form.files[p], dir))));
+  parts.forEach((p, i) => { bundle[p] = loaded[i]; });
+  const langs = Object.entries(form.files.i18n ?? {});
+  const texts = await Promise.all(langs.map(([, f]) => getJson(new URL(f, dir))));
+  bundle.i18n = Object.fromEntries(langs.map(([lang], i) => [lang, texts[i]]));
+  bundle.common_i18n = await getJson(new URL('common/texts.json', base));
+  return bundle;
+}

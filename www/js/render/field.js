@@ -1,0 +1,187 @@
+// One control per layout field, bound to its label, hint and error message. Values go into the
+// answers object through onChange(pointer, value); an empty control removes its answer, so the
+// schema's "required" speaks rather than a length rule on "".
+import { getAt, schemaAt } from '../pointer.js';
+import { Texts } from '../i18n.js';
+
+export const idOf = (pointer) => `f${pointer.replace(/[^A-Za-z0-9]/g, '_')}`;
+
+function el(tag, attrs = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === 'text') e.textContent = v;
+    else if (k === 'class') e.className = v;
+    else e.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children) if (c) e.append(c);
+  return e;
+}
+export { el };
+
+const COUNTRIES = ['CN', 'HK', 'MO', 'TW', 'SG', 'JP', 'KR', 'IN', 'ID', 'MY', 'TH', 'VN', 'PH', 'AU', 'NZ', 'US', 'CA', 'MX',
+  'BR', 'CL', 'GB', 'IE', 'DE', 'FR', 'NL', 'BE', 'LU', 'CH', 'AT', 'IT', 'ES', 'PT', 'SE', 'NO', 'DK', 'FI', 'IS', 'PL',
+  'CZ', 'HU', 'RO', 'GR', 'TR', 'IL', 'AE', 'SA', 'QA', 'EG', 'KE', 'NG', 'ZA', 'MA', 'ET', 'RU', 'KZ', 'UZ', 'PK', 'BD', 'LK', 'MN'];
+
+function optionsOf(schema) {
+  const s = schema.items ?? schema;
+  if (Array.isArray(s.enum)) return s.enum;
+  if (Array.isArray(schema.enum)) return schema.enum;
+  if (schema.type === 'integer' && Number.isInteger(schema.minimum) && Number.isInteger(schema.maximum) &&
+      schema.maximum - schema.minimum <= 20) {
+    return Array.from({ length: schema.maximum - schema.minimum + 1 }, (_, i) => schema.minimum + i);
+  }
+  return [];
+}
+
+function codePoints(s) { return [...s].length; }
+
+function parseNumber(text, integer) {
+  const t = text.trim().replace(/,/g, '');
+  if (t === '') return undefined;
+  const n = Number(t);
+  if (!Number.isFinite(n)) return text;  // kept as typed: the schema's type check explains it
+  return integer && !Number.isInteger(n) ? n : n;
+}
+
+async function sha256Hex(file) {
+  const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+// Builds the control for `pointer` (concrete: repeat items have their index). Returns the
+// element; ctx = { texts, schema, answers, onChange, lang }.
+export function renderField(field, pointer, ctx) {
+  const { texts } = ctx;
+  const patternPointer = pointer.replace(/\/\d+(?=\/|$)/g, '/*');
+  const schema = schemaAt(ctx.schema, pointer);
+  const id = idOf(pointer);
+  const value = getAt(ctx.answers, pointer);
+  const label = texts.label(patternPointer);
+  const help = texts.help(patternPointer);
+  const hintId = help ? `${id}-hint` : undefined;
+  const errorId = `${id}-error`;
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ');
+  const error = el('p', { class: 'ga-error-message', id: errorId, hidden: true });
+  const hint = help ? el('p', { class: 'ga-hint', id: hintId, text: help }) : null;
+  const group = el('div', { class: 'ga-field', 'data-pointer': pointer });
+  const change = (v) => ctx.onChange(pointer, v);
+
+  const fieldset = (legendText, ...children) => {
+    const fs = el('fieldset', { class: 'ga-fieldset', 'aria-describedby': describedBy, id });
+    fs.append(el('legend', { class: 'ga-fieldset__legend', text: legendText }), ...children);
+    return fs;
+  };
+
+  switch (field.widget) {
+    case 'textarea': {
+      const max = schema.maxLength;
+      const ta = el('textarea', { id, name: id, rows: 5, class: 'ga-textarea', 'aria-describedby': `${describedBy} ${id}-count` });
+      ta.value = typeof value === 'string' ? value : '';
+      const count = el('p', { class: 'ga-count', id: `${id}-count`, 'aria-live': 'polite' });
+      const update = () => { count.textContent = `${codePoints(ta.value)}${max ? ` / ${max}` : ''} ${texts.ui('chars')}`; };
+      update();
+      ta.addEventListener('input', () => { update(); change(ta.value === '' ? undefined : ta.value); });
+      group.append(el('label', { for: id, class: 'ga-label', text: label }), hint ?? '', error, ta, count);
+      break;
+    }
+    case 'radio':
+    case 'yesno': {
+      const opts = field.widget === 'yesno' ? [true, false] : optionsOf(schema);
+      const radios = opts.map((opt, i) => {
+        const rid = `${id}-${i}`;
+        const input = el('input', { type: 'radio', id: rid, name: id, class: 'ga-radio', value: String(opt) });
+        input.checked = value === opt;
+        input.addEventListener('change', () => change(opt));
+        const text = field.widget === 'yesno' ? texts.ui(opt ? 'yes' : 'no') : texts.option(patternPointer, opt);
+        return el('div', { class: 'ga-choice' }, input, el('label', { for: rid, text }));
+      });
+      group.append(fieldset(label, hint ?? '', error, ...radios));
+      break;
+    }
+    case 'checkboxes': {
+      const opts = optionsOf(schema);
+      const current = Array.isArray(value) ? value : [];
+      const boxes = opts.map((opt, i) => {
+        const cid = `${id}-${i}`;
+        const input = el('input', { type: 'checkbox', id: cid, class: 'ga-checkbox', value: String(opt) });
+        input.checked = current.includes(opt);
+        input.addEventListener('change', () => {
+          const now = Array.isArray(getAt(ctx.answers, pointer)) ? [...getAt(ctx.answers, pointer)] : [];
+          const next = input.checked ? [...now.filter((x) => x !== opt), opt] : now.filter((x) => x !== opt);
+          change(next.length ? opts.filter((o) => next.includes(o)) : undefined);
+        });
+        return el('div', { class: 'ga-choice' }, input, el('label', { for: cid, text: texts.option(patternPointer, opt) }));
+      });
+      group.append(fieldset(label, hint ?? '', error, ...boxes));
+      break;
+    }
+    case 'declaration': {
+      const input = el('input', { type: 'checkbox', id, class: 'ga-checkbox', 'aria-describedby': describedBy });
+      input.checked = value === true;
+      input.addEventListener('change', () => change(input.checked ? true : undefined));
+      group.append(error, el('div', { class: 'ga-choice ga-choice--declaration' }, input, el('label', { for: id, text: label })));
+      break;
+    }
+    case 'select':
+    case 'country': {
+      const opts = field.widget === 'country' ? COUNTRIES : optionsOf(schema);
+      const names = field.widget === 'country' ? new Intl.DisplayNames([ctx.lang === 'zh' ? 'zh-Hans' : 'en'], { type: 'region' }) : null;
+      const select = el('select', { id, name: id, class: 'ga-select', 'aria-describedby': describedBy });
+      select.append(el('option', { value: '', text: texts.ui('choose') }));
+      opts.forEach((opt, i) => {
+        const o = el('option', { value: String(i), text: names ? `${names.of(opt)} (${opt})` : texts.option(patternPointer, opt) });
+        o.selected = value === opt;
+        select.append(o);
+      });
+      select.addEventListener('change', () => change(select.value === '' ? undefined : opts[Number(select.value)]));
+      group.append(el('label', { for: id, class: 'ga-label', text: label }), hint ?? '', error, select);
+      break;
+    }
+    case 'countries': {
+      const input = el('input', { id, name: id, class: 'ga-input', 'aria-describedby': describedBy, autocomplete: 'off', spellcheck: 'false' });
+      input.value = Array.isArray(value) ? value.join(', ') : '';
+      input.addEventListener('input', () => {
+        const codes = input.value.split(/[\s,;，、]+/).map((c) => c.trim().toUpperCase()).filter(Boolean);
+        change(codes.length ? codes : undefined);
+      });
+      group.append(el('label', { for: id, class: 'ga-label', text: label }),
+        el('p', { class: 'ga-hint', id: `${id}-hint`, text: 'ISO 3166 (CN, DE, US …)' }), error, input);
+      input.setAttribute('aria-describedby', `${id}-hint ${errorId}`);
+      break;
+    }
+    case 'file': {
+      const input = el('input', { type: 'file', id, class: 'ga-file', 'aria-describedby': `${describedBy} ${id}-record` });
+      const record = el('p', { class: 'ga-hint', id: `${id}-record`, 'aria-live': 'polite',
+        text: value?.name ? `${value.name} (${value.size ?? '?'} B${value.sha256 ? `, SHA-256 ${value.sha256.slice(0, 12)}…` : ''})` : texts.ui('fileHint') });
+      input.addEventListener('change', async () => {
+        const file = input.files?.[0];
+        if (!file) return;
+        change({ name: file.name, size: file.size, sha256: await sha256Hex(file) });
+      });
+      group.append(el('label', { for: id, class: 'ga-label', text: label }), error, input, record);
+      break;
+    }
+    case 'computed': {
+      const out = el('output', { id, class: 'ga-computed', 'data-computed': field.computed });
+      group.append(el('span', { class: 'ga-label', text: texts.text(`computed.${field.computed}.label`) }), out,
+        field.unit ? el('span', { class: 'ga-unit', text: ` ${texts.text(field.unit)}` }) : '');
+      break;
+    }
+    default: {
+      const numeric = ['number', 'integer', 'money', 'percent'].includes(field.widget);
+      const type = { email: 'email', tel: 'tel', url: 'url', date: 'date' }[field.widget] ?? 'text';
+      const input = el('input', { id, name: id, type, class: `ga-input${numeric ? ' ga-input--number' : ''}`,
+        inputmode: numeric ? 'decimal' : undefined, 'aria-describedby': describedBy, spellcheck: numeric ? 'false' : undefined });
+      input.value = value === undefined || value === null ? '' : String(value);
+      input.addEventListener('input', () => {
+        if (numeric) change(parseNumber(input.value, schema.type === 'integer'));
+        else change(input.value === '' ? undefined : input.value);
+      });
+      const unit = field.widget === 'percent' ? '%' : field.widget === 'money' ? 'CNY' : '';
+      group.append(el('label', { for: id, class: 'ga-label', text: label }), hint ?? '', error,
+        unit ? el('div', { class: 'ga-input-wrapper' }, input, el('span', { class: 'ga-unit', 'aria-hidden': 'true', text: unit })) : input);
+    }
+  }
+  return group;
+}
