@@ -30,7 +30,7 @@ if [ "${SKIP_ASAN:-0}" != 1 ]; then
 fi
 
 step "lint form packages"
-./build/native-debug/cli/greenapply lint schemas/*/
+./build/native-debug/cli/greenapply lint
 
 step "wasm build + site"
 bash scripts/build-web.sh

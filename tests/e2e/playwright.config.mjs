@@ -22,6 +22,8 @@ export default defineConfig({
     command: `python3 -m http.server ${port} --bind 127.0.0.1 --directory ../../build/site`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'ignore',
     timeout: 30_000,
   },
 });

@@ -88,6 +88,16 @@ json evaluate(const FormPackage& package, const json& answers, std::string_view 
     return std::any_of(hidden.begin(), hidden.end(), [&](const std::string& h) { return is_within(p, h); });
   };
 
+  // Sections are structure, not answers: a section nobody has opened yet is an empty object,
+  // so its missing fields are reported one by one at their own pointers, not as one error at
+  // the section.
+  if (answers.is_object()) {
+    for (const auto& section : d.sections) {
+      if (!submitted.contains(section.id) && !is_hidden("/" + escape_token(section.id)))
+        submitted[section.id] = json::object();
+    }
+  }
+
   // 2. the data schema
   if (d.validator) {
     for (const Issue& issue : d.validator->validate(submitted)) {

@@ -11,7 +11,9 @@ export function groupFor(root, pointer) {
     if (g && (g.classList.contains('ga-field') || g.classList.contains('ga-repeat'))) return g;
     p = p.slice(0, p.lastIndexOf('/'));
   }
-  return null;
+  // A problem with a whole section (or the whole application) is shown at the section.
+  const section = pointer.split('/')[1];
+  return section ? root.querySelector(`[data-section="${CSS.escape(section)}"]`) : null;
 }
 
 export function showErrors(root, summary, errors, isShown, texts) {

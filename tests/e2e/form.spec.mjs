@@ -1,0 +1,134 @@
+// The applicant's page, used the way a person uses it: controls found by role and label.
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const OPEN = '?now=2023-04-15T10:00:00%2B08:00&lang=en';
+
+async function openForm(page, query = OPEN) {
+  await page.goto(`./${query}`);
+  await page.waitForFunction(() => document.body.dataset.ready === '1');
+}
+
+test('an error appears on a touched field, in the summary, and disappears when fixed', async ({ page }) => {
+  await openForm(page);
+  const name = page.getByLabel('Project or product name');
+  await name.fill('x');
+  await expect(page.locator('#f_applicant_project_name-error')).toContainText(/at least 2/i);
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toBeVisible();
+  await name.fill('高效液流储能');
+  await expect(page.locator('#f_applicant_project_name-error')).toBeHidden();
+  await expect(name).not.toHaveAttribute('aria-invalid', 'true');
+});
+
+test('check lists every error as a link that takes focus to its field', async ({ page }) => {
+  await openForm(page);
+  await page.getByRole('button', { name: 'Check the whole application' }).click();
+  const summary = page.locator('#error-summary');
+  await expect(summary).toBeFocused();
+  const link = summary.getByRole('link', { name: /Project or product name/ });
+  await link.click();
+  await expect(page.getByLabel('Project or product name')).toBeFocused();
+});
+
+test('conditional fields follow the answers, and the core decides', async ({ page }) => {
+  await openForm(page);
+  await expect(page.getByLabel('Describe your low-carbon field')).toBeHidden();
+  await page.getByRole('radio', { name: 'Other low-carbon field' }).check();
+  await expect(page.getByLabel('Describe your low-carbon field')).toBeVisible();
+  await page.getByRole('radio', { name: 'Energy storage' }).check();
+  await expect(page.getByLabel('Describe your low-carbon field')).toBeHidden();
+});
+
+test('the language switch relabels everything and is remembered', async ({ page }) => {
+  await openForm(page, '?now=2023-04-15T10:00:00%2B08:00');
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('企业申报表');
+  await expect(page.getByLabel('项目（产品）名称')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
+  await page.reload();
+  await page.waitForFunction(() => document.body.dataset.ready === '1');
+  await expect(page.getByLabel('项目（产品）名称')).toBeVisible();
+});
+
+test('a reload or a closed tab loses nothing', async ({ page, context }) => {
+  await openForm(page);
+  await page.getByLabel('Project or product name').fill('全钒液流储能');
+  await page.getByRole('radio', { name: 'Energy storage' }).check();
+  await page.getByRole('button', { name: 'Add: Core team members (the first is the team lead)' }).click();
+  await page.getByLabel('Name', { exact: true }).first().fill('王明');
+  await expect(page.locator('#save-status')).toContainText('Draft saved');
+  await page.reload();
+  await page.waitForFunction(() => document.body.dataset.ready === '1');
+  await expect(page.getByLabel('Project or product name')).toHaveValue('全钒液流储能');
+  await expect(page.getByRole('radio', { name: 'Energy storage' })).toBeChecked();
+  await page.close();
+  const again = await context.newPage();
+  await openForm(again);
+  await expect(again.getByLabel('Project or product name')).toHaveValue('全钒液流储能');
+  await expect(again.locator('#save-status')).toContainText('restored');
+});
+
+test('hostile text is shown as text, never run', async ({ page }) => {
+  let dialogs = 0;
+  page.on('dialog', (d) => { dialogs++; d.dismiss(); });
+  await openForm(page);
+  const hostile = '<img src=x onerror=alert(1)><script>alert(2)</script>';
+  await page.getByLabel('One-sentence summary').fill(hostile);
+  await page.getByLabel('Company name (English)').fill(hostile);
+  await page.getByRole('button', { name: 'Check the whole application' }).click();
+  await expect(page.getByLabel('One-sentence summary')).toHaveValue(hostile);
+  expect(await page.locator('#main img').count()).toBe(0);
+  expect(dialogs).toBe(0);
+});
+
+test('after the deadline the page says so plainly and the self-assessment still runs', async ({ page }) => {
+  await openForm(page, '?now=2023-05-01T00:00:00%2B08:00&lang=en');
+  await expect(page.locator('#round')).toContainText('closed on 2023-04-30, 24:00');
+  await expect(page.locator('#round')).toContainText('still complete the self-assessment');
+  await page.getByRole('radio', { name: 'Energy storage' }).check();
+  await expect(page.locator('#score')).toContainText('Band');
+});
+
+test('no request leaves this machine', async ({ page }) => {
+  const hosts = new Set();
+  page.on('request', (r) => hosts.add(new URL(r.url()).host));
+  await openForm(page);
+  await page.getByLabel('Project or product name').fill('test');
+  await page.getByRole('button', { name: '中文' }).click();
+  for (const h of hosts) expect(h).toMatch(/^127\.0\.0\.1:\d+$/);
+});
+
+test('the application package downloads as JSON made by the core', async ({ page }) => {
+  await openForm(page);
+  await page.getByLabel('Company name (English)').fill('Beijing Test Co');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download application (JSON)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^bluetech-cnpa-company-beijing-test-co-\d{8}\.json$/);
+  const pkg = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  expect(pkg.format).toBe('greenapply-application');
+  expect(pkg.answers.company.company_name_en).toBe('Beijing Test Co');
+  expect(pkg.answers_sha256).toMatch(/^[0-9a-f]{64}$/);
+  const email = await page.getByRole('link', { name: 'Prepare the e-mail' }).getAttribute('href');
+  expect(email).toMatch(/^mailto:applications%40bluetech-award\.example\?subject=/);
+});
+
+// axe is injected as a script, which the page's own CSP (rightly) forbids: bypass it here only.
+test.describe('accessibility', () => {
+  test.use({ bypassCSP: true });
+for (const lang of ['en', 'zh']) {
+  test(`axe finds no serious or critical problem (${lang})`, async ({ page }) => {
+    await openForm(page, `?now=2023-04-15T10:00:00%2B08:00&lang=${lang}`);
+    await page.getByRole('button', { name: lang === 'en' ? 'Check the whole application' : '检查整份申报表' }).click();
+    await page.addScriptTag({ content: axeSource });
+    const result = await page.evaluate(async () => window.axe.run(document, { resultTypes: ['violations'] }));
+    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${v.id}: ${v.nodes.length} × ${v.help}`)).toEqual([]);
+  });
+}
+});
