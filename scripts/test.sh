@@ -5,6 +5,7 @@
 #   3. lint of every form package in schemas/
 #   4. wasm build, native-vs-wasm parity on every worked example (node)
 #   5. the page in headless Chromium (Playwright, by role and label; axe-core)
+#   6. a short libFuzzer smoke of every fuzz target
 # .ci/run calls exactly this. SKIP_ASAN=1 skips step 2 for a quicker local loop.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,6 +29,9 @@ if [ "${SKIP_ASAN:-0}" != 1 ]; then
   cmake --build --preset native-asan -j"$JOBS"
   ctest --preset native-asan -j"$JOBS"
 fi
+
+step "fuzz smoke (libFuzzer, ASan + UBSan, 15 s per target)"
+bash scripts/fuzz.sh 15
 
 step "lint form packages"
 ./build/native-debug/cli/greenapply lint
