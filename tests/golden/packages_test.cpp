@@ -48,8 +48,8 @@ TEST_P(Package, EvaluationIsDeterministic) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Schemas, Package, ::testing::ValuesIn(package_dirs()),
-                         [](const auto& info) {
-                           std::string name = info.param;
+                         [](const auto& param_info) {
+                           std::string name = param_info.param;
                            for (auto& c : name) c = std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
                            return name;
                          });
