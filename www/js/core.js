@@ -27,5 +27,7 @@ export async function openForm(bundle) {
     applicationXml: (answers, now, lang) => form.applicationXml(JSON.stringify(answers), now, lang),
     close: () => form.delete(),
     version: core.version(),
+    // WebAssembly memory in bytes (grows, never shrinks): the benchmark checks it stays flat.
+    heapBytes: () => core.HEAP8?.length ?? null,
   };
 }

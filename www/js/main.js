@@ -258,4 +258,21 @@ async function boot() {
 
 boot().catch((e) => fatal(`The form could not be loaded: ${e.message ?? e}`));
 // Exposed for tests only: read-only views of what the page shows.
-window.greenapply = { get evaluation() { return state.ev; }, get answers() { return structuredClone(state.answers); }, getAt, idOf, groupFor };
+window.greenapply = {
+  get evaluation() { return state.ev; },
+  get answers() { return structuredClone(state.answers); },
+  getAt, idOf, groupFor,
+  // For bench/page-bench.mjs: the page's per-keystroke work (serialise, evaluate in wasm, parse)
+  // on given answers, timed in the page; and the wasm heap size.
+  timeEvaluations(answers, n, edit) {
+    const times = [];
+    for (let i = 0; i < n; i++) {
+      if (edit) answers.applicant.project_name = `高效全钒液流储能系统 ${i}`;
+      const t0 = performance.now();
+      state.form.evaluate(answers, now(), state.lang);
+      times.push(performance.now() - t0);
+    }
+    return times;
+  },
+  heapBytes: () => state.form.heapBytes(),
+};
