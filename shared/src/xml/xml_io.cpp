@@ -182,6 +182,40 @@ struct Reader {
   }
 };
 
+// Offset of the first byte that is not well-formed UTF-8 (RFC 3629: no overlongs, no
+// surrogates, nothing above U+10FFFF), or npos. pugixml does not check, and JSON text must not
+// carry invalid UTF-8 (found by fuzz_xml: dumping such a string throws).
+std::size_t invalid_utf8_at(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len;
+    char32_t cp, min;
+    if ((c & 0xE0) == 0xC0) {
+      len = 2; cp = c & 0x1F; min = 0x80;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3; cp = c & 0x0F; min = 0x800;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4; cp = c & 0x07; min = 0x10000;
+    } else {
+      return i;
+    }
+    if (i + len > s.size()) return i;
+    for (std::size_t k = 1; k < len; ++k) {
+      const unsigned char cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc & 0xC0) != 0x80) return i;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 std::string to_xml(const json& value) {
@@ -200,6 +234,8 @@ std::string to_xml(const json& value) {
 
 json from_xml(std::string_view text) {
   const Reader reader{text};
+  if (const std::size_t bad = invalid_utf8_at(text); bad != std::string_view::npos)
+    reader.fail("xml.bad_utf8", static_cast<std::ptrdiff_t>(bad), "the file is not valid UTF-8");
   pugi::xml_document doc;
   // parse_doctype keeps a DOCTYPE as a node so we can refuse it: no DTDs, no entities, no tricks.
   // parse_ws_pcdata_single keeps a string that is only spaces (<string> </string>).

@@ -95,6 +95,16 @@ TEST(XmlIo, BadXmlGivesKeyAndPosition) {
   EXPECT_EQ(error_of("").message_key, "xml.syntax");
 }
 
+TEST(XmlIo, InvalidUtf8IsAnErrorWithItsPosition) {
+  // Found by fuzz_xml (tests/regressions/fuzz_xml-invalid-utf8): such text reached a JSON string.
+  const auto e = error_of(std::string(kHead) + "<string>ok\xb1</string></application>");
+  EXPECT_EQ(e.message_key, "xml.bad_utf8");
+  EXPECT_EQ(e.column, std::string(kHead).size() + 11);
+  EXPECT_EQ(error_of(std::string(kHead) + "<string>\xed\xa0\x80</string></application>").message_key, "xml.bad_utf8");
+  EXPECT_EQ(error_of(std::string(kHead) + "<string>\xc0\xaf</string></application>").message_key, "xml.bad_utf8");
+  EXPECT_NO_THROW(from_xml(std::string(kHead) + "<string>北京😀</string></application>"));
+}
+
 TEST(XmlIo, RefusesEntityTricks) {
   const std::string billion_laughs =
       "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;\">]>" +
