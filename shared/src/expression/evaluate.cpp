@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "greenapply/calendar.hpp"
 #include "program_data.hpp"
 #include "uscc.hpp"
 
@@ -177,44 +178,20 @@ class Evaluator {
     return n;
   }
 
+  // A date from "YYYY-MM-DD" or a date-time (its own calendar day: only the date part counts).
   static bool parse_day(const std::string& s, std::int64_t& out) {
-    auto digits = [&](std::size_t pos, std::size_t len, int& v) {
-      if (pos + len > s.size()) return false;
-      v = 0;
-      for (std::size_t i = pos; i < pos + len; ++i) {
-        if (s[i] < '0' || s[i] > '9') return false;
-        v = v * 10 + (s[i] - '0');
-      }
-      return true;
-    };
-    int y, m, d;
-    if (s.size() < 10 || !digits(0, 4, y) || s[4] != '-' || !digits(5, 2, m) || s[7] != '-' || !digits(8, 2, d)) return false;
-    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    if (m < 1 || m > 12 || d < 1 || d > (m == 2 && leap ? 29 : kDays[m - 1])) return false;
-    if (s.size() != 10) {
-      // A date-time: its calendar day in its own offset, so only the date part matters.
-      if (s[10] != 'T' && s[10] != 't' && s[10] != ' ') return false;
-    }
-    const int yy = y - (m <= 2);
-    const std::int64_t era = (yy >= 0 ? yy : yy - 399) / 400;
-    const unsigned yoe = static_cast<unsigned>(yy - era * 400);
-    const unsigned doy = static_cast<unsigned>((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1);
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    out = era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+    if (s.size() != 10 && (s.size() < 11 || (s[10] != 'T' && s[10] != 't' && s[10] != ' '))) return false;
+    const auto day = calendar::parse_date_prefix(s);
+    if (!day) return false;
+    out = *day;
     return true;
   }
 
   static void civil(std::int64_t z, int& y, int& m, int& d) {
-    z += 719468;
-    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const unsigned doe = static_cast<unsigned>(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-    m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-    y = static_cast<int>(static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2));
+    unsigned um, ud;
+    calendar::civil_from_days(z, y, um, ud);
+    m = static_cast<int>(um);
+    d = static_cast<int>(ud);
   }
 
   static double round_half_away(double x, int digits) {

@@ -1,6 +1,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "greenapply/calendar.hpp"
 #include "greenapply/expression.hpp"
 
 namespace greenapply::expr {
@@ -108,21 +109,7 @@ nlohmann::json Value::to_json() const {
       if (d_ == std::floor(d_) && std::fabs(d_) < 9.0e15) return static_cast<std::int64_t>(d_);
       return d_;
     case Kind::string: return *s_;
-    case Kind::date: {
-      // civil_from_days (Howard Hinnant)
-      std::int64_t z = days_ + 719468;
-      const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-      const unsigned doe = static_cast<unsigned>(z - era * 146097);
-      const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-      const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-      const unsigned mp = (5 * doy + 2) / 153;
-      const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-      const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-      const long long y = static_cast<long long>(yoe) + era * 400 + (m <= 2);
-      char buf[48];
-      std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u", y, m, d);
-      return std::string(buf);
-    }
+    case Kind::date: return calendar::format_date(days_);
     case Kind::list: {
       nlohmann::json out = nlohmann::json::array();
       for (const auto& v : *list_) out.push_back(v.to_json());

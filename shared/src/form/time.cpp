@@ -1,28 +1,17 @@
 #include "time.hpp"
 
+#include "greenapply/calendar.hpp"
+
 #include <cstdio>
 
 namespace greenapply::form {
 
-std::int64_t days_from_civil(int y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+std::int64_t days_from_civil(int year, unsigned month, unsigned day) {
+  return calendar::days_from_civil(year, month, day);
 }
 
-void civil_from_days(std::int64_t z, int& y, unsigned& m, unsigned& d) {
-  z += 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  d = doy - (153 * mp + 2) / 5 + 1;
-  m = mp < 10 ? mp + 3 : mp - 9;
-  y = static_cast<int>(static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2));
+void civil_from_days(std::int64_t days, int& year, unsigned& month, unsigned& day) {
+  calendar::civil_from_days(days, year, month, day);
 }
 
 namespace {
@@ -38,21 +27,7 @@ bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
   return true;
 }
 
-bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-unsigned days_in_month(int y, unsigned m) {
-  static constexpr unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && leap(y) ? 29 : kDays[m - 1];
-}
-
-std::optional<std::int64_t> parse_date_prefix(std::string_view s) {
-  int y, m, d;
-  if (s.size() < 10 || !digits(s, 0, 4, y) || s[4] != '-' || !digits(s, 5, 2, m) || s[7] != '-' ||
-      !digits(s, 8, 2, d))
-    return std::nullopt;
-  if (m < 1 || m > 12 || d < 1 || static_cast<unsigned>(d) > days_in_month(y, m)) return std::nullopt;
-  return days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
-}
+std::optional<std::int64_t> parse_date_prefix(std::string_view s) { return calendar::parse_date_prefix(s); }
 
 }  // namespace
 
@@ -104,14 +79,7 @@ std::int64_t local_day(const Instant& t, int offset_minutes) {
   return local >= 0 ? local / 86400 : (local - 86399) / 86400;
 }
 
-std::string format_date(std::int64_t days) {
-  int y;
-  unsigned m, d;
-  civil_from_days(days, y, m, d);
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
-  return buf;
-}
+std::string format_date(std::int64_t days) { return calendar::format_date(days); }
 
 std::string format_instant(const Instant& t, int offset_minutes) {
   const std::int64_t local = t.epoch_seconds + static_cast<std::int64_t>(offset_minutes) * 60;
