@@ -1,5 +1,6 @@
 #include "package_files.hpp"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "io.hpp"
@@ -28,6 +29,24 @@ json read_optional_texts(const fs::path& dir, const std::string& lang) {
   std::sort(files.begin(), files.end());
   for (const auto& f : files) merged.update(read_json(f));
   return merged;
+}
+
+// Every shared schema (schemas/common/*.schema.json, e.g. the technology taxonomy), in name
+// order; packages reference them by "$id".
+json read_common_schemas(const fs::path& dir) {
+  json list = json::array();
+  if (!fs::is_directory(dir)) return list;
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    const std::string name = entry.path().filename().string();
+    const std::string suffix = ".schema.json";
+    if (entry.is_regular_file() && name.size() > suffix.size() &&
+        name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0)
+      files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) list.push_back(read_json(f));
+  return list;
 }
 
 }  // namespace
@@ -65,6 +84,7 @@ PackageFiles read_package(const std::string& dir_arg) {
   pkg.common_dir = common.string();
   bundle["common_i18n"] = {{"en", read_optional_texts(common / "i18n", "en")},
                            {"zh", read_optional_texts(common / "i18n", "zh")}};
+  bundle["common_schemas"] = read_common_schemas(common);
   pkg.bundle = std::move(bundle);
   return pkg;
 }

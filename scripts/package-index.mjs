@@ -3,6 +3,7 @@
 //   <out>/schemas/common/texts.json  {"en": {...}, "zh": {...}}: the engine's common texts,
 //                                    merged exactly as the CLI merges them (cli/package_files.cpp:
 //                                    i18n/<lang>.json and i18n/*.<lang>.json in name order)
+//   <out>/schemas/common/schemas.json [...]: every shared schema (common/*.schema.json, name order)
 // Usage: node scripts/package-index.mjs SCHEMAS_DIR OUT_SCHEMAS_DIR
 import { readdirSync, readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -17,6 +18,13 @@ export function commonTexts(schemasDir) {
     out[lang] = Object.assign({}, ...files.map((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8'))));
   }
   return out;
+}
+
+export function commonSchemas(schemasDir) {
+  const dir = path.join(schemasDir, 'common');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((f) => f.endsWith('.schema.json')).sort()
+    .map((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')));
 }
 
 export function packageIndex(schemasDir) {
@@ -46,6 +54,7 @@ export function readBundle(schemasDir, packagePath) {
   }
   bundle.i18n = Object.fromEntries(Object.entries(form.files.i18n ?? {}).map(([lang, f]) => [lang, read(f)]));
   bundle.common_i18n = commonTexts(schemasDir);
+  bundle.common_schemas = commonSchemas(schemasDir);
   return bundle;
 }
 
@@ -57,5 +66,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     mkdirSync(path.join(outDir, 'common'), { recursive: true });
     writeFileSync(path.join(outDir, 'index.json'), JSON.stringify(packageIndex(schemasDir), null, 2) + '\n');
     writeFileSync(path.join(outDir, 'common', 'texts.json'), JSON.stringify(commonTexts(schemasDir)) + '\n');
+    writeFileSync(path.join(outDir, 'common', 'schemas.json'), JSON.stringify(commonSchemas(schemasDir)) + '\n');
   }
 }

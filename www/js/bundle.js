@@ -1,5 +1,7 @@
 // Fetches a form package the way the CLI reads it from disk (cli/package_files.cpp): the
-// manifest, every file it names, and the engine's common texts.
+// manifest, every file it names, the engine's common texts and the shared schemas (taxonomy).
+import { registerSharedSchemas } from './pointer.js';
+
 const base = new URL('../schemas/', import.meta.url);
 
 async function getJson(url) {
@@ -22,6 +24,8 @@ export async function loadBundle(path) {
   const langs = Object.entries(form.files.i18n ?? {});
   const texts = await Promise.all(langs.map(([, f]) => getJson(new URL(f, dir))));
   bundle.i18n = Object.fromEntries(langs.map(([lang], i) => [lang, texts[i]]));
-  bundle.common_i18n = await getJson(new URL('common/texts.json', base));
+  [bundle.common_i18n, bundle.common_schemas] = await Promise.all([
+    getJson(new URL('common/texts.json', base)), getJson(new URL('common/schemas.json', base))]);
+  registerSharedSchemas(bundle.common_schemas);
   return bundle;
 }

@@ -1,5 +1,7 @@
 // Page texts (the chrome around a form) in both languages, and lookup of a package's texts by
 // the key conventions of schemas/README.md. Text is only ever placed with textContent.
+import { resolveSchema, schemaAt } from './pointer.js';
+
 const UI = {
   en: {
     form: 'Form', loading: 'Loading the form…', tasks: 'Sections', score: 'Self-assessment', leave: 'Check and send',
@@ -15,6 +17,7 @@ const UI = {
     closesIn: 'Time left', beijing: 'Beijing time', local: 'your time', dropped: 'Answers from an older version of this form could not be kept:',
     restored: 'Your draft was restored.', badDraft: 'The saved draft could not be read. Download it below before you continue.',
     computed: 'Calculated', days: 'days', hours: 'hours', needsWork: 'needs work',
+    tagsHint: 'Separate entries with commas.',
   },
   zh: {
     form: '表单', loading: '正在加载表单…', tasks: '章节', score: '自评', leave: '核对并提交',
@@ -30,6 +33,7 @@ const UI = {
     closesIn: '剩余时间', beijing: '北京时间', local: '您的当地时间', dropped: '旧版表单中的以下答案无法保留：',
     restored: '已恢复您的草稿。', badDraft: '无法读取已保存的草稿。请先在下方下载，再继续填写。',
     computed: '自动计算', days: '天', hours: '小时', needsWork: '待加强',
+    tagsHint: '多个条目请用逗号或顿号分隔。',
   },
 };
 
@@ -39,6 +43,8 @@ export class Texts {
     this.pkg = bundle.i18n?.[lang] ?? {};
     this.pkgEn = bundle.i18n?.en ?? {};
     this.common = bundle.common_i18n?.[lang] ?? {};
+    this.commonEn = bundle.common_i18n?.en ?? {};
+    this.schema = bundle.data_schema ?? {};
   }
   ui(key) { return UI[this.lang][key] ?? UI.en[key] ?? key; }
   has(key) { return key in this.pkg || key in this.pkgEn; }
@@ -52,6 +58,17 @@ export class Texts {
   help(pointer) { const k = `${Texts.keyOf(pointer)}.help`; return this.has(k) ? this.text(k) : ''; }
   option(pointer, value) {
     const k = `${Texts.keyOf(pointer)}.option.${value}`;
-    return this.has(k) ? this.text(k) : String(value);
+    if (this.has(k)) return this.text(k);
+    const prefix = Texts.sharedPrefix(this.schema, pointer);
+    return prefix ? this.shared(`${prefix}.${value}`) : String(value);
+  }
+  // A common text (shared lists such as the taxonomy), falling back to English, then the key.
+  shared(key) { return this.common[key] ?? this.commonEn[key] ?? key; }
+  // Options of a shared list (the technology taxonomy) are labelled by common texts
+  // "<prefix>.<value>", named by the list's "x-greenapply-texts" (the core's lint checks them).
+  static sharedPrefix(schema, pointer) {
+    let s = resolveSchema(schema, schemaAt(schema, pointer));
+    if (s?.type === 'array' && s.items) s = resolveSchema(schema, s.items);
+    return typeof s?.['x-greenapply-texts'] === 'string' ? s['x-greenapply-texts'] : null;
   }
 }

@@ -28,10 +28,27 @@ export function setAt(doc, pointer, value) {
   }
 }
 
+// Shared schemas (schemas/common/*.schema.json, e.g. the technology taxonomy) by "$id", so an
+// absolute "$ref" resolves as the core resolves it (shared/src/form/schema_types.cpp).
+const shared = new Map();
+export function registerSharedSchemas(list) {
+  for (const doc of Array.isArray(list) ? list : []) if (doc && typeof doc.$id === 'string') shared.set(doc.$id, doc);
+}
+
 function resolve(root, node) {
-  for (let hops = 0; node && node.$ref && hops < 16; hops++) node = getAt(root, node.$ref.slice(1));
+  let doc = root;
+  for (let hops = 0; node && typeof node.$ref === 'string' && hops < 16; hops++) {
+    const hash = node.$ref.indexOf('#');
+    if (hash !== 0) {
+      doc = shared.get(hash < 0 ? node.$ref : node.$ref.slice(0, hash));
+      if (!doc) return node;
+    }
+    node = hash < 0 ? doc : getAt(doc, node.$ref.slice(hash + 1));
+  }
   return node;
 }
+// A subschema with its "$ref"s followed.
+export const resolveSchema = (root, node) => resolve(root, node);
 
 function child(root, node, step, depth = 0) {
   node = resolve(root, node);

@@ -12,6 +12,9 @@ namespace greenapply::expr {
 
 namespace {
 
+// Regex steps per matches() call: the same budget as JSON Schema's "pattern" (Options::regex_step_budget).
+constexpr std::size_t kRegexStepBudget = 100000;
+
 class Evaluator {
  public:
   Evaluator(const Program::Data& d, const Resolver& r, std::size_t budget) : d_(d), resolve_(r), budget_(budget) {}
@@ -410,6 +413,19 @@ class Evaluator {
         const Value v = arg(0);
         if (v.kind() != Value::Kind::string) return Value();
         return Value::boolean(uscc_check(v.as_string()));
+      }
+      case Fn::matches: {
+        const Value v = arg(0);
+        if (v.kind() != Value::Kind::string || n.regex < 0) return Value();
+        // The regex VM has its own step budget (the same as JSON Schema's "pattern"); a text
+        // that exhausts it is unknown (null), not a failed evaluation of the whole form.
+        tick();
+        switch (d_.regexes[static_cast<std::size_t>(n.regex)].search(v.as_string(), kRegexStepBudget)) {
+          case regex::Regex::Result::match: return Value::boolean(true);
+          case regex::Regex::Result::no_match: return Value::boolean(false);
+          case regex::Regex::Result::step_limit: return Value();
+        }
+        return Value();
       }
     }
     return Value();

@@ -6,7 +6,7 @@ namespace greenapply::expr {
 
 namespace {
 
-constexpr std::array<FunctionInfo, 32> kFunctions = {{
+constexpr std::array<FunctionInfo, 33> kFunctions = {{
     {"count", Fn::count, 1, 1, -1},       {"sum", Fn::sum, 1, 1, -1},
     {"min", Fn::min, 1, 1, -1},           {"max", Fn::max, 1, 1, -1},
     {"avg", Fn::avg, 1, 1, -1},           {"map", Fn::map, 2, 2, 1},
@@ -23,6 +23,7 @@ constexpr std::array<FunctionInfo, 32> kFunctions = {{
     {"if", Fn::if_, 3, 3, -1},            {"coalesce", Fn::coalesce, 2, 2, -1},
     {"steps", Fn::steps, 3, 3, -1},       {"has", Fn::has, 2, 2, -1},
     {"has_any", Fn::has_any, 2, 2, -1},   {"uscc_valid", Fn::uscc_valid, 1, 1, -1},
+    {"matches", Fn::matches, 2, 2, -1},
 }};
 
 bool is(Type actual, Type wanted) { return actual == Type::any || actual == Type::null || actual == wanted; }
@@ -136,6 +137,9 @@ std::optional<Type> function_type(Fn fn, const std::vector<Type>& a, std::size_t
       return Type::boolean;
     case Fn::uscc_valid:
       if (!need(0, Type::string)) return std::nullopt;
+      return Type::boolean;
+    case Fn::matches:
+      if (!need(0, Type::string) || !need(1, Type::string)) return std::nullopt;
       return Type::boolean;
   }
   return Type::any;

@@ -16,7 +16,7 @@ enum class Op {
 enum class Fn {
   count, sum, min, max, avg, map, filter, count_if, any, all, distinct, flatten, len, trim, lower,
   date, years_between, days_between, year, abs, round, floor, ceil, clamp, min2, max2, if_,
-  coalesce, steps, has, has_any, uscc_valid
+  coalesce, steps, has, has_any, uscc_valid, matches
 };
 
 struct Node {
@@ -26,6 +26,7 @@ struct Node {
   Value literal;
   std::vector<std::string> path;  // path / it_path (without "it"); member name in path[0]
   Fn fn = Fn::count;
+  int regex = -1;  // matches(): index of the pattern compiled at parse time in Program::Data::regexes
   std::vector<int> kids;
 };
 

@@ -599,7 +599,22 @@ class Parser {
       fail(at(n.kids[bad]).offset, "expr.type_mismatch",
            {{"function", name.text}, {"argument", bad + 1}, {"actual", type_name(types[bad])}});
     n.type = *result;
+    if (n.fn == Fn::matches) compile_pattern(n, name);
     return add(std::move(n));
+  }
+
+  // matches(text, 'pattern'): the pattern must be a string literal, compiled here once, so a
+  // broken pattern is a load-time error at its place and evaluation never compiles anything.
+  void compile_pattern(Node& n, const Token& name) {
+    const Node& pattern = at(n.kids[1]);
+    if (pattern.op != Op::literal || pattern.literal.kind() != Value::Kind::string)
+      fail(pattern.offset, "expr.pattern_not_literal", {{"function", name.text}});
+    try {
+      out_.regexes.push_back(regex::Regex::compile(pattern.literal.as_string()));
+    } catch (const regex::CompileError& e) {
+      fail(pattern.offset, "expr.bad_pattern", {{"function", name.text}, {"reason", e.message_key}});
+    }
+    n.regex = static_cast<int>(out_.regexes.size()) - 1;
   }
 
   std::string_view src_;

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "greenapply/regex.hpp"
 #include "node.hpp"
 
 namespace greenapply::expr {
@@ -13,6 +14,7 @@ struct Program::Data {
   int root = -1;
   Type type = Type::any;
   std::vector<std::vector<std::string>> references;
+  std::vector<regex::Regex> regexes;  // patterns of matches(), compiled once at parse time
 };
 
 }  // namespace greenapply::expr

@@ -113,7 +113,7 @@ class Linter {
     need("form.title", "form.json", "");
     need("form.summary", "form.json", "");
     if (form.contains("submission")) need(form["submission"].value("subject", std::string("submission.subject")), "form.json", "/submission/subject");
-    const SchemaTypes types(doc("data_schema"));
+    const SchemaTypes types(doc("data_schema"), &doc("common_schemas"));
     for (std::size_t i = 0; i < d.sections.size(); ++i)
       need(d.sections[i].id + ".title", "layout.json", "/sections/" + std::to_string(i));
     for (const auto& f : d.fields) {
@@ -124,14 +124,28 @@ class Linter {
       }
       need(key + ".label", "layout.json", f.pointer);
       const json* s = types.find_pointer(f.pointer);
-      const json* e = nullptr;
-      if (s && s->contains("enum")) e = &(*s)["enum"];
-      if (s && s->contains("items") && (*s)["items"].is_object() && (*s)["items"].contains("enum")) e = &(*s)["items"]["enum"];
-      if (e && e->is_array() && f.widget != "country" && f.widget != "countries" && f.widget != "integer" &&
-          f.widget != "number" && key.find("tech_field") == std::string::npos) {
+      if (s && s->value("type", json()) == "array") s = types.find_pointer(f.pointer + "/*");
+      const json* e = s && s->contains("enum") ? &(*s)["enum"] : nullptr;
+      if (!e || !e->is_array() || f.widget == "country" || f.widget == "countries" || f.widget == "integer" ||
+          f.widget == "number")
+        continue;
+      if (s->contains("x-greenapply-texts") && (*s)["x-greenapply-texts"].is_string()) {
+        // Options of a shared list (the technology taxonomy) are labelled by the common texts
+        // "<prefix>.<value>", in every language, so every package shows the same names.
+        const std::string prefix = (*s)["x-greenapply-texts"].get<std::string>();
         for (const auto& v : *e) {
-          if (v.is_string()) need(key + ".option." + v.get<std::string>(), "layout.json", f.pointer);
+          for (const char* lang : {"en", "zh"}) {
+            const json& texts = doc("common_i18n").value(lang, json::object());
+            const std::string k = prefix + "." + (v.is_string() ? v.get<std::string>() : v.dump());
+            if (!texts.is_object() || !texts.contains(k))
+              problem("layout.json", f.pointer, "lint.missing_text", {{"key", k}, {"lang", lang}});
+          }
         }
+        continue;
+      }
+      for (const auto& v : *e) {
+        if (v.is_string() || v.is_number_integer())
+          need(key + ".option." + (v.is_string() ? v.get<std::string>() : v.dump()), "layout.json", f.pointer);
       }
     }
     for (const auto& c : d.constraints) need("rules." + c.id, "rules.json", "/constraints");
@@ -150,7 +164,7 @@ class Linter {
       if (!f.pointer.empty()) laid_out.insert(f.pointer);
     }
     const json& schema = doc("data_schema");
-    const SchemaTypes types(schema);
+    const SchemaTypes types(schema, &doc("common_schemas"));
     // every leaf field of every section appears in the layout (warning: it cannot be filled)
     if (schema.contains("properties")) {
       for (const auto& [section, sub] : schema["properties"].items()) {

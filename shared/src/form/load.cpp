@@ -25,7 +25,7 @@ using nlohmann::json;
 class Loader {
  public:
   Loader(PackageData& data, std::vector<Problem>& problems)
-      : d_(data), problems_(problems), types_(schema_or_empty()) {}
+      : d_(data), problems_(problems), types_(schema_or_empty(), &doc("common_schemas")) {}
 
   void run() {
     load_manifest();
@@ -150,7 +150,18 @@ class Loader {
       // as an e-mail address must be told, not annotated.
       json_schema::Options options;
       options.format_assertion = true;
-      d_.validator = json_schema::Validator::compile(schema, options);
+      // Shared schemas (schemas/common/*.schema.json, e.g. the technology taxonomy) are found by
+      // their "$id"; nothing else is ever fetched.
+      const json& common = doc("common_schemas");
+      const json_schema::Resolver resolver = [&common](const std::string& uri) -> std::optional<json> {
+        if (common.is_array()) {
+          for (const auto& d : common) {
+            if (d.is_object() && d.contains("$id") && d["$id"] == uri) return d;
+          }
+        }
+        return std::nullopt;
+      };
+      d_.validator = json_schema::Validator::compile(schema, options, resolver);
     } catch (const json_schema::SchemaError& e) {
       problem("data.schema.json", e.keyword_location, e.message_key, {{"detail", e.what()}});
     }

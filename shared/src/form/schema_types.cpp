@@ -8,14 +8,29 @@ namespace {
 constexpr int kMaxBranchDepth = 16;  // bounds the walk through nested allOf/if/then on hostile schemas
 }
 
+const nlohmann::json* SchemaTypes::common_document(const std::string& uri) const {
+  if (!common_ || !common_->is_array()) return nullptr;
+  for (const auto& doc : *common_) {
+    if (doc.is_object() && doc.contains("$id") && doc["$id"] == uri) return &doc;
+  }
+  return nullptr;
+}
+
 const nlohmann::json* SchemaTypes::resolve(const nlohmann::json* node) const {
-  // Only local references ("#/$defs/x"): package schemas are self-contained.
+  // Local references ("#/$defs/x") resolve in the data schema; absolute ones
+  // ("https://…/taxonomy.schema.json#/$defs/tech_field") in the shared document with that "$id",
+  // and local references met inside a shared document resolve in that document.
+  const nlohmann::json* doc = &root_;
   for (int hops = 0; node && node->is_object() && hops < 32; ++hops) {
     const auto ref = node->find("$ref");
     if (ref == node->end() || !ref->is_string()) return node;
     const std::string& target = ref->get_ref<const std::string&>();
-    if (target.rfind("#", 0) != 0) return node;
-    node = find_at(root_, target.substr(1));
+    const auto hash = target.find('#');
+    if (hash != 0) {
+      doc = common_document(target.substr(0, hash));
+      if (!doc) return node;
+    }
+    node = hash == std::string::npos ? doc : find_at(*doc, target.substr(hash + 1));
   }
   return node;
 }

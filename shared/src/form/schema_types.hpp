@@ -1,5 +1,6 @@
 // What type the data schema gives a field, for type-checking expressions at load time.
-// Follows "properties", "items" (path step "[]"), local "$ref"s and the branches of
+// Follows "properties", "items" (path step "[]"), "$ref"s (local ones, and absolute ones into the
+// shared schemas of schemas/common such as the technology taxonomy) and the branches of
 // allOf/anyOf/oneOf/if/then/else (the first that knows the field wins).
 #pragma once
 
@@ -15,7 +16,10 @@ namespace greenapply::form {
 
 class SchemaTypes {
  public:
-  explicit SchemaTypes(const nlohmann::json& schema) : root_(schema) {}
+  // `common_schemas`: the bundle's array of shared schema documents, found by their "$id"
+  // (may be null or not an array: then only local references resolve).
+  explicit SchemaTypes(const nlohmann::json& schema, const nlohmann::json* common_schemas = nullptr)
+      : root_(schema), common_(common_schemas) {}
   // The subschema for a path of property names ("[]" = array items), or nullptr if no branch
   // of the schema declares it.
   const nlohmann::json* find(const std::vector<std::string>& path) const;
@@ -25,11 +29,14 @@ class SchemaTypes {
   // Same for a JSON pointer into the answers with "*" or digits for array items.
   const nlohmann::json* find_pointer(const std::string& pointer) const;
   const nlohmann::json& root() const { return root_; }
+  // The shared schema document a "$ref" target URI (without fragment) names, or nullptr.
+  const nlohmann::json* common_document(const std::string& uri) const;
 
  private:
   const nlohmann::json* resolve(const nlohmann::json* node) const;
   const nlohmann::json* child(const nlohmann::json* node, const std::string& step, int depth) const;
   const nlohmann::json& root_;
+  const nlohmann::json* common_;
 };
 
 }  // namespace greenapply::form

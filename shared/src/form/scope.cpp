@@ -7,7 +7,8 @@ namespace greenapply::form {
 using nlohmann::json;
 
 Scope::Scope(const PackageData& d, const json& submitted, const Instant& now)
-    : d_(d), submitted_(submitted), types_(d.bundle.at("data_schema")) {
+    : d_(d), submitted_(submitted), types_(d.bundle.at("data_schema"),
+             d.bundle.contains("common_schemas") ? &d.bundle.at("common_schemas") : nullptr) {
   if (d.round) {
     round_opens_ = make_date(local_day(d.round->opens, d.round->offset_minutes));
     round_closes_ = make_date(local_day(d.round->closes_before, d.round->offset_minutes));

@@ -104,6 +104,18 @@ TEST(ExprEval, UsccCheckCharacter) {
   EXPECT_TRUE(run("uscc_valid('9111010IMA01C8HQ5C')").is_false());
 }
 
+TEST(ExprEval, MatchesSearchesByCodePointAndIsUnknownOnNull) {
+  EXPECT_TRUE(run("matches('Saves 1,200 t CO2e a year', '[0-9]')").is_true());
+  EXPECT_TRUE(run("matches('no figures here', '[0-9]')").is_false());
+  EXPECT_TRUE(run("matches(company.name, '^北京')").is_true());         // code points, not bytes
+  EXPECT_TRUE(run("matches(company.name, '^.{6}$')").is_true());        // 北京创蓝储能 is six characters
+  EXPECT_TRUE(run("matches(company.name, '\\\\p{Script=Han}')").is_true());
+  EXPECT_TRUE(run("matches(missing.text, 'x')").is_null());
+  EXPECT_TRUE(run("matches(missing.text, 'x') = null").is_true());
+  // A catastrophic pattern on a long subject runs out of regex steps: unknown, never a hang.
+  EXPECT_TRUE(run("matches('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab', '^(a|a)*$')").is_null());
+}
+
 TEST(ExprEval, StepBudgetStopsRunawayWork) {
   const auto p = Program::compile("count(filter([1,2,3,4,5,6,7,8,9,10], it > 0))", testing::type_env);
   EXPECT_THROW(evaluate(p, testing::resolve, nullptr, 20), EvalError);

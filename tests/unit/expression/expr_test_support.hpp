@@ -30,7 +30,8 @@ inline std::optional<Type> type_env(const std::vector<std::string>& p) {
       {{"team", "core_team", "[]", "years"}, Type::number}, {{"team", "core_team", "[]", "name"}, Type::string},
       {{"team", "core_team", "[]", "roles"}, Type::list},  {{"team", "shareholders"}, Type::list},
       {{"team", "shareholders", "[]", "type"}, Type::string}, {{"team", "shareholders", "[]", "pct"}, Type::number},
-      {{"round", "deadline"}, Type::date},       {{"missing", "x"}, Type::number}, {{"missing", "list"}, Type::list}};
+      {{"round", "deadline"}, Type::date},       {{"missing", "x"}, Type::number}, {{"missing", "list"}, Type::list},
+      {{"missing", "text"}, Type::string}};
   const auto it = types.find(p);
   if (it == types.end()) return std::nullopt;
   return it->second;

@@ -34,6 +34,12 @@ TEST(ExprParse, ErrorsCarryOffsetLineColumnAndKey) {
   EXPECT_EQ(parse_error("'abc").message_key, "expr.unterminated_string");
   EXPECT_EQ(parse_error("frobnicate(1)").message_key, "expr.unknown_function");
   EXPECT_EQ(parse_error("1 # 2").message_key, "expr.unexpected_character");
+  // matches(): the pattern is a literal compiled at load time, errors point at it.
+  EXPECT_EQ(parse_error("matches(company.name, company.name)").message_key, "expr.pattern_not_literal");
+  EXPECT_EQ(parse_error("matches(company.name, company.name)").offset, 22u);
+  EXPECT_EQ(parse_error("matches(company.name, '(unclosed')").message_key, "expr.bad_pattern");
+  EXPECT_EQ(parse_error("matches(company.name, '(unclosed')").offset, 22u);
+  EXPECT_EQ(parse_error("matches(company.employees, 'x')").message_key, "expr.type_mismatch");
   EXPECT_EQ(parse_error("it.name").message_key, "expr.it_outside_item");
 }
 

@@ -1,7 +1,7 @@
 // One control per layout field, bound to its label, hint and error message. Values go into the
 // answers object through onChange(pointer, value); an empty control removes its answer, so the
 // schema's "required" speaks rather than a length rule on "".
-import { getAt, schemaAt } from '../pointer.js';
+import { getAt, resolveSchema, schemaAt } from '../pointer.js';
 import { Texts } from '../i18n.js';
 
 export const idOf = (pointer) => `f${pointer.replace(/[^A-Za-z0-9]/g, '_')}`;
@@ -23,8 +23,8 @@ const COUNTRIES = ['CN', 'HK', 'MO', 'TW', 'SG', 'JP', 'KR', 'IN', 'ID', 'MY', '
   'BR', 'CL', 'GB', 'IE', 'DE', 'FR', 'NL', 'BE', 'LU', 'CH', 'AT', 'IT', 'ES', 'PT', 'SE', 'NO', 'DK', 'FI', 'IS', 'PL',
   'CZ', 'HU', 'RO', 'GR', 'TR', 'IL', 'AE', 'SA', 'QA', 'EG', 'KE', 'NG', 'ZA', 'MA', 'ET', 'RU', 'KZ', 'UZ', 'PK', 'BD', 'LK', 'MN'];
 
-function optionsOf(schema) {
-  const s = schema.items ?? schema;
+function optionsOf(schema, root) {
+  const s = resolveSchema(root, schema.items ?? schema) ?? {};
   if (Array.isArray(s.enum)) return s.enum;
   if (Array.isArray(schema.enum)) return schema.enum;
   if (schema.type === 'integer' && Number.isInteger(schema.minimum) && Number.isInteger(schema.maximum) &&
@@ -87,7 +87,7 @@ export function renderField(field, pointer, ctx) {
     }
     case 'radio':
     case 'yesno': {
-      const opts = field.widget === 'yesno' ? [true, false] : optionsOf(schema);
+      const opts = field.widget === 'yesno' ? [true, false] : optionsOf(schema, ctx.schema);
       const radios = opts.map((opt, i) => {
         const rid = `${id}-${i}`;
         const input = el('input', { type: 'radio', id: rid, name: id, class: 'ga-radio', value: String(opt) });
@@ -100,7 +100,7 @@ export function renderField(field, pointer, ctx) {
       break;
     }
     case 'checkboxes': {
-      const opts = optionsOf(schema);
+      const opts = optionsOf(schema, ctx.schema);
       const current = Array.isArray(value) ? value : [];
       const boxes = opts.map((opt, i) => {
         const cid = `${id}-${i}`;
@@ -113,7 +113,40 @@ export function renderField(field, pointer, ctx) {
         });
         return el('div', { class: 'ga-choice' }, input, el('label', { for: cid, text: texts.option(patternPointer, opt) }));
       });
-      group.append(fieldset(label, hint ?? '', error, ...boxes));
+      // A long shared list ("group.item" codes of the taxonomy) is shown in its groups, each a
+      // fieldset with its own legend, so a screen reader announces the group with each option.
+      const prefix = Texts.sharedPrefix(ctx.schema, patternPointer);
+      if (prefix && opts.every((o) => typeof o === 'string' && o.includes('.'))) {
+        const groups = new Map();
+        opts.forEach((opt, i) => {
+          const g = opt.split('.')[0];
+          if (!groups.has(g)) groups.set(g, []);
+          groups.get(g).push(boxes[i]);
+        });
+        const sets = [...groups].map(([g, items]) => {
+          const fs = el('fieldset', { class: 'ga-fieldset ga-fieldset--group' });
+          fs.append(el('legend', { class: 'ga-fieldset__legend ga-fieldset__legend--group', text: texts.shared(`${prefix}.${g}`) }), ...items);
+          return fs;
+        });
+        group.append(fieldset(label, hint ?? '', error, ...sets));
+      } else {
+        group.append(fieldset(label, hint ?? '', error, ...boxes));
+      }
+      break;
+    }
+    case 'tags': {
+      // An array of short strings (keywords) typed in one box; commas, full-width commas, 、 and
+      // semicolons separate entries. The schema's item rules speak for each entry.
+      const tagsHintId = `${id}-tags-hint`;
+      const input = el('input', { id, name: id, class: 'ga-input', autocomplete: 'off',
+        'aria-describedby': `${hintId ? `${hintId} ` : ''}${tagsHintId} ${errorId}` });
+      input.value = Array.isArray(value) ? value.join(', ') : '';
+      input.addEventListener('input', () => {
+        const items = input.value.split(/[,，、;；]+/).map((t) => t.trim()).filter(Boolean);
+        change(items.length ? items : undefined);
+      });
+      group.append(el('label', { for: id, class: 'ga-label', text: label }), hint ?? '',
+        el('p', { class: 'ga-hint', id: tagsHintId, text: texts.ui('tagsHint') }), error, input);
       break;
     }
     case 'declaration': {
@@ -125,7 +158,7 @@ export function renderField(field, pointer, ctx) {
     }
     case 'select':
     case 'country': {
-      const opts = field.widget === 'country' ? COUNTRIES : optionsOf(schema);
+      const opts = field.widget === 'country' ? COUNTRIES : optionsOf(schema, ctx.schema);
       const names = field.widget === 'country' ? new Intl.DisplayNames([ctx.lang === 'zh' ? 'zh-Hans' : 'en'], { type: 'region' }) : null;
       const select = el('select', { id, name: id, class: 'ga-select', 'aria-describedby': describedBy });
       select.append(el('option', { value: '', text: texts.ui('choose') }));

@@ -1,0 +1,57 @@
+// The compiled form of a match spec (greenapply/match.hpp), shared by spec.cpp, components.cpp
+// and rank.cpp.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "greenapply/match.hpp"
+
+namespace greenapply::match {
+
+enum class Kind { taxonomy, at_least, mapped, member, keywords };
+
+struct Component {
+  std::string id;
+  Kind kind = Kind::taxonomy;
+  double weight = 0;
+  std::vector<nlohmann::json::json_pointer> need;        // taxonomy/at_least/mapped/member: one
+  std::vector<nlohmann::json::json_pointer> need_text;   // keywords: words taken from these
+  std::vector<nlohmann::json::json_pointer> technology;
+  double group_credit = 0.5;
+  std::set<std::string> groups_without_credit;
+  double levels_to_zero = 3;
+  std::map<std::string, std::vector<std::string>> map;
+  std::size_t enough = 5;
+  std::set<std::string> ignore;
+};
+
+struct MatcherData {
+  std::string technology_form;
+  nlohmann::json::json_pointer need_title, technology_title, technology_owner;
+  std::vector<Component> components;
+};
+
+// A component's verdict: fraction in 0…1 or not applicable, with what it saw.
+struct ComponentResult {
+  bool applicable = false;
+  bool uninformed = false;  // applicable only by default (at_least without a minimum)
+  double fraction = 0;
+  nlohmann::json detail = nlohmann::json::object();
+};
+
+ComponentResult evaluate_component(const Component& c, const nlohmann::json& need, const nlohmann::json& technology);
+
+// The value at a pointer, or null when absent.
+const nlohmann::json& value_at(const nlohmann::json& doc, const nlohmann::json::json_pointer& p);
+
+// Half away from zero, as the rubric rounds (scoring is reported the same way everywhere).
+double round_to(double x, int digits);
+// Integral values as JSON integers, so native and wasm print the same text (as the form engine does).
+nlohmann::json output_number(double x);
+
+}  // namespace greenapply::match
