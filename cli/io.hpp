@@ -24,6 +24,10 @@ void write_file(const std::string& path, const std::string& content);
 nlohmann::json parse_json_file(const std::string& path);
 nlohmann::json parse_json_text(const std::string& text, const std::string& origin);
 
+// One CSV cell: always quoted, inner quotes doubled, and a leading = + - @ neutralised so a
+// spreadsheet never runs an applicant's text as a formula.
+std::string csv_cell(const std::string& s);
+
 // Simple option parsing: "--name value" pairs, flags and positionals.
 class Options {
  public:

@@ -15,7 +15,9 @@ constexpr const char* kUsage =
     "  check --form PKG APP.json [--now ISO-8601] [--lang en|zh] [--json]\n"
     "  evaluate --form PKG --cases CASES.json   machine output: one evaluation JSON per line\n"
     "  batch --form PKG DIR [--csv OUT.csv] [--json OUT.json] [--now ISO-8601]\n"
-    "  export --form PKG APP.json --xml OUT.xml  write the application package as XML\n";
+    "  export --form PKG APP.json --xml OUT.xml  write the application package as XML\n"
+    "  match --form NEED_PKG --needs DIR|FILE --technologies DIR [--csv OUT.csv] [--json OUT.json]\n"
+    "                                           rank technology entries against each need\n";
 
 }  // namespace
 
@@ -44,6 +46,9 @@ int main(int argc, char** argv) {
 #endif
 #ifdef GREENAPPLY_HAS_EXPORT
     if (command == "export") return greenapply::cli::run_export(args);
+#endif
+#ifdef GREENAPPLY_HAS_MATCH
+    if (command == "match") return greenapply::cli::run_match(args);
 #endif
     if (command == "--help" || command == "-h" || command == "help") {
       std::fputs(kUsage, stdout);

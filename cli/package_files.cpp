@@ -63,7 +63,7 @@ PackageFiles read_package(const std::string& dir_arg) {
   const json& files = form["files"];
   json bundle = json::object();
   bundle["form"] = form;
-  for (const char* part : {"data_schema", "layout", "rules", "eligibility", "rubric"}) {
+  for (const char* part : {"data_schema", "layout", "rules", "eligibility", "rubric", "match"}) {
     if (files.contains(part) && files[part].is_string())
       bundle[part] = read_json(dir / files[part].get<std::string>());
   }

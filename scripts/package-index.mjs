@@ -49,7 +49,7 @@ export function readBundle(schemasDir, packagePath) {
   const read = (f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8'));
   const form = read('form.json');
   const bundle = { form };
-  for (const part of ['data_schema', 'layout', 'rules', 'eligibility', 'rubric']) {
+  for (const part of ['data_schema', 'layout', 'rules', 'eligibility', 'rubric', 'match']) {
     if (form.files[part]) bundle[part] = read(form.files[part]);
   }
   bundle.i18n = Object.fromEntries(Object.entries(form.files.i18n ?? {}).map(([lang, f]) => [lang, read(f)]));

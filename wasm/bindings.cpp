@@ -80,6 +80,23 @@ class Form {
     }
   }
 
+  // Need forms only (a match.json): technologies (a JSON array of application packages or bare
+  // answers, as read from the seeker's files) ranked against these need answers.
+  bool has_matcher() const { return package_ && greenapply::form::has_matcher(*package_); }
+  std::string match_technologies(const std::string& need_json, const std::string& technologies_json,
+                                 const std::string& now, const std::string& lang) const {
+    if (!package_) return fatal("package.not_loaded", "the form package did not load");
+    try {
+      return greenapply::form::match_technologies(*package_, greenapply::parse_json(need_json),
+                                                  greenapply::parse_json(technologies_json), now, lang)
+          .dump();
+    } catch (const greenapply::JsonTextError& e) {
+      return fatal(e.message_key, e.what());
+    } catch (const std::exception& e) {
+      return fatal("match.failed", e.what());
+    }
+  }
+
  private:
   std::optional<greenapply::form::FormPackage> package_;
   std::string error_;
@@ -147,7 +164,9 @@ EMSCRIPTEN_BINDINGS(greenapply) {
       .function("version", &Form::version)
       .function("evaluate", &Form::evaluate)
       .function("applicationPackage", &Form::application_package)
-      .function("applicationXml", &Form::application_xml);
+      .function("applicationXml", &Form::application_xml)
+      .function("hasMatcher", &Form::has_matcher)
+      .function("matchTechnologies", &Form::match_technologies);
   emscripten::class_<SchemaValidator>("SchemaValidator")
       .class_function("load", &SchemaValidator::load)
       .function("ok", &SchemaValidator::ok)

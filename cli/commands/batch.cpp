@@ -36,16 +36,6 @@ std::string lower_trim(std::string s) {
   return s;
 }
 
-std::string csv_cell(const std::string& s) {
-  // Quote every cell; double inner quotes. A leading = + - @ is neutralised so a spreadsheet
-  // never runs an applicant's text as a formula.
-  std::string v = s;
-  if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@')) v = "'" + v;
-  std::string out = "\"";
-  for (char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
 std::string cell(const json& v) {
   if (v.is_null()) return "";
   if (v.is_string()) return v.get<std::string>();

@@ -16,5 +16,6 @@ int run_evaluate(const Args& args);
 int run_lint(const Args& args);
 int run_batch(const Args& args);
 int run_export(const Args& args);
+int run_match(const Args& args);
 
 }  // namespace greenapply::cli

@@ -69,7 +69,10 @@ class Cli : public ::testing::Test {
 
 TEST_F(Cli, UnknownCommandAndBadArgumentsExitTwoWithOneLine) {
   for (const char* args : {"frobnicate", "validate --schema", "validate --nope x", "check", "lint /does/not/exist",
-                           "batch --form /does/not/exist /tmp", "export x.json"}) {
+                           "batch --form /does/not/exist /tmp", "export x.json", "match",
+                           "match --form " GREENAPPLY_SOURCE_DIR "/schemas/wipo-green-technology --needs /tmp --technologies /tmp",
+                           "match --form " GREENAPPLY_SOURCE_DIR "/schemas/wipo-green-need --needs /tmp",
+                           "match --form " GREENAPPLY_SOURCE_DIR "/schemas/wipo-green-need --needs /nope --technologies /tmp"}) {
     const Result r = run(args);
     EXPECT_EQ(r.code, 2) << args << "\n" << r.err;
     EXPECT_EQ(lines(r.err), 1) << args << "\n" << r.err;
@@ -174,6 +177,32 @@ TEST_F(Cli, CheckExportAndBatchAgreeOnTheNumbers) {
   }
   EXPECT_TRUE(saw_flag);
   EXPECT_TRUE(saw_unreadable);
+}
+
+TEST_F(Cli, MatchRanksTechnologiesPerNeedAndReportsUnreadableFiles) {
+  const fs::path schemas = fs::path(GREENAPPLY_SOURCE_DIR) / "schemas";
+  const fs::path techs = dir_ / "technologies";
+  fs::create_directories(techs / "nested");
+  fs::copy_file(schemas / "wipo-green-technology" / "examples" / "06-chinese.json", techs / "nested" / "scr.json");
+  fs::copy_file(schemas / "wipo-green-technology" / "examples" / "02-typical.json", techs / "pump.json");
+  file("technologies/broken.json", "{\"answers\": ");
+  const std::string need = (schemas / "wipo-green-need" / "examples" / "01-strong-beijing-voc.json").string();
+  const std::string csv = (dir_ / "ranking.csv").string();
+  const Result r = run("match --form " + (schemas / "wipo-green-need").string() + " --needs " + need +
+                       " --technologies " + techs.string() + " --csv " + csv + " --now 2026-06-01T10:00:00+08:00");
+  ASSERT_EQ(r.code, 0) << r.err;
+  std::istringstream rows(slurp(csv));
+  std::string header, first, second, third;
+  std::getline(rows, header);
+  std::getline(rows, first);
+  std::getline(rows, second);
+  std::getline(rows, third);
+  EXPECT_EQ(header, "need_file,need_title,rank,technology_file,technology,owner,score,fields,readiness,benefits,deal,location,keywords,problem");
+  EXPECT_NE(first.find(",1,\"nested/scr.json\","), std::string::npos) << first;
+  EXPECT_NE(first.find(",77.5,22.5,20,20,10,5,0,"), std::string::npos) << first;
+  EXPECT_NE(second.find(",2,\"pump.json\","), std::string::npos) << second;
+  EXPECT_NE(third.find("\"broken.json\""), std::string::npos) << third;
+  EXPECT_NE(third.find("line 1"), std::string::npos) << third;
 }
 
 }  // namespace

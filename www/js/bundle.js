@@ -18,7 +18,7 @@ export async function loadBundle(path) {
   const dir = new URL(`${path}/`, base);
   const form = await getJson(new URL('form.json', dir));
   const bundle = { form };
-  const parts = ['data_schema', 'layout', 'rules', 'eligibility', 'rubric'].filter((p) => form.files[p]);
+  const parts = ['data_schema', 'layout', 'rules', 'eligibility', 'rubric', 'match'].filter((p) => form.files[p]);
   const loaded = await Promise.all(parts.map((p) => getJson(new URL(form.files[p], dir))));
   parts.forEach((p, i) => { bundle[p] = loaded[i]; });
   const langs = Object.entries(form.files.i18n ?? {});

@@ -76,6 +76,16 @@ nlohmann::json make_application_package(const FormPackage& package, const nlohma
 // The self_assessment block of a package, from an evaluate() result.
 nlohmann::json self_assessment_of(const nlohmann::json& evaluation);
 
+// How well each technology fits the need in `need_answers` (a need form with a match.json):
+// the need's submitted answers (hidden fields left out, as everywhere) against each technology
+// (an application package of the matcher's technology form, or bare answers), best first:
+//   {"technology_form", "need_title", "components": [{"id", "kind", "weight", "title", "explain"}],
+//    "results": [{"index", "title", "owner", "score", "components": [...]} | {"index", "problem"}]}
+// Throws std::invalid_argument when the package has no match.json, or on a bad now/lang.
+nlohmann::json match_technologies(const FormPackage& package, const nlohmann::json& need_answers,
+                                  const nlohmann::json& technologies, std::string_view now, std::string_view lang);
+bool has_matcher(const FormPackage& package);
+
 // The English text of a problem (for lint output and logs).
 std::string describe(const Problem& problem, const nlohmann::json& common_i18n);
 

@@ -92,7 +92,8 @@ class Matcher {
 };
 
 /// The answers of a document: its "answers" when it is an application package
-/// ({"format": "greenapply-application", …}), the document itself otherwise.
+/// ({"format": "greenapply-application", "package", "answers", …}) or a worked example
+/// ({"answers", "expected", …}), the document itself otherwise.
 const nlohmann::json& answers_of(const nlohmann::json& document);
 
 }  // namespace greenapply::match

@@ -35,7 +35,7 @@ class Linter {
   void format(const json& package_schema) {
     static const std::pair<const char*, const char*> kFiles[] = {
         {"form", "form.json"}, {"layout", "layout.json"}, {"rules", "rules.json"},
-        {"eligibility", "eligibility.json"}, {"rubric", "rubric.json"}};
+        {"eligibility", "eligibility.json"}, {"rubric", "rubric.json"}, {"match", "match.json"}};
     json_schema::Validator::compile(package_schema);  // throws when the package schema itself is broken
     for (const auto& [part, file] : kFiles) {
       if (!b_.contains(part)) continue;
@@ -155,6 +155,14 @@ class Linter {
       for (const auto& c : dim.criteria) need("rubric." + c.id + ".title", "rubric.json", "/dimensions");
     }
     for (const auto& band : d.bands) need("rubric.band." + band.id, "rubric.json", "/bands");
+    if (d.matcher) {
+      need("match.title", "match.json", "");
+      need("match.intro", "match.json", "");
+      for (const auto& id : d.matcher->component_ids()) {
+        need("match." + id + ".title", "match.json", "/components");
+        need("match." + id + ".explain", "match.json", "/components");
+      }
+    }
   }
 
   // 4. layout covers the schema; nothing required can be hidden

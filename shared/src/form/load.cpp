@@ -37,6 +37,7 @@ class Loader {
     load_constraints();
     load_checks();
     load_rubric();
+    load_match();
   }
 
  private:
@@ -357,6 +358,22 @@ class Loader {
         if (!a.required_when) continue;
       }
       d_.attachments.push_back(std::move(a));
+    }
+  }
+
+  // match.json (need forms): how technologies are scored against the answers of this form.
+  // Its need-side pointers must be fields of this form; the technology side belongs to another
+  // package, which the golden tests load beside it.
+  void load_match() {
+    if (!d_.bundle.contains("match")) return;
+    try {
+      d_.matcher = match::Matcher::load(d_.bundle["match"]);
+    } catch (const match::SpecError& e) {
+      problem("match.json", e.pointer, e.message_key, e.params);
+      return;
+    }
+    for (const auto& p : d_.matcher->need_pointers()) {
+      if (!field_exists(p)) problem("match.json", "", "package.unknown_field", {{"pointer", p}});
     }
   }
 

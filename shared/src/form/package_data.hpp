@@ -12,6 +12,7 @@
 #include "greenapply/expression.hpp"
 #include "greenapply/form.hpp"
 #include "greenapply/json_schema.hpp"
+#include "greenapply/match.hpp"
 #include "time.hpp"
 
 namespace greenapply::form {
@@ -115,6 +116,7 @@ struct PackageData {
   double needs_work_below = 0.5;
   double advice_at_or_below = 0.4;
   std::optional<Round> round;  // nullopt: rolling programme
+  std::optional<match::Matcher> matcher;  // match.json of a need form: technologies against this need
 };
 
 }  // namespace greenapply::form

@@ -9,8 +9,10 @@ namespace greenapply::match {
 using nlohmann::json;
 
 const json& answers_of(const json& document) {
-  if (document.is_object() && document.value("format", json()) == "greenapply-application" &&
-      document.contains("answers"))
+  // An application package ({"format", "package", "answers", …}) or a worked example
+  // ({"answers", "expected", …}) carries its answers; anything else is bare answers.
+  if (document.is_object() && document.contains("answers") && document["answers"].is_object() &&
+      (document.contains("package") || document.contains("expected")))
     return document["answers"];
   return document;
 }

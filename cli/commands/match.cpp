@@ -1,0 +1,161 @@
+// greenapply match --form NEED_PKG --needs DIR|FILE --technologies DIR [--csv OUT.csv] [--json OUT.json]
+//                  [--now ISO-8601] [--lang en|zh]
+// Ranks every technology entry (application packages of the need form's technology form, JSON
+// or XML, in a folder and its sub-folders) against each need, with the core's matcher — the
+// same numbers a seeker sees on the page. A file that cannot be read is a row with the reason;
+// the run goes on. Without --csv/--json the ranking is printed as JSON.
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+
+#include "application.hpp"
+#include "commands/commands.hpp"
+#include "greenapply/json_text.hpp"
+#include "greenapply/xml.hpp"
+#include "io.hpp"
+
+namespace greenapply::cli {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+std::vector<std::string> application_files(const std::string& where) {
+  std::vector<std::string> paths;
+  if (fs::is_regular_file(where)) return {where};
+  if (!fs::is_directory(where)) throw UsageError(where + ": not a file or folder");
+  for (const auto& entry : fs::recursive_directory_iterator(where)) {
+    const std::string ext = entry.path().extension().string();
+    if (entry.is_regular_file() && (ext == ".json" || ext == ".xml")) paths.push_back(entry.path().string());
+  }
+  std::sort(paths.begin(), paths.end());
+  return paths;
+}
+
+std::string shown(const std::string& path, const std::string& base) {
+  return fs::is_directory(base) ? fs::relative(path, base).string() : fs::path(path).filename().string();
+}
+
+// A parsed file, or the one-line reason it could not be read.
+struct Loaded {
+  std::string file;
+  json doc;
+  std::string problem;
+};
+
+Loaded load(const std::string& path, const std::string& base) {
+  Loaded l{shown(path, base), json(), ""};
+  try {
+    const std::string text = read_file(path);
+    l.doc = path.size() > 4 && path.compare(path.size() - 4, 4, ".xml") == 0 ? xml::from_xml(text) : parse_json(text);
+  } catch (const std::exception& e) {
+    l.problem = e.what();
+  }
+  return l;
+}
+
+std::string cell(const json& v) {
+  if (v.is_null()) return "";
+  if (v.is_string()) return v.get<std::string>();
+  return v.dump();
+}
+
+}  // namespace
+
+int run_match(const Args& args) {
+  const Options opts(args, {"form", "needs", "technologies", "csv", "json", "now", "lang"}, {});
+  if (!opts.positionals().empty()) throw UsageError("unexpected argument " + opts.positionals()[0]);
+  const PackageFiles files = read_package(opts.require("form"));
+  const form::FormPackage pkg = load_package_or_fail(files);
+  if (!form::has_matcher(pkg)) throw UsageError(opts.require("form") + ": not a need form (it has no match.json)");
+  const std::string lang = opts.get("lang").value_or("en");
+  if (lang != "en" && lang != "zh") throw UsageError("--lang must be en or zh");
+  const std::string now = opts.get("now").value_or(current_time_utc());
+  const std::string needs_arg = opts.require("needs"), tech_arg = opts.require("technologies");
+  if (!fs::is_directory(tech_arg)) throw UsageError(tech_arg + ": not a folder");
+
+  std::vector<Loaded> techs;
+  json tech_docs = json::array();
+  std::vector<std::size_t> tech_index;  // position in tech_docs → position in techs
+  for (const auto& path : application_files(tech_arg)) {
+    techs.push_back(load(path, tech_arg));
+    if (techs.back().problem.empty()) {
+      tech_docs.push_back(techs.back().doc);
+      tech_index.push_back(techs.size() - 1);
+    }
+  }
+
+  json report = json::array();
+  std::vector<std::string> component_ids;
+  for (const auto& path : application_files(needs_arg)) {
+    const Loaded need = load(path, needs_arg);
+    json entry = {{"need_file", need.file}};
+    if (!need.problem.empty()) {
+      entry["problem"] = need.problem;
+      report.push_back(entry);
+      continue;
+    }
+    json m;
+    try {
+      m = form::match_technologies(pkg, answers_of(need.doc), tech_docs, now, lang);
+    } catch (const std::exception& e) {
+      entry["problem"] = e.what();
+      report.push_back(entry);
+      continue;
+    }
+    if (component_ids.empty()) {
+      for (const auto& c : m["components"]) component_ids.push_back(c["id"].get<std::string>());
+    }
+    entry["need_title"] = m["need_title"];
+    json results = json::array();
+    int rank = 0;
+    for (auto r : m["results"]) {
+      const Loaded& t = techs[tech_index[r["index"].get<std::size_t>()]];
+      r.erase("index");
+      r["technology_file"] = t.file;
+      if (!r.contains("problem")) r["rank"] = ++rank;
+      results.push_back(std::move(r));
+    }
+    for (const auto& t : techs) {
+      if (!t.problem.empty()) results.push_back({{"technology_file", t.file}, {"problem", t.problem}});
+    }
+    entry["results"] = std::move(results);
+    report.push_back(std::move(entry));
+  }
+
+  if (const auto out = opts.get("csv")) {
+    std::string csv = "need_file,need_title,rank,technology_file,technology,owner,score";
+    for (const auto& id : component_ids) csv += "," + id;
+    csv += ",problem\n";
+    for (const auto& need : report) {
+      const std::string head = csv_cell(cell(need["need_file"])) + "," + csv_cell(cell(need.value("need_title", json())));
+      if (!need.contains("results")) {
+        csv += head + ",,,,,";
+        for (std::size_t i = 0; i < component_ids.size(); ++i) csv += ",";
+        csv += "," + csv_cell(cell(need.value("problem", json()))) + "\n";
+        continue;
+      }
+      for (const auto& r : need["results"]) {
+        csv += head + "," + cell(r.value("rank", json())) + "," + csv_cell(cell(r["technology_file"])) + "," +
+               csv_cell(cell(r.value("title", json()))) + "," + csv_cell(cell(r.value("owner", json()))) + "," +
+               cell(r.value("score", json()));
+        // Each component as the share of its weight the technology earned ("" = not applicable).
+        for (const auto& id : component_ids) {
+          json points;
+          for (const auto& c : r.value("components", json::array())) {
+            if (c["id"] == id) points = c.value("points", json());
+          }
+          csv += "," + cell(points);
+        }
+        csv += "," + csv_cell(cell(r.value("problem", json()))) + "\n";
+      }
+    }
+    write_file(*out, csv);
+  }
+  if (const auto out = opts.get("json")) write_file(*out, report.dump(2) + "\n");
+  if (!opts.get("csv") && !opts.get("json")) std::puts(report.dump(2).c_str());
+  return 0;
+}
+
+}  // namespace greenapply::cli
