@@ -35,10 +35,16 @@ export function packageIndex(schemasDir) {
     .map((name) => {
       const form = JSON.parse(readFileSync(path.join(schemasDir, name, 'form.json'), 'utf8'));
       const titles = {};
+      const summaries = {};
       for (const [lang, file] of Object.entries(form.files?.i18n ?? {})) {
-        titles[lang] = JSON.parse(readFileSync(path.join(schemasDir, name, file), 'utf8'))['form.title'];
+        const texts = JSON.parse(readFileSync(path.join(schemasDir, name, file), 'utf8'));
+        titles[lang] = texts['form.title'];
+        summaries[lang] = texts['form.summary'];
       }
-      return { path: name, form, titles };
+      // The round's dates, for the start screen's list (the form itself asks the core).
+      const eligibility = form.files?.eligibility
+        ? JSON.parse(readFileSync(path.join(schemasDir, name, form.files.eligibility), 'utf8')) : {};
+      return { path: name, form, titles, summaries, round: eligibility.round ?? null };
     });
   return { default: 'bluetech-2023-company', packages };
 }

@@ -3,7 +3,7 @@
 // (tests/parity/generate.mjs), evaluated by the native CLI (`greenapply evaluate`) and by the
 // wasm build in node; the two outputs must be identical strings.
 // Usage: node tests/parity/parity.mjs <native greenapply> <site dir> [generated per form]
-import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,6 +17,39 @@ const { default: createGreenapply } = await import(path.resolve(site, 'greenappl
 const core = await createGreenapply({ wasmBinary: readFileSync(path.join(site, 'greenapply.wasm')) });
 
 const work = mkdtempSync(path.join(tmpdir(), 'parity-'));
+
+// A need form's matcher: every worked need against every worked and generated technology entry,
+// by `greenapply match` natively and Form.matchTechnologies in wasm; score and every component
+// of every ranked entry must be the same values in the same order.
+function matchParity(needPath, wasmForm, needExamples) {
+  const techPath = JSON.parse(readFileSync(path.join(schemas, needPath, 'match.json'), 'utf8')).technology_form;
+  const techBundle = readBundle(schemas, techPath);
+  const techExamples = techBundle.form.files.examples.map((f) => JSON.parse(readFileSync(path.join(schemas, techPath, f), 'utf8')).answers);
+  const technologies = [...techExamples, ...generateApplications(techExamples, techBundle.data_schema, 200, 20260601)];
+  const techDir = path.join(work, `${needPath}-technologies`);
+  const needDir = path.join(work, `${needPath}-needs`);
+  mkdirSync(techDir);
+  mkdirSync(needDir);
+  technologies.forEach((t, i) => writeFileSync(path.join(techDir, `t${String(i).padStart(5, '0')}.json`), JSON.stringify(t)));
+  needExamples.forEach((n, i) => writeFileSync(path.join(needDir, `n${String(i).padStart(3, '0')}.json`), JSON.stringify(n)));
+  const now = '2026-06-01T10:00:00+08:00';
+  const native = JSON.parse(execFileSync(cli, ['match', '--form', path.join(schemas, needPath), '--needs', needDir,
+    '--technologies', techDir, '--now', now], { maxBuffer: 1 << 30 }).toString('utf8'));
+  needExamples.forEach((n, i) => {
+    for (const lang of ['en', 'zh']) {
+      const wasm = JSON.parse(wasmForm.matchTechnologies(JSON.stringify(n.answers), JSON.stringify(technologies), now, lang));
+      const a = wasm.results.map((r) => JSON.stringify([`t${String(r.index).padStart(5, '0')}.json`, r.score ?? null, r.components ?? r.problem]));
+      const b = native[i].results.map((r) => JSON.stringify([r.technology_file, r.score ?? null, r.components ?? r.problem]));
+      compared++;
+      if (JSON.stringify(a) !== JSON.stringify(b)) {
+        failed++;
+        const at = a.findIndex((x, k) => x !== b[k]);
+        console.error(`${needPath} match of need ${i} (${lang}): entry ${at} differs:\n  native ${b[at]}\n  wasm   ${a[at]}`);
+      }
+    }
+  });
+  console.log(`${needPath}: ${needExamples.length * 2} rankings of ${technologies.length} technologies compared`);
+}
 let compared = 0;
 let failed = 0;
 try {
@@ -49,6 +82,7 @@ try {
         }
       }
     });
+    if (bundle.match) matchParity(pkgPath, wasmForm, examples);
     wasmForm.delete();
     console.log(`${pkgPath}: ${cases.length} cases compared`);
   }

@@ -29,6 +29,13 @@ const char* kind_name(Kind k) {
   return "";
 }
 
+bool answers_any_of(const json& answers, const std::vector<std::string>& pointers) {
+  for (const auto& p : pointers) {
+    if (!value_at(answers, json::json_pointer(p)).is_null()) return true;
+  }
+  return false;
+}
+
 // Which form made a document: its application package's id, or "" for bare answers.
 std::string form_of(const json& document) {
   if (!document.is_object() || document.value("format", json()) != "greenapply-application") return "";
@@ -65,7 +72,8 @@ json Matcher::rank(const json& need_document, const json& technologies) const {
       const json& doc = technologies[i];
       const std::string form = form_of(doc);
       const json& answers = answers_of(doc);
-      if (!answers.is_object()) {
+      if (!answers.is_object() || !answers_any_of(answers, technology_pointers())) {
+        // Not an object, or bare answers of some other form (none of the fields a technology has).
         bad.push_back({{"index", i}, {"problem", "match.not_answers"}});
       } else if (!form.empty() && form != d_->technology_form) {
         bad.push_back({{"index", i}, {"problem", "match.wrong_form"}, {"form", form}});

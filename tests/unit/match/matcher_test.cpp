@@ -106,8 +106,9 @@ TEST(Matcher, RankIsBestFirstStableAndReportsUnusableEntries) {
   weak["technology"]["tech_fields"] = {"water.desalination"};
   json package = {{"format", "greenapply-application"}, {"package", {{"id", "wipo-green-technology"}}}, {"answers", kTech}};
   json other_form = {{"format", "greenapply-application"}, {"package", {{"id", "bluetech-2023-company"}}}, {"answers", kTech}};
-  const json r = m.rank(kNeed, json::array({weak, other_form, package, 42, kTech}));
-  ASSERT_EQ(r.size(), 5u);
+  const json bluetech_answers = {{"applicant", {{"track", "energy_storage"}}}};
+  const json r = m.rank(kNeed, json::array({weak, other_form, package, 42, kTech, bluetech_answers}));
+  ASSERT_EQ(r.size(), 6u);
   EXPECT_EQ(r[0]["index"], 2);  // the package and the bare copy tie: input order
   EXPECT_EQ(r[1]["index"], 4);
   EXPECT_EQ(r[0]["score"], r[1]["score"]);
@@ -119,6 +120,8 @@ TEST(Matcher, RankIsBestFirstStableAndReportsUnusableEntries) {
   EXPECT_EQ(r[3]["problem"], "match.wrong_form");
   EXPECT_EQ(r[4]["index"], 3);
   EXPECT_EQ(r[4]["problem"], "match.not_answers");
+  EXPECT_EQ(r[5]["index"], 5);  // bare answers with none of a technology's fields
+  EXPECT_EQ(r[5]["problem"], "match.not_answers");
 }
 
 TEST(Matcher, HostileAnswersNeverThrow) {

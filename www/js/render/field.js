@@ -36,6 +36,18 @@ function optionsOf(schema, root) {
 
 function codePoints(s) { return [...s].length; }
 
+function currencyOf(field, answers) {
+  const c = field.currency ? getAt(answers, field.currency) : undefined;
+  return typeof c === 'string' && /^[A-Z]{3}$/.test(c) ? c : 'CNY';
+}
+
+// Money units that follow another answer (the chosen currency), after every change.
+export function refreshUnits(root, answers) {
+  for (const span of root.querySelectorAll('[data-currency-from]')) {
+    span.textContent = currencyOf({ currency: span.dataset.currencyFrom }, answers);
+  }
+}
+
 function parseNumber(text, integer) {
   const t = text.trim().replace(/,/g, '');
   if (t === '') return undefined;
@@ -178,9 +190,10 @@ export function renderField(field, pointer, ctx) {
         const codes = input.value.split(/[\s,;，、]+/).map((c) => c.trim().toUpperCase()).filter(Boolean);
         change(codes.length ? codes : undefined);
       });
-      group.append(el('label', { for: id, class: 'ga-label', text: label }),
-        el('p', { class: 'ga-hint', id: `${id}-hint`, text: 'ISO 3166 (CN, DE, US …)' }), error, input);
-      input.setAttribute('aria-describedby', `${id}-hint ${errorId}`);
+      // The package's help (if any), then the format every country list takes.
+      group.append(el('label', { for: id, class: 'ga-label', text: label }), hint ?? '',
+        el('p', { class: 'ga-hint', id: `${id}-codes`, text: 'ISO 3166 (CN, DE, US …)' }), error, input);
+      input.setAttribute('aria-describedby', `${hintId ? `${hintId} ` : ''}${id}-codes ${errorId}`);
       break;
     }
     case 'file': {
@@ -192,7 +205,7 @@ export function renderField(field, pointer, ctx) {
         if (!file) return;
         change({ name: file.name, size: file.size, sha256: await sha256Hex(file) });
       });
-      group.append(el('label', { for: id, class: 'ga-label', text: label }), error, input, record);
+      group.append(el('label', { for: id, class: 'ga-label', text: label }), hint ?? '', error, input, record);
       break;
     }
     case 'computed': {
@@ -211,9 +224,13 @@ export function renderField(field, pointer, ctx) {
         if (numeric) change(parseNumber(input.value, schema.type === 'integer'));
         else change(input.value === '' ? undefined : input.value);
       });
-      const unit = field.widget === 'percent' ? '%' : field.widget === 'money' ? 'CNY' : '';
+      // Money is in CNY unless the layout names the answer that holds the currency
+      // ("currency": "/budget/currency"); refreshUnits() follows that answer as it changes.
+      const unit = field.widget === 'percent' ? '%' : field.widget === 'money' ? currencyOf(field, ctx.answers) : '';
+      const unitEl = el('span', { class: 'ga-unit', 'aria-hidden': 'true', text: unit });
+      if (field.widget === 'money' && field.currency) unitEl.dataset.currencyFrom = field.currency;
       group.append(el('label', { for: id, class: 'ga-label', text: label }), hint ?? '', error,
-        unit ? el('div', { class: 'ga-input-wrapper' }, input, el('span', { class: 'ga-unit', 'aria-hidden': 'true', text: unit })) : input);
+        unit ? el('div', { class: 'ga-input-wrapper' }, input, unitEl) : input);
     }
   }
   return group;
