@@ -59,6 +59,25 @@ std::size_t Evaluation::field_rank(const std::string& pointer) const {
   return best;
 }
 
+// A schema error's message: the package's own text for this field and keyword when it has one
+// ("<field>.error.<keyword>", e.g. "owner.contact_phone.error.pattern": what to enter, with an
+// example), else the engine's generic text for the key. The key reported stays the generic one
+// either way: tools and worked examples match on it, the text is only for the applicant.
+// The field text is looked up in the evaluation's language only: a package without it there
+// gets the generic text in that language rather than a field text in another language.
+std::string Evaluation::message_of(const EvalIssue& issue) const {
+  static constexpr std::string_view kSchemaPrefix = "schema.";
+  if (issue.source == "schema" && issue.key.size() > kSchemaPrefix.size() &&
+      issue.key.compare(0, kSchemaPrefix.size(), kSchemaPrefix) == 0) {
+    const std::string field = field_text_key(issue.pointer);
+    if (!field.empty()) {
+      const std::string own = field + ".error." + issue.key.substr(kSchemaPrefix.size());
+      if (texts_.has_package_text(own)) return texts_.text(own, issue.params);
+    }
+  }
+  return texts_.text(issue.key, issue.params);
+}
+
 json Evaluation::sorted_issues() const {
   std::vector<std::pair<std::size_t, const EvalIssue*>> ranked;
   ranked.reserve(issues_.size());
@@ -73,7 +92,7 @@ json Evaluation::sorted_issues() const {
     e["pointer"] = i->pointer;
     e["key"] = i->key;
     e["params"] = i->params;
-    e["message"] = texts_.text(i->key, i->params);
+    e["message"] = message_of(*i);
     e["severity"] = to_string(i->severity);
     e["source"] = i->source;
     out.push_back(std::move(e));
@@ -120,11 +139,7 @@ json Evaluation::eligibility(Scope& scope, const Instant& now, const json& submi
     const bool provided = record && record->is_object() && is_filled(record) &&
                           record->contains("name") && is_filled(&(*record)["name"]);
     // The field's label names the attachment: "<section>.<field>.label".
-    auto tokens = split_pointer(a.pointer);
-    std::string label_key;
-    for (const auto& t : tokens) label_key += (label_key.empty() ? "" : ".") + t;
-    label_key += ".label";
-    const std::string name = texts_.text(label_key);
+    const std::string name = texts_.text(field_text_key(a.pointer) + ".label");
     attachments.push_back({{"id", a.id}, {"pointer", a.pointer}, {"name", name},
                            {"required", required}, {"provided", provided}});
     if (required && !provided) {
@@ -185,7 +200,7 @@ json Evaluation::score(Scope& scope) const {
     dims.push_back({{"id", dim.id}, {"title", texts_.text("rubric." + dim.id + ".title")},
                     {"points", output_number(points)}, {"max", output_number(max)},
                     {"weight", output_number(round2(weight))}, {"score", output_number(round2(s))},
-                    {"needs_work", max > 0 && points / max < d_.needs_work_below}});
+                    {"needs_work", dim.needs_work_below && max > 0 && points / max < *dim.needs_work_below}});
   }
   std::stable_sort(advice.begin(), advice.end(), [](const Advice& a, const Advice& b) {
     if (a.gain != b.gain) return a.gain > b.gain;

@@ -39,6 +39,7 @@ class Evaluation {
 
  private:
   std::size_t field_rank(const std::string& pointer) const;
+  std::string message_of(const EvalIssue& issue) const;
   const PackageData& d_;
   const Texts& texts_;
   std::vector<EvalIssue> issues_;

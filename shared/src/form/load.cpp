@@ -380,8 +380,8 @@ class Loader {
   void load_rubric() {
     const json& rubric = doc("rubric");
     if (!rubric.is_object() || rubric.empty()) return;  // a form may have no self-score
-    d_.needs_work_below = rubric.value("needs_work_below", 0.5);
-    d_.advice_at_or_below = rubric.value("advice_at_or_below", 0.4);
+    d_.needs_work_below = share(rubric, "needs_work_below", 0.5, "");
+    d_.advice_at_or_below = share(rubric, "advice_at_or_below", 0.4, "");
     const json& dims = array_member(rubric, "dimensions");
     for (std::size_t i = 0; i < dims.size(); ++i) {
       const std::string where = "/dimensions/" + std::to_string(i);
@@ -389,6 +389,15 @@ class Loader {
       dim.id = need_string(dims[i], "id", "rubric.json", where);
       dim.weight = dims[i].value("weight", 0.0);
       dim.enabled = dims[i].value("enabled", true);
+      // A dimension may set its own "needs work" threshold, or null: never flag it (for a
+      // dimension where a low score is no weakness). Absent: the rubric's threshold.
+      dim.needs_work_below = d_.needs_work_below;
+      if (const auto own = dims[i].find("needs_work_below"); own != dims[i].end()) {
+        if (own->is_null())
+          dim.needs_work_below = std::nullopt;
+        else
+          dim.needs_work_below = share(dims[i], "needs_work_below", d_.needs_work_below, where);
+      }
       const json& crits = array_member(dims[i], "criteria");
       for (std::size_t k = 0; k < crits.size(); ++k) {
         const std::string cw = where + "/criteria/" + std::to_string(k);
@@ -410,6 +419,16 @@ class Loader {
                           bands[i].value("min", 0.0)});
     }
     std::sort(d_.bands.begin(), d_.bands.end(), [](const Band& a, const Band& b) { return a.min > b.min; });
+  }
+
+  // A share of a criterion's or dimension's maximum (0…1): `fallback` when absent; a problem
+  // (and the fallback) when it is not a number in range, so a bad rubric never loads silently.
+  double share(const json& obj, const char* key, double fallback, const std::string& where) {
+    const auto it = obj.find(key);
+    if (it == obj.end()) return fallback;
+    if (it->is_number() && it->get<double>() >= 0 && it->get<double>() <= 1) return it->get<double>();
+    problem("rubric.json", where + "/" + key, "package.bad_share", {{"member", key}});
+    return fallback;
   }
 
   PackageData& d_;

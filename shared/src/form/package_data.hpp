@@ -78,6 +78,10 @@ struct Dimension {
   std::string id;
   double weight = 0;
   bool enabled = true;
+  // Flagged "needs work" when points/max is below this: the dimension's own "needs_work_below",
+  // else the rubric's. nullopt ("needs_work_below": null) never flags it, for a dimension where
+  // a low score is not a weakness (the IP clinic's management gap rewards low maturity).
+  std::optional<double> needs_work_below = 0.5;
   std::vector<Criterion> criteria;
 };
 
@@ -113,7 +117,7 @@ struct PackageData {
   std::vector<Attachment> attachments;
   std::vector<Dimension> dimensions;
   std::vector<Band> bands;
-  double needs_work_below = 0.5;
+  double needs_work_below = 0.5;  // the rubric's default; each Dimension carries its own resolved value
   double advice_at_or_below = 0.4;
   std::optional<Round> round;  // nullopt: rolling programme
   std::optional<match::Matcher> matcher;  // match.json of a need form: technologies against this need

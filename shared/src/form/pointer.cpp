@@ -54,6 +54,17 @@ bool is_within(std::string_view pointer, std::string_view prefix) {
   return pointer.size() == prefix.size() || pointer[prefix.size()] == '/';
 }
 
+std::string field_text_key(std::string_view pointer) {
+  std::string key;
+  for (const auto& token : split_pointer(pointer)) {
+    const bool index = token == "*" || (!token.empty() && token.find_first_not_of("0123456789") == std::string::npos);
+    if (index) continue;
+    if (!key.empty()) key += '.';
+    key += token;
+  }
+  return key;
+}
+
 namespace {
 
 void expand(const nlohmann::json& node, const std::vector<std::string>& tokens, std::size_t i,

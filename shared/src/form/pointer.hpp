@@ -21,5 +21,10 @@ std::vector<std::string> expand_pattern(const nlohmann::json& doc, std::string_v
 void erase_at(nlohmann::json& doc, std::string_view pointer);
 // The value at a concrete pointer or nullptr.
 const nlohmann::json* find_at(const nlohmann::json& doc, std::string_view pointer);
+// The text key of the field a pointer or pattern names: its tokens joined with ".", with the
+// array indexes and "*" of repeat groups left out, so every item of a repeat shares the texts of
+// its field: "/team/core_team/3/email" and "/team/core_team/*/email" → "team.core_team.email".
+// All-digit tokens count as indexes, as everywhere in the form engine.
+std::string field_text_key(std::string_view pointer);
 
 }  // namespace greenapply::form

@@ -16,6 +16,22 @@ const nlohmann::json* SchemaTypes::common_document(const std::string& uri) const
   return nullptr;
 }
 
+const nlohmann::json* SchemaTypes::follow_ref(const nlohmann::json& node, const nlohmann::json*& doc) const {
+  if (!node.is_object()) return nullptr;
+  const auto ref = node.find("$ref");
+  if (ref == node.end() || !ref->is_string()) return nullptr;
+  const std::string& target = ref->get_ref<const std::string&>();
+  const auto hash = target.find('#');
+  const nlohmann::json* in = doc ? doc : &root_;
+  if (hash != 0) {
+    in = common_document(target.substr(0, hash));
+    if (!in) return nullptr;
+  }
+  const nlohmann::json* found = hash == std::string::npos ? in : find_at(*in, target.substr(hash + 1));
+  if (found) doc = in;
+  return found;
+}
+
 const nlohmann::json* SchemaTypes::resolve(const nlohmann::json* node) const {
   // Local references ("#/$defs/x") resolve in the data schema; absolute ones
   // ("https://…/taxonomy.schema.json#/$defs/tech_field") in the shared document with that "$id",

@@ -31,6 +31,10 @@ class SchemaTypes {
   const nlohmann::json& root() const { return root_; }
   // The shared schema document a "$ref" target URI (without fragment) names, or nullptr.
   const nlohmann::json* common_document(const std::string& uri) const;
+  // One "$ref" hop from `node`, found in `doc` (the document `node` lives in: the data schema or
+  // a shared one); updates `doc` to the target's document. nullptr when node has no "$ref" or
+  // its target is not found. Lint uses it to see a node's own keywords beside its target's.
+  const nlohmann::json* follow_ref(const nlohmann::json& node, const nlohmann::json*& doc) const;
 
  private:
   const nlohmann::json* resolve(const nlohmann::json* node) const;

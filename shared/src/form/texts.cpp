@@ -19,6 +19,14 @@ const std::string* Texts::find(const std::string& key, const std::string& lang) 
 
 bool Texts::has(const std::string& key) const { return find(key, lang_) != nullptr; }
 
+bool Texts::has_package_text(const std::string& key) const {
+  if (!package_ || !package_->is_object()) return false;
+  const auto table = package_->find(lang_);
+  if (table == package_->end() || !table->is_object()) return false;
+  const auto entry = table->find(key);
+  return entry != table->end() && entry->is_string();
+}
+
 std::string Texts::text(const std::string& key, const nlohmann::json& params) const {
   const std::string* pattern = find(key, lang_);
   if (!pattern && lang_ != "en") pattern = find(key, "en");

@@ -13,6 +13,8 @@ class Texts {
  public:
   Texts(const nlohmann::json* package_i18n, const nlohmann::json* common_i18n, std::string lang);
   bool has(const std::string& key) const;
+  // True when the package itself (not the engine's common texts) has key in this language.
+  bool has_package_text(const std::string& key) const;
   // The text for key with {name} placeholders filled from params (strings as is, numbers in
   // their shortest form, lists joined with ", "). Unknown placeholders stay as written.
   std::string text(const std::string& key, const nlohmann::json& params = nlohmann::json::object()) const;

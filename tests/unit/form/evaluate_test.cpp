@@ -149,8 +149,11 @@ TEST(Evaluate, ConstraintsFailOnlyOnDefiniteFalse) {
   answers["org"]["rd_staff"] = 61;
   json out = evaluate(pkg, answers, "2023-04-15T10:00:00+08:00", "zh");
   ASSERT_TRUE(has_error(out, "/org/rd_staff", "rules.rd_le_staff"));
-  for (const auto& e : out["errors"])
-    if (e["key"] == "rules.rd_le_staff") EXPECT_EQ(e["message"], "研发人员不能多于员工总数。");
+  for (const auto& e : out["errors"]) {
+    if (e["key"] == "rules.rd_le_staff") {
+      EXPECT_EQ(e["message"], "研发人员不能多于员工总数。");
+    }
+  }
   answers["org"].erase("staff");  // unknown: the constraint cannot decide, so it does not fire
   out = evaluate(pkg, answers, "2023-04-15T10:00:00+08:00", "en");
   EXPECT_FALSE(has_error(out, "/org/rd_staff", "rules.rd_le_staff"));

@@ -39,5 +39,13 @@ TEST(Pointer, FindsAndErases) {
   erase_at(doc, "/nothing/here");  // no-op
 }
 
+TEST(Pointer, FieldTextKeyLeavesOutIndexesAndStars) {
+  EXPECT_EQ(field_text_key("/team/core_team/3/email"), "team.core_team.email");
+  EXPECT_EQ(field_text_key("/team/core_team/*/email"), "team.core_team.email");
+  EXPECT_EQ(field_text_key("/technology/keywords/12"), "technology.keywords");
+  EXPECT_EQ(field_text_key("/owner/contact_phone"), "owner.contact_phone");
+  EXPECT_EQ(field_text_key(""), "");
+}
+
 }  // namespace
 }  // namespace greenapply::form
