@@ -190,6 +190,11 @@ class Loader {
           problem("layout.json", here + "/pointer", "package.unknown_field", {{"pointer", field.pointer}});
         }
       }
+      // A money field may take its currency from another answer (the page shows that code).
+      if (f.contains("currency")) {
+        const std::string c = f["currency"].is_string() ? f["currency"].get<std::string>() : "";
+        if (!field_exists(c)) problem("layout.json", here + "/currency", "package.unknown_field", {{"pointer", c}});
+      }
       d_.fields.push_back(field);
       if (top) top->push_back(d_.fields.size() - 1);
       if (field.widget == "repeat" && !field.pointer.empty())
