@@ -10,7 +10,7 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: greenapply <command> [options]\n"
-    "  validate --schema S.json (--instance I.json | --instances ARRAY.json) [--remotes DIR] [--output basic]\n"
+    "  validate --schema S.json (--instance I.json | --instances ARRAY.json) [--remotes DIR] [--refs DIR] [--output basic]\n"
     "  lint [PACKAGE_DIR...]                    check form packages (default: schemas/*)\n"
     "  check --form PKG APP.json [--now ISO-8601] [--lang en|zh] [--json]\n"
     "  evaluate --form PKG --cases CASES.json   machine output: one evaluation JSON per line\n"

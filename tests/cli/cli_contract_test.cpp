@@ -205,4 +205,20 @@ TEST_F(Cli, MatchRanksTechnologiesPerNeedAndReportsUnreadableFiles) {
   EXPECT_NE(third.find("line 1"), std::string::npos) << third;
 }
 
+TEST_F(Cli, ValidateFindsTheSharedTaxonomyWithRefs) {
+  const fs::path schemas = fs::path(GREENAPPLY_SOURCE_DIR) / "schemas";
+  const std::string schema = (schemas / "wipo-green-technology" / "data.schema.json").string();
+  const std::string app = file("tech.json", R"({"technology": {"tech_fields": ["energy.solar", "energy.perpetual_motion"]}})");
+  // Without the shared schemas the taxonomy reference cannot be resolved: unusable input.
+  const Result alone = run("validate --schema " + schema + " --instance " + app);
+  EXPECT_EQ(alone.code, 2) << alone.err;
+  EXPECT_EQ(lines(alone.err), 1);
+  const Result with_refs = run("validate --schema " + schema + " --instance " + app + " --output basic --refs " +
+                               (schemas / "common").string());
+  EXPECT_EQ(with_refs.code, 1) << with_refs.err;
+  EXPECT_NE(with_refs.out.find("/technology/tech_fields/1"), std::string::npos) << with_refs.out;
+  EXPECT_EQ(with_refs.out.find("/technology/tech_fields/0\""), std::string::npos) << with_refs.out;
+  EXPECT_EQ(run("validate --schema " + schema + " --instance " + app + " --refs /does/not/exist").code, 2);
+}
+
 }  // namespace
