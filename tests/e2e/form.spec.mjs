@@ -12,6 +12,12 @@ async function openForm(page, query = OPEN) {
   await page.waitForFunction(() => document.body.dataset.ready === '1');
 }
 
+// One section per step: the task list goes to a step (or to "Check your answers").
+async function goToStep(page, name) {
+  await page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 2, name, exact: true })).toBeFocused();
+}
+
 test('an error appears on a touched field, in the summary, and disappears when fixed', async ({ page }) => {
   await openForm(page);
   const name = page.getByLabel('Project or product name');
@@ -24,14 +30,47 @@ test('an error appears on a touched field, in the summary, and disappears when f
   await expect(name).not.toHaveAttribute('aria-invalid', 'true');
 });
 
-test('check lists every error as a link that takes focus to its field', async ({ page }) => {
+test('check lists every error as a link that takes focus to its field, on its step', async ({ page }) => {
   await openForm(page);
+  await goToStep(page, 'Check your answers');
+  // An empty form's review: every required field "Not answered", with a link to answer it.
+  const review = page.getByRole('region', { name: 'Check your answers' });
+  await expect(review.getByText(/^Some answers need attention/)).toBeVisible();
+  await expect(review.getByRole('link', { name: 'Answer Company name (English)', exact: true })).toBeVisible();
+  await expect(review.getByText('Not answered', { exact: true }).first()).toBeVisible();
   await page.getByRole('button', { name: 'Check the whole application' }).click();
   const summary = page.locator('#error-summary');
   await expect(summary).toBeFocused();
+  // The review's summary lists every section's errors; a link opens the field's step.
+  await expect(summary.getByRole('link', { name: /Company name \(English\)/ })).toBeVisible();
   const link = summary.getByRole('link', { name: /Project or product name/ });
   await link.click();
+  await expect(page).toHaveURL(/step=applicant/);
   await expect(page.getByLabel('Project or product name')).toBeFocused();
+  // A step's own summary lists only that step's errors.
+  await expect(summary.getByRole('link', { name: /Company name \(English\)/ })).toHaveCount(0);
+  await expect(summary.getByRole('link', { name: /Project or product name/ })).toBeVisible();
+});
+
+test('Continue stays on a step with errors and moves on once they are fixed', async ({ page }) => {
+  await openForm(page);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toBeFocused();
+  await expect(page).toHaveURL(/step=applicant/);
+  await expect(page.getByRole('navigation').getByRole('link', { name: 'Applicant and track' })).toHaveAccessibleDescription('Has errors');
+  await page.getByRole('radio', { name: 'Energy storage' }).check();
+  await page.getByRole('group', { name: /Technology fields/ }).getByRole('checkbox', { name: /Energy storage/ }).check();
+  await page.getByLabel('Project or product name').fill('全钒液流储能');
+  await page.getByLabel('One-sentence summary').fill('Long-duration flow storage for renewable plants.');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Company profile' })).toBeFocused();
+  await expect(page.getByText('Step 2 of 10')).toBeVisible();
+  await expect(page.getByRole('navigation').getByRole('link', { name: 'Applicant and track' })).toHaveAccessibleDescription('Completed');
+  await expect(page.getByRole('navigation').getByRole('link', { name: 'Company profile' })).toHaveAccessibleDescription('Not started');
+  await page.getByLabel('Legal representative').fill('王明');
+  await expect(page.getByRole('navigation').getByRole('link', { name: 'Company profile' })).toHaveAccessibleDescription('In progress');
+  await page.getByRole('link', { name: 'Back', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Applicant and track' })).toBeFocused();
 });
 
 test('conditional fields follow the answers, and the core decides', async ({ page }) => {
@@ -58,11 +97,17 @@ test('a reload or a closed tab loses nothing', async ({ page, context }) => {
   await openForm(page);
   await page.getByLabel('Project or product name').fill('全钒液流储能');
   await page.getByRole('radio', { name: 'Energy storage' }).check();
-  await page.getByRole('button', { name: 'Add: Core team members (the first is the team lead)' }).click();
-  await page.getByLabel('Name', { exact: true }).first().fill('王明');
+  await goToStep(page, 'Team');
+  const team = page.getByRole('region', { name: 'Team', exact: true });
+  await team.getByRole('button', { name: 'Add: Core team members (the first is the team lead)' }).click();
+  await team.getByLabel('Name', { exact: true }).first().fill('王明');
   await expect(page.locator('#save-status')).toContainText('Draft saved');
   await page.reload();
   await page.waitForFunction(() => document.body.dataset.ready === '1');
+  // The reload keeps the step as well as the answers.
+  await expect(page).toHaveURL(/step=team/);
+  await expect(team.getByLabel('Name', { exact: true }).first()).toHaveValue('王明');
+  await goToStep(page, 'Applicant and track');
   await expect(page.getByLabel('Project or product name')).toHaveValue('全钒液流储能');
   await expect(page.getByRole('radio', { name: 'Energy storage' })).toBeChecked();
   await page.close();
@@ -78,8 +123,14 @@ test('hostile text is shown as text, never run', async ({ page }) => {
   await openForm(page);
   const hostile = '<img src=x onerror=alert(1)><script>alert(2)</script>';
   await page.getByLabel('One-sentence summary').fill(hostile);
+  await goToStep(page, 'Company profile');
   await page.getByLabel('Company name (English)').fill(hostile);
+  await goToStep(page, 'Check your answers');
   await page.getByRole('button', { name: 'Check the whole application' }).click();
+  // The review shows the text as typed, as text.
+  await expect(page.getByRole('region', { name: 'Check your answers' }).getByText(hostile)).toHaveCount(2);
+  expect(await page.locator('#main img').count()).toBe(0);
+  await goToStep(page, 'Applicant and track');
   await expect(page.getByLabel('One-sentence summary')).toHaveValue(hostile);
   expect(await page.locator('#main img').count()).toBe(0);
   expect(dialogs).toBe(0);
@@ -104,7 +155,9 @@ test('no request leaves this machine', async ({ page }) => {
 
 test('the application package downloads as JSON made by the core', async ({ page }) => {
   await openForm(page);
+  await goToStep(page, 'Company profile');
   await page.getByLabel('Company name (English)').fill('Beijing Test Co');
+  await goToStep(page, 'Check your answers');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Download application (JSON)' }).click(),
@@ -124,11 +177,19 @@ test.describe('accessibility', () => {
 for (const lang of ['en', 'zh']) {
   test(`axe finds no serious or critical problem (${lang})`, async ({ page }) => {
     await openForm(page, `?now=2023-04-15T10:00:00%2B08:00&lang=${lang}`);
+    await goToStep(page, lang === 'en' ? 'Check your answers' : '核对您的答案');
     await page.getByRole('button', { name: lang === 'en' ? 'Check the whole application' : '检查整份申报表' }).click();
     await page.addScriptTag({ content: axeSource });
-    const result = await page.evaluate(async () => window.axe.run(document, { resultTypes: ['violations'] }));
-    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(bad.map((v) => `${v.id}: ${v.nodes.length} × ${v.help}`)).toEqual([]);
+    const scan = async (where) => {
+      const result = await page.evaluate(async () => window.axe.run(document, { resultTypes: ['violations'] }));
+      const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(bad.map((v) => `${where}: ${v.id}: ${v.nodes.length} × ${v.help}`)).toEqual([]);
+    };
+    // The review with every error listed, then a step with its errors at the fields.
+    await scan('review');
+    await page.locator('#error-summary').getByRole('link').first().click();
+    await expect(page).toHaveURL(/step=applicant/);
+    await scan('step');
   });
 }
 });

@@ -1,4 +1,6 @@
-// Screenshots of the main states for docs/screenshots (run by hand or by scripts/screenshots.sh).
+// Screenshots of the main states for docs/screenshots (run by hand or by scripts/screenshots.sh):
+// form.png (a step), errors.png (Continue on a step with errors), chinese.png, and review.png
+// ("Check your answers" for the package's strong worked example, opened as a draft file).
 import { chromium } from '@playwright/test';
 const base = process.argv[2] ?? 'http://127.0.0.1:8791/';
 const out = process.argv[3] ?? '../../docs/screenshots';
@@ -6,13 +8,27 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', arg
 const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
 page.on('pageerror', (e) => console.log('pageerror', e.message));
 page.on('console', (m) => { if (m.type() === 'error') console.log('console', m.text()); });
+const ready = () => page.waitForFunction(() => document.body.dataset.ready === '1');
 await page.goto(`${base}?now=2023-04-15T10:00:00%2B08:00&lang=en`);
-await page.waitForFunction(() => document.body.dataset.ready === '1');
+await ready();
 await page.getByLabel('Project or product name').fill('高效全钒液流储能系统');
 await page.getByRole('radio', { name: 'Energy storage' }).check();
 await page.screenshot({ path: `${out}/form.png` });
-await page.getByRole('button', { name: 'Check the whole application' }).click();
+await page.getByRole('button', { name: 'Continue' }).click();
 await page.screenshot({ path: `${out}/errors.png` });
 await page.getByRole('button', { name: '中文' }).click();
 await page.screenshot({ path: `${out}/chinese.png` });
+
+// The review: a fresh page (its own storage) with the strong example opened as a draft file,
+// the way an applicant brings a draft from another computer.
+const review = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+const example = await (await fetch(new URL('schemas/bluetech-2023-company/examples/02-strong.json', base))).json();
+const form = await (await fetch(new URL('schemas/bluetech-2023-company/form.json', base))).json();
+await review.goto(`${base}?now=${encodeURIComponent(example.now)}&lang=en`);
+await review.waitForFunction(() => document.body.dataset.ready === '1');
+await review.getByLabel('Open a draft file').setInputFiles({ name: 'draft.json', mimeType: 'application/json',
+  buffer: Buffer.from(JSON.stringify({ form: form.id, version: form.version, saved_at: new Date().toISOString(), answers: example.answers })) });
+await review.getByRole('navigation').getByRole('link', { name: 'Check your answers' }).click();
+await review.getByRole('heading', { level: 2, name: 'Check your answers' }).waitFor();
+await review.screenshot({ path: `${out}/review.png` });
 await browser.close();

@@ -3,24 +3,34 @@
 import { loadBundle, packageIndex } from './bundle.js';
 import { openForm } from './core.js';
 import { Texts } from './i18n.js';
-import { getAt, schemaAt, setAt } from './pointer.js';
-import { discardDraft, loadDraft, rememberLanguage, rememberedLanguage, saveDraft } from './storage.js';
+import { getAt, setAt } from './pointer.js';
+import { rememberLanguage, rememberedLanguage } from './storage.js';
+import { Drafts, describeLoadFailure, showStartFailure } from './notices.js';
 import { download, mailtoLink, packageFilename } from './export.js';
-import { el, idOf } from './render/field.js';
+import { el, idOf, refreshUnits } from './render/field.js';
 import { renderForm } from './render/form.js';
 import { groupFor, showErrors } from './render/summary.js';
 import { renderEligibility, renderRound, renderScore } from './render/panel.js';
 import { renderTasks } from './render/tasks.js';
+import { renderMatchPanel } from './render/match.js';
+import { REVIEW, applyStep, focusField, hashFor, headingOf, placeOf, readHash, resolveStep, ui } from './render/steps.js';
+import { renderReview } from './render/review.js';
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
 const state = {
   index: null, path: null, bundle: null, form: null, answers: {}, lang: 'en', texts: null, ev: null,
   touched: new Set(), checkedSections: new Set(), checkAll: false, pending: false, notices: [],
+  // The step on screen (a section id or REVIEW), and whether Continue goes back to the review
+  // (the applicant came from a "Change" link there, as in the GOV.UK check-answers pattern).
+  step: null, returnToReview: false,
 };
 
 // ?now=2023-05-02T10:00:00%2B08:00 shows the form as on another day (demos, tests).
 const now = () => params.get('now') ?? new Date().toISOString();
+
+// The stored draft and everything that can go wrong with it, told to the applicant (notices.js).
+const drafts = new Drafts({ exportDraft: () => $('export-draft').click(), resumed: () => save(), index: () => state.index });
 
 function fatal(message) {
   $('loading').hidden = true;
@@ -45,6 +55,7 @@ function chrome() {
   $('form-title').textContent = t.text('form.title');
   $('form-summary').textContent = t.text('form.summary');
   $('form-picker-label').textContent = t.ui('form');
+  $('all-forms').textContent = t.shared('start.all_forms');
   $('lang-switch').textContent = state.lang === 'zh' ? 'English' : '中文';
   $('lang-switch').lang = state.lang === 'zh' ? 'en' : 'zh-Hans';
   $('tasks-heading').textContent = t.ui('tasks');
@@ -54,6 +65,10 @@ function chrome() {
     ['import-draft-label', 'importDraft'], ['print', 'print'], ['email', 'email'], ['discard', 'discard'], ['leave-note', 'leaveNote']]) {
     $(id).textContent = t.ui(key);
   }
+  $('draft-heading').textContent = ui(t, 'draft');
+  $('review-h').textContent = ui(t, 'checkAnswers');
+  $('review-intro').textContent = ui(t, 'checkAnswersIntro');
+  $('result-heading').textContent = ui(t, 'result');
   const picker = $('form-picker');
   picker.replaceChildren();
   for (const p of state.index.packages) {
@@ -67,6 +82,7 @@ function chrome() {
 function renderAll(focusId) {
   state.texts = new Texts(state.bundle, state.lang);
   chrome();
+  drafts.render(state.texts);
   renderForm($('form'), state.bundle, {
     texts: state.texts, schema: state.bundle.data_schema, answers: state.answers, lang: state.lang,
     onChange, onStructure: (id) => { save(); renderAll(id); }, onContinue,
@@ -88,6 +104,9 @@ function onChange(pointer, value) {
   }
 }
 
+// Continue checks this section only: with errors it stays and the summary (this section's
+// errors) takes focus; without, it moves to the next visible section, or back to the review
+// when the applicant came from a "Change" link there.
 function onContinue(sectionId) {
   state.checkedSections.add(sectionId);
   evaluateNow();
@@ -95,14 +114,60 @@ function onContinue(sectionId) {
   if (errors.length) {
     $('error-summary').focus();
     $('error-summary').scrollIntoView({ block: 'start' });
+  } else if (state.returnToReview) {
+    showStep(REVIEW);
   } else {
-    const sections = state.bundle.layout.sections.map((s) => s.id);
-    const next = sections[sections.indexOf(sectionId) + 1];
-    const h = next ? $(`section-${next}-h`) : $('leave-heading');
-    h?.setAttribute('tabindex', '-1');
-    h?.focus();
-    h?.scrollIntoView({ block: 'start' });
+    showStep(placeOf(state.ev, sectionId).next ?? REVIEW);
   }
+}
+
+const sectionOf = (pointer) => pointer.split('/')[1];
+const stepHref = (step) => hashFor(state.path, step);
+
+function backTarget() {
+  if (state.step === REVIEW) return placeOf(state.ev, REVIEW).prev;
+  return state.returnToReview ? REVIEW : placeOf(state.ev, state.step).prev;
+}
+
+// Shows a step. push: a new history entry (links, Continue), so browser back returns here;
+// false for back/forward and loading. focus: a control id to focus, true for the step heading
+// (a screen reader then announces the new step), false to leave focus where it is.
+function showStep(wanted, { push = true, focus = true } = {}) {
+  const step = resolveStep(state.ev, wanted);
+  if (step === REVIEW) state.returnToReview = false;
+  const url = stepHref(step);
+  const changed = step !== state.step;
+  state.step = step;
+  if (push && changed) history.pushState(null, '', url);
+  else if (location.hash !== url) history.replaceState(null, '', url);
+  evaluateNow();
+  if (typeof focus === 'string' && focusField(focus)) return;
+  if (focus) {
+    window.scrollTo(0, 0);
+    headingOf(step)?.focus({ preventScroll: true });
+  }
+}
+
+// A "Change" (or "Answer") link of the review: the field's step, the field focused.
+function changeAnswer(pointer) {
+  state.returnToReview = true;
+  showStep(sectionOf(pointer), { focus: idOf(pointer) });
+}
+
+// An error-summary link whose field is on another step (the review lists every section's).
+function followError(pointer, id) {
+  if (sectionOf(pointer) === state.step) {
+    if (!focusField(id)) document.getElementById(id)?.focus();
+    return;
+  }
+  state.returnToReview = state.step === REVIEW;
+  showStep(sectionOf(pointer), { focus: id });
+}
+
+// What the need form's match panel needs; refresh() gives it again after files are opened.
+function matchContext() {
+  return { form: state.form, bundle: state.bundle, answers: state.answers, now: now(), lang: state.lang, texts: state.texts,
+           refresh: matchContext };
 }
 
 function evaluateNow() {
@@ -114,22 +179,45 @@ function evaluateNow() {
     return;
   }
   state.ev = ev;
+  renderMatchPanel($('match'), matchContext());
   const root = $('form');
   const hidden = new Set(ev.hidden);
   for (const g of root.querySelectorAll('.ga-field, .ga-repeat')) {
     const p = g.dataset.pointer;
     g.hidden = [...hidden].some((h) => p === h || p.startsWith(`${h}/`));
   }
-  for (const s of ev.sections) {
-    const sec = root.querySelector(`[data-section="${s.id}"]`);
-    if (sec) sec.hidden = s.hidden;
+  // The step on screen; one a rule has just hidden gives way to the next visible one.
+  const step = resolveStep(ev, state.step);
+  if (step !== state.step) {
+    state.step = step;
+    history.replaceState(null, '', stepHref(step));
   }
+  const back = backTarget();
+  applyStep(document, ev, step, state.texts, back ? { href: stepHref(back) } : null);
+  const stepTitle = step === REVIEW ? ui(state.texts, 'checkAnswers') : ev.sections.find((s) => s.id === step)?.title;
+  document.title = `${stepTitle} — ${state.texts.text('form.title')} — greenapply`;
   for (const out of root.querySelectorAll('output[data-computed]')) {
     const v = ev.computed[out.dataset.computed];
-    out.textContent = v === null || v === undefined ? '—' : String(v);
+    out.textContent = v === null || v === undefined ? '—' : typeof v === 'boolean' ? state.texts.ui(v ? 'yes' : 'no') : String(v);
   }
-  showErrors(root, $('error-summary'), ev.errors, isShown, state.texts);
-  renderTasks($('task-list'), ev, state.texts);
+  refreshUnits(root, state.answers);
+  // A step's summary lists its own section's errors; the review's lists every section's.
+  showErrors(root, $('error-summary'), ev.errors, isShown, state.texts,
+    { inSummary: (p) => step === REVIEW || sectionOf(p) === step, follow: followError });
+  const shownErrors = new Map();
+  for (const e of ev.errors) {
+    if (e.severity === 'error' && isShown(e.pointer)) shownErrors.set(sectionOf(e.pointer), (shownErrors.get(sectionOf(e.pointer)) ?? 0) + 1);
+  }
+  renderTasks($('task-list'), ev, state.texts, {
+    current: step, hrefFor: stepHref, shownErrors,
+    go: (id) => { state.returnToReview = false; showStep(id); },
+  });
+  if (step === REVIEW) {
+    renderReview($('review-answers'), state.bundle, { texts: state.texts, lang: state.lang, answers: state.answers, ev,
+      hrefFor: stepHref, change: changeAnswer });
+    renderEligibility($('review-eligibility'), ev, state.texts);
+    renderScore($('review-score'), ev, state.texts);
+  }
   renderEligibility($('eligibility'), ev, state.texts);
   renderScore($('score'), ev, state.texts);
   renderRound($('round'), ev, state.texts, state.lang);
@@ -137,60 +225,34 @@ function evaluateNow() {
 }
 
 function save() {
-  const result = saveDraft(state.bundle.form.id, state.bundle.form.version, state.answers);
+  const result = drafts.save(state.answers);
   const t = state.texts;
   const notice = state.notices.length ? `${state.notices.join(' ')} ` : '';
   $('save-status').textContent = result.ok
     ? `${notice}${t.ui('saved')} ${result.savedAt.toLocaleTimeString(state.lang === 'zh' ? 'zh-CN' : 'en-GB', { hour: '2-digit', minute: '2-digit' })}`
-    : `${notice}${t.ui('notSaved')}`;
+    : `${notice}${t.ui(result.statusKey)}`;
 }
 
-// Answers a newer package no longer has are listed, not silently dropped.
-function migrate(answers) {
-  const dropped = [];
-  const walk = (node, pointer) => {
-    if (node === null || typeof node !== 'object' || Array.isArray(node)) return;
-    for (const key of Object.keys(node)) {
-      const p = `${pointer}/${key}`;
-      const s = schemaAt(state.bundle.data_schema, p);
-      if (Object.keys(s).length === 0) {
-        dropped.push(`${p} = ${JSON.stringify(node[key]).slice(0, 80)}`);
-        delete node[key];
-      } else if (!Array.isArray(node[key])) {
-        walk(node[key], p);
-      }
-    }
-  };
-  walk(answers, '');
-  return dropped;
-}
-
-async function open(path) {
+async function open(path, step = null) {
+  // The new form is loaded before the open one is let go: one that fails leaves the page as it was.
+  const bundle = await loadBundle(path);
+  const form = await openForm(bundle);
   state.form?.close();
   state.path = path;
-  state.bundle = await loadBundle(path);
-  state.form = await openForm(state.bundle);
+  state.step = step;
+  state.returnToReview = false;
+  state.bundle = bundle;
+  state.form = form;
   state.touched.clear();
   state.checkedSections.clear();
   state.checkAll = false;
   state.notices = [];
   const t = new Texts(state.bundle, state.lang);
-  const loaded = loadDraft(state.bundle.form.id);
-  state.answers = {};
-  if (loaded.status === 'ok') {
-    state.answers = loaded.draft.answers;
-    const dropped = migrate(state.answers);
-    state.notices.push(t.ui('restored'));
-    if (dropped.length) state.notices.push(`${t.ui('dropped')} ${dropped.join('; ')}`);
-  } else if (loaded.status === 'corrupt') {
-    state.notices.push(t.ui('badDraft'));
-    download(`greenapply-unreadable-draft-${Date.now()}.txt`, loaded.raw, 'text/plain');
-  } else if (loaded.status === 'unavailable') {
-    state.notices.push(t.ui('notSaved'));
-  }
+  state.answers = drafts.restore(state.bundle);
+  if (drafts.restored) state.notices.push(t.ui('restored'));
   renderAll();
   $('save-status').textContent = state.notices.join(' ');
-  history.replaceState(null, '', `#form=${encodeURIComponent(path)}`);
+  history.replaceState(null, '', stepHref(state.step));
 }
 
 function wire() {
@@ -199,7 +261,7 @@ function wire() {
     rememberLanguage(state.lang);
     renderAll('lang-switch');
   });
-  $('form-picker').addEventListener('change', (e) => open(e.target.value).catch((err) => fatal(String(err))));
+  $('form-picker').addEventListener('change', (e) => openOrExplain(e.target.value));
   $('check-all').addEventListener('click', () => {
     state.checkAll = true;
     evaluateNow();
@@ -220,25 +282,40 @@ function wire() {
   $('import-draft').addEventListener('change', async (e) => {
     const file = e.target.files?.[0];
     if (!file) return;
-    try {
-      const draft = JSON.parse(await file.text());
-      if (!draft || typeof draft.answers !== 'object' || Array.isArray(draft.answers)) throw new Error('not a draft');
-      state.answers = draft.answers;
-      const dropped = migrate(state.answers);
-      state.notices = dropped.length ? [`${state.texts.ui('dropped')} ${dropped.join('; ')}`] : [];
+    // A file that is not a draft of this form changes nothing (notices.js says why).
+    const answers = await drafts.openFile(file, state.bundle);
+    if (answers) {
+      state.answers = answers;
+      state.notices = [];
       save();
       renderAll();
-    } catch {
-      $('save-status').textContent = state.texts.ui('badDraft');
     }
     e.target.value = '';
   });
   $('print').addEventListener('click', () => window.print());
+  $('back-link').addEventListener('click', (e) => {
+    e.preventDefault();
+    const to = backTarget();
+    state.returnToReview = false;
+    if (to) showStep(to);
+  });
+  // Browser back/forward (and an edited hash): show the step the URL names, without a new entry.
+  window.addEventListener('popstate', () => {
+    const wanted = readHash();
+    if (wanted.form && wanted.form !== state.path && state.index.packages.some((p) => p.path === wanted.form)) {
+      openOrExplain(wanted.form, wanted.step);
+      return;
+    }
+    if (state.ev) showStep(wanted.step, { push: false });
+  });
   $('discard').addEventListener('click', () => {
     if (!window.confirm(state.texts.ui('discardConfirm'))) return;
-    discardDraft(state.bundle.form.id);
+    drafts.discarded();
     state.answers = {};
     state.touched.clear();
+    state.checkedSections.clear();
+    state.checkAll = false;
+    state.step = null;
     renderAll();
   });
 }
@@ -247,16 +324,34 @@ async function boot() {
   state.lang = params.get('lang') ?? rememberedLanguage() ?? (navigator.language?.startsWith('zh') ? 'zh' : 'en');
   if (state.lang !== 'zh') state.lang = 'en';
   state.index = await packageIndex();
-  const wanted = new URLSearchParams(location.hash.slice(1)).get('form');
-  const path = state.index.packages.some((p) => p.path === wanted) ? wanted : state.index.default;
+  const wanted = readHash();
+  const path = state.index.packages.some((p) => p.path === wanted.form) ? wanted.form : state.index.default;
   wire();
-  await open(path);
+  await openOrExplain(path, path === wanted.form ? wanted.step : null);
+}
+
+// Opens a form and shows the page; a form that will not load is explained with the other forms
+// to choose from: in a notice over the open form, or in place of the page at the start.
+async function openOrExplain(path, step = null) {
+  try {
+    await open(path, step);
+  } catch (error) {
+    const failure = describeLoadFailure({ error, path, index: state.index, onPick: openOrExplain });
+    if (state.form) {
+      $('form-picker').value = state.path;
+      drafts.switchFailed(failure);
+    } else {
+      showStartFailure({ lang: state.lang, failure });
+    }
+    return;
+  }
   $('loading').hidden = true;
   $('app').hidden = false;
   document.body.dataset.ready = '1';
 }
 
-boot().catch((e) => fatal(`The form could not be loaded: ${e.message ?? e}`));
+// Even the list of forms did not load: said in the applicant's language, with a retry.
+boot().catch((error) => showStartFailure({ lang: state.lang, indexFailed: true, failure: describeLoadFailure({ error, path: '', index: null }) }));
 // Exposed for tests only: read-only views of what the page shows.
 window.greenapply = {
   get evaluation() { return state.ev; },

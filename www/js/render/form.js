@@ -1,6 +1,8 @@
 // The form: one <section> per layout section (a step, reachable from the task list), its
 // fields, and repeat groups with add/remove. Rendering is cheap and re-done on structural
 // changes (an item added, the language switched); values live in the answers object only.
+// Every section is rendered and all but the current step are hidden (steps.js), so an error
+// can be marked at its field on any step and a draft restores every control at once.
 import { el, idOf, renderField } from './field.js';
 import { getAt, setAt } from '../pointer.js';
 
@@ -9,6 +11,9 @@ export function renderForm(container, bundle, ctx) {
   for (const section of bundle.layout.sections) {
     const sec = el('section', { class: 'ga-section', id: `section-${section.id}`, 'aria-labelledby': `section-${section.id}-h`,
       'data-section': section.id });
+    // "Step 3 of 10" above the heading (GOV.UK caption); steps.js fills it, as the count
+    // depends on which sections the rules show.
+    sec.append(el('p', { class: 'ga-caption', 'data-progress': section.id }));
     sec.append(el('h2', { class: 'ga-section__title', id: `section-${section.id}-h`, tabindex: '-1', text: ctx.texts.text(`${section.id}.title`) }));
     const intro = `${section.id}.intro`;
     if (ctx.texts.has(intro)) sec.append(el('p', { class: 'ga-summary', text: ctx.texts.text(intro) }));

@@ -16,7 +16,11 @@ export function groupFor(root, pointer) {
   return section ? root.querySelector(`[data-section="${CSS.escape(section)}"]`) : null;
 }
 
-export function showErrors(root, summary, errors, isShown, texts) {
+// options.inSummary(pointer): whether a shown error is listed in the summary (a step lists its
+// own section's errors; the review lists all). options.follow(pointer, targetId): what a
+// summary link does when its field is on another step (go there, then focus); without it the
+// link focuses the field in place.
+export function showErrors(root, summary, errors, isShown, texts, options = {}) {
   for (const g of root.querySelectorAll('.ga-field--error')) g.classList.remove('ga-field--error');
   for (const m of root.querySelectorAll('.ga-error-message')) { m.hidden = true; m.textContent = ''; }
   for (const c of root.querySelectorAll('[aria-invalid]')) c.removeAttribute('aria-invalid');
@@ -33,6 +37,7 @@ export function showErrors(root, summary, errors, isShown, texts) {
     group.classList.add('ga-field--error');
     const control = group.querySelector('input, select, textarea');
     if (control) control.setAttribute('aria-invalid', 'true');
+    if (options.inSummary && !options.inSummary(e.pointer)) continue;
     shown.push({ e, target: group.querySelector('input, select, textarea, button') ?? group, label: group.querySelector('label, legend')?.textContent ?? '' });
   }
   summary.replaceChildren();
@@ -44,6 +49,10 @@ export function showErrors(root, summary, errors, isShown, texts) {
     const link = el('a', { href: `#${target.id || idOf(e.pointer)}`, text: label ? `${label}: ${e.message}` : e.message });
     link.addEventListener('click', (ev) => {
       ev.preventDefault();
+      if (options.follow) {
+        options.follow(e.pointer, target.id || idOf(e.pointer));
+        return;
+      }
       target.focus();
       target.scrollIntoView({ block: 'center' });
     });
