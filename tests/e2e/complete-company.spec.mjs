@@ -94,6 +94,8 @@ test('a complete company application, step by step, to the package and the e-mai
   expect(mail.to).toBe(want.to);
   expect(mail.subject).toBe(want.subject);
   expect(mail.body).toContain('application JSON + XML');
+  // The two package files by the names the download buttons give them.
+  expect(mail.body).toMatch(/\n {2}bluetech-cnpa-company-[^\n]+-\d{8}\.json\n {2}bluetech-cnpa-company-[^\n]+-\d{8}\.xml\n/);
   expect(want.attachments.length).toBeGreaterThan(0);
   for (const a of want.attachments) expect(mail.body).toContain(a);
   expect(mail.body).toContain(`Self-score / 自评: ${shownTotal}`);

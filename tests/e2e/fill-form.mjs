@@ -178,7 +178,9 @@ export function expectedMail(pkg, answers) {
     .replace('{track}', t.option('/applicant/track', getAt(answers, '/applicant/track')))
     .replace('{round}', pkg.eligibility.round?.deadline?.slice(0, 4) ?? '')
     .replace('{applicant_name}', getAt(answers, pkg.form.applicant_name));
-  const attachments = (pkg.eligibility.attachments ?? []).filter((a) => getAt(answers, a.pointer)).map((a) => t.label(a.pointer));
+  // Each provided attachment by its label and the file name the applicant recorded.
+  const attachments = (pkg.eligibility.attachments ?? []).filter((a) => getAt(answers, a.pointer))
+    .map((a) => `${t.label(a.pointer)}: ${getAt(answers, a.pointer).name}`);
   return { to: pkg.form.submission.to, subject, attachments };
 }
 

@@ -1,3 +1,5 @@
+import { getAt } from './pointer.js';
+
 // Leaving with the application: files the applicant downloads (made by the core, so the
 // organiser's batch re-check sees the same bytes) and a prepared e-mail (mailto:, no request).
 export function download(filename, text, type) {
@@ -39,9 +41,15 @@ export function mailtoLink(bundle, ev, texts) {
     lines.push(`Self-score / 自评: ${score.total} (${score.band})`);
     lines.push(score.dimensions.map((d) => `${d.id} ${d.score}/${d.weight}`).join(' · '));
   }
-  lines.push('', 'Please attach / 请附上:', '- application JSON + XML (greenapply)');
+  // The exact files: the two the page downloads (same names as its download buttons give), then
+  // each attachment by its label and the file name the applicant recorded.
+  lines.push('', 'Please attach / 请附上:', '- application JSON + XML (greenapply):',
+    `  ${packageFilename(bundle, ev, 'json')}`, `  ${packageFilename(bundle, ev, 'xml')}`);
   for (const a of ev.eligibility.attachments) {
-    if (a.provided || a.required) lines.push(`- ${a.name}${a.provided ? '' : ' (missing / 缺少)'}`);
+    if (!a.provided && !a.required) continue;
+    const record = a.pointer ? getAt(ev.submitted ?? {}, a.pointer) : undefined;
+    const file = typeof record?.name === 'string' ? `: ${record.name}` : '';
+    lines.push(`- ${a.name}${a.provided ? file : ' (missing / 缺少)'}`);
   }
   let body = lines.join('\n');
   if (body.length > 1800) body = `${body.slice(0, 1790)}…`;
