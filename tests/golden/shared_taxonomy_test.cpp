@@ -39,7 +39,8 @@ TEST(SharedTaxonomy, CodesComeFromTheSharedFile) {
   EXPECT_TRUE(errors_of(ev).count({"/applicant/tech_field_other", "schema.required"})) << ev["errors"].dump();
   for (const auto& h : ev["hidden"]) EXPECT_NE(h, "/applicant/tech_field_other");
   answers["applicant"]["tech_field_other"] = "Marine carbon sinks";
-  for (const auto& e : greenapply::form::evaluate(pkg, answers, now, "en")["errors"])
+  const json described = greenapply::form::evaluate(pkg, answers, now, "en");  // kept alive for the loop
+  for (const auto& e : described["errors"])
     EXPECT_NE(e["pointer"].get<std::string>().rfind("/applicant/tech_field", 0), 0u) << e.dump();
 
   // A code added to the shared file is accepted by every package without touching it.
