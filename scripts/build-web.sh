@@ -1,21 +1,35 @@
 #!/usr/bin/env bash
-# Builds the wasm core and assembles the static site in build/site:
-#   www/* + greenapply.mjs/.wasm + schemas/ (+ schemas/index.json listing the packages)
-# and the offline single-file variant in build/site-offline (classic script, file:// works).
+# Builds the wasm core and assembles the static site in $SITE (default build/site):
+#   www/* + greenapply.mjs/.wasm + schemas/ (+ schemas/index.json listing the packages),
+#   then scripts/site-build.mjs makes it what is served: minified JSON, the page's JS as one
+#   module, preloads for a cold load, and greenapply-offline.html, the single file that works
+#   opened from disk with no network.
+# Other folders, leaving build/site and build/wasm-release alone (benchmarks, parallel work):
+#   WASM_PRESET=wasm-perf SITE=build/site-perf bash scripts/build-web.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 
-cmake --preset wasm-release >/dev/null
-cmake --build --preset wasm-release -j"$JOBS"
+SITE=${SITE:-build/site}
+WASM_PRESET=${WASM_PRESET:-wasm-release}
+WASM_DIR=build/$WASM_PRESET   # every preset's binaryDir is build/<preset name>
 
-SITE=build/site
+# The site-build tools (esbuild; the closure compiler for the wasm link), pinned by
+# scripts/web/package-lock.json.
+if [ ! -x scripts/web/node_modules/.bin/esbuild ] || [ ! -x scripts/web/node_modules/.bin/google-closure-compiler ]; then
+  (cd scripts/web && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+cmake --preset "$WASM_PRESET" >/dev/null
+cmake --build --preset "$WASM_PRESET" -j"$JOBS"
+
 rm -rf "$SITE"
 mkdir -p "$SITE"
 cp -r www/. "$SITE/"
-cp build/wasm-release/wasm/greenapply.mjs build/wasm-release/wasm/greenapply.wasm "$SITE/"
+cp "$WASM_DIR/wasm/greenapply.mjs" "$WASM_DIR/wasm/greenapply.wasm" "$SITE/"
 mkdir -p "$SITE/schemas"
 cp -r schemas/. "$SITE/schemas/"
 rm -f "$SITE/schemas/README.md"
 node scripts/package-index.mjs schemas "$SITE/schemas"
+node scripts/site-build.mjs "$SITE" --offline-glue "$WASM_DIR/wasm/greenapply-offline.js"
 echo "site: $SITE"

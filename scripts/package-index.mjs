@@ -70,7 +70,17 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.stdout.write(JSON.stringify(packageIndex(schemasDir), null, 2) + '\n');
   } else {
     mkdirSync(path.join(outDir, 'common'), { recursive: true });
-    writeFileSync(path.join(outDir, 'index.json'), JSON.stringify(packageIndex(schemasDir), null, 2) + '\n');
+    // The page needs only what it shows and opens with: the full manifests (notes, file lists)
+    // stay in each package's form.json, fetched when that form is opened.
+    const index = packageIndex(schemasDir);
+    const slim = {
+      default: index.default,
+      packages: index.packages.map(({ path: p, form, titles, summaries, round }) => ({
+        path: p, titles, summaries, round,
+        form: { id: form.id, version: form.version, programme: form.programme, form_code: form.form_code, has_deadline: form.has_deadline },
+      })),
+    };
+    writeFileSync(path.join(outDir, 'index.json'), JSON.stringify(slim) + '\n');
     writeFileSync(path.join(outDir, 'common', 'texts.json'), JSON.stringify(commonTexts(schemasDir)) + '\n');
     writeFileSync(path.join(outDir, 'common', 'schemas.json'), JSON.stringify(commonSchemas(schemasDir)) + '\n');
   }

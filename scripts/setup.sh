@@ -61,6 +61,14 @@ if [ -f tests/e2e/package.json ]; then
     log "npm packages: present"
   fi
 fi
+# The site-build tools (esbuild, the closure compiler's native binary), pinned by its lock file.
+if [ ! -x scripts/web/node_modules/.bin/esbuild ] || [ scripts/web/package.json -nt scripts/web/node_modules ]; then
+  log "npm ci (scripts/web)"
+  (cd scripts/web && npm ci --no-audit --no-fund --loglevel=error)
+  touch scripts/web/node_modules
+else
+  log "site-build tools: present"
+fi
 if [ -f bench/package.json ] && [ ! -d bench/node_modules ]; then
   log "npm install (bench)"
   (cd bench && npm install --no-audit --no-fund --loglevel=error)

@@ -1,0 +1,160 @@
+// The last step of scripts/build-web.sh: turns the assembled site folder (www/ + the wasm +
+// schemas/) into what is served, and writes the offline single file.
+//   - schemas/**/*.json minified. The page parses them with JSON.parse and hands the core
+//     JSON.stringify of the result, so the core sees exactly the same text as before;
+//   - js/main.js becomes one minified ES module with every module it imports (one request
+//     instead of a waterfall of three rounds); the other module files stay for tests that
+//     import one of them on its own. greenapply.mjs stays a separate file: it finds the wasm
+//     next to itself through import.meta.url;
+//   - css/*.css minified;
+//   - index.html gets, at <!-- build:preload -->, preloads for everything a cold load of the
+//     default form needs, so the browser fetches them in parallel while it parses the page,
+//     instead of one round after another as the modules discover them;
+//   - greenapply-offline.html (with --offline-glue): one file that works opened from disk,
+//     with no network: the classic single-file build of the core (wasm inlined as base64), all
+//     the page's JS as one classic script, the CSS, and the form packages, under the page's
+//     CSP with a hash for each inline script and style instead of 'self'.
+// Usage: node scripts/site-build.mjs SITE_DIR [--offline-glue build/wasm-release/wasm/greenapply-offline.js]
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { build, transform } = await import(path.join(root, 'scripts/web/node_modules/esbuild/lib/main.js'))
+  .catch(() => { throw new Error('esbuild is missing: (cd scripts/web && npm ci)'); });
+
+const args = process.argv.slice(2);
+const site = path.resolve(args[0] ?? 'build/site');
+const glueAt = args.indexOf('--offline-glue');
+const offlineGlue = glueAt >= 0 ? path.resolve(args[glueAt + 1]) : null;
+
+// The browsers that run the core at all: wasm exceptions need Chrome 95, Firefox 100, Safari 15.2.
+const target = ['chrome95', 'firefox100', 'safari15.2'];
+const read = (f) => readFileSync(path.join(site, f), 'utf8');
+const readJson = (f) => JSON.parse(read(f));
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+// --- JSON -----------------------------------------------------------------------------------
+const jsonFiles = readdirSync(path.join(site, 'schemas'), { recursive: true })
+  .filter((f) => f.endsWith('.json')).map((f) => `schemas/${f}`);
+for (const f of jsonFiles) writeFileSync(path.join(site, f), JSON.stringify(readJson(f)));
+
+// --- the files a cold load of the default form fetches (what www/js/bundle.js reads) -----------
+const index = readJson('schemas/index.json');
+function packageFiles(pkgPath) {
+  const form = readJson(`schemas/${pkgPath}/form.json`);
+  const parts = ['data_schema', 'layout', 'rules', 'eligibility', 'rubric', 'match']
+    .map((p) => form.files[p]).filter((f) => typeof f === 'string');
+  const texts = Object.values(form.files.i18n ?? {});
+  return ['form.json', ...parts, ...texts].map((f) => `schemas/${pkgPath}/${f}`);
+}
+// The merged common files scripts/package-index.mjs writes into schemas/common/ (texts.json,
+// schemas.json): every form reads them. The *.schema.json there are its sources, not fetched.
+const commonFiles = readdirSync(path.join(site, 'schemas/common'))
+  .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).map((f) => `schemas/common/${f}`);
+const coldFiles = ['schemas/index.json', ...packageFiles(index.default), ...commonFiles];
+
+// --- JS and CSS -------------------------------------------------------------------------------
+// The core's glue is left out of the bundle (online) or replaced by the classic script's global
+// (offline).
+const coreGlue = (offline) => ({
+  name: 'greenapply-core',
+  setup(b) {
+    b.onResolve({ filter: /greenapply\.mjs$/ }, (a) => (offline
+      ? { path: 'core', namespace: 'greenapply-core' }
+      : { path: a.path, external: true }));
+    b.onLoad({ filter: /.*/, namespace: 'greenapply-core' },
+      () => ({ contents: 'export default globalThis.createGreenapply;', loader: 'js' }));
+  },
+});
+
+// Bundled from the site's own copy of the modules, so the source map points at files it serves.
+const bundleOptions = {
+  entryPoints: [path.join(site, 'js/main.js')], bundle: true, minify: true, target,
+  legalComments: 'none', logLevel: 'warning',
+};
+const offlineApp = offlineGlue && (await build({
+  ...bundleOptions, format: 'iife', write: false, plugins: [coreGlue(true)],
+  // Every module that resolves files against its own URL lives in js/, as online.
+  define: { 'import.meta.url': 'greenapplyModuleUrl' },
+  banner: { js: "var greenapplyModuleUrl = new URL('js/main.js', document.baseURI).href;" },
+})).outputFiles[0].text;
+await build({ ...bundleOptions, format: 'esm', outfile: path.join(site, 'js/main.js'), allowOverwrite: true,
+  sourcemap: 'linked', plugins: [coreGlue(false)] });
+
+for (const f of readdirSync(path.join(site, 'css')).filter((c) => c.endsWith('.css'))) {
+  writeFileSync(path.join(site, 'css', f), (await transform(read(`css/${f}`), { loader: 'css', minify: true, target })).code);
+}
+const css = read('css/app.css');
+
+// --- index.html -------------------------------------------------------------------------------
+const marker = '<!-- build:preload -->';
+const html = read('index.html');
+if (!html.includes(marker)) throw new Error(`index.html: no ${marker} in <head>`);
+// crossorigin: fetch() and emscripten's wasm fetch are CORS-mode requests, and a preload is
+// only reused by a request of the same mode. The wasm preload also starts its download before
+// any script runs; greenapply.mjs compiles it from that stream (instantiateStreaming).
+const preloads = [
+  '<link rel="modulepreload" href="greenapply.mjs">',
+  '<link rel="preload" href="greenapply.wasm" as="fetch" type="application/wasm" crossorigin>',
+  ...coldFiles.map((f) => `<link rel="preload" href="${f}" as="fetch" type="application/json" crossorigin>`),
+];
+const indent = html.slice(html.lastIndexOf('\n', html.indexOf(marker)) + 1, html.indexOf(marker));
+// (Function replacements throughout: a replacement string would expand $& and $' in the code.)
+writeFileSync(path.join(site, 'index.html'), html.replace(marker, () => preloads.join(`\n${indent}`)));
+
+// --- greenapply-offline.html -------------------------------------------------------------------
+if (offlineGlue) {
+  // Every form package and common file, not only the default form's: the picker offers them
+  // all. The worked examples are left out (the page never reads them; 40 % of the bytes).
+  const files = {};
+  for (const f of jsonFiles.filter((j) => !j.split('/').includes('examples'))) files[f] = readJson(f);
+  // The page's own code fetches its files (www/js/bundle.js); from file:// every fetch fails, so
+  // here fetch answers from the inlined copies, and from nothing else: the file never touches
+  // the network. The module URL the code resolves its files against is the page's js/ folder,
+  // as it is online.
+  const shim = `(() => {
+  const files = JSON.parse(document.getElementById('greenapply-files').textContent);
+  const base = new URL('./', document.baseURI).href;
+  globalThis.fetch = async (input) => {
+    const url = new URL(input instanceof Request ? input.url : String(input), document.baseURI).href;
+    const name = url.startsWith(base) ? decodeURIComponent(url.slice(base.length)) : null;
+    if (name !== null && Object.hasOwn(files, name)) {
+      return new Response(JSON.stringify(files[name]), { status: 200, headers: { 'content-type': 'application/json' } });
+    }
+    return new Response('', { status: 404, statusText: 'not in the offline file' });
+  };
+})();`;
+  const glue = readFileSync(offlineGlue, 'utf8');
+  const scripts = [glue, `${shim}\n${offlineApp}`];
+  // "</script" inside a script would end it early; JSON can always escape "<".
+  const data = JSON.stringify(files).replace(/</g, '\\u003c');
+  for (const s of scripts) if (/<\/script/i.test(s)) throw new Error('a script contains </script');
+
+  let page = html; // the page before the online preloads were added
+  const csp = page.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/);
+  if (!csp) throw new Error('index.html: no CSP meta');
+  const directives = csp[1].split(';').map((d) => d.trim()).filter(Boolean);
+  const withHashes = (name, hashes) => {
+    const i = directives.findIndex((d) => d.startsWith(`${name} `));
+    if (i < 0) throw new Error(`CSP has no ${name}`);
+    directives[i] = [name, ...hashes, ...directives[i].split(/\s+/).slice(1).filter((s) => s !== "'self'")].join(' ');
+  };
+  withHashes('script-src', scripts.map(sha256));
+  withHashes('style-src', [sha256(css)]);
+  page = page.replace(csp[0], () => `<meta http-equiv="Content-Security-Policy" content="${directives.join('; ')}">`)
+    .replace(new RegExp(`[ \\t]*${marker}\\n?`), '')
+    .replace(/<link rel="stylesheet" href="css\/app\.css">/, () => `<style>${css}</style>`)
+    .replace(/[ \t]*<script type="module" src="js\/main\.js"><\/script>\n?/, '')
+    // The start screen is a page of the site, not of this file: its link would lead nowhere.
+    .replace(/<a id="all-forms"/, '<a id="all-forms" hidden');
+  if (page.includes('src="js/main.js"') || !page.includes('<style>')) throw new Error('index.html head changed: update site-build.mjs');
+  const tail = `<script type="application/json" id="greenapply-files">${data}</script>\n`
+    + scripts.map((s) => `<script>${s}</script>\n`).join('');
+  page = page.replace('</body>', () => `${tail}</body>`);
+  writeFileSync(path.join(site, 'greenapply-offline.html'), page);
+}
+
+console.log(`site-build: ${site}: ${jsonFiles.length} JSON minified, js/main.js bundled, ${coldFiles.length + 2} preloads`
+  + (offlineGlue ? ', greenapply-offline.html' : ''));
