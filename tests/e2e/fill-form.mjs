@@ -5,6 +5,10 @@
 // Nothing here knows a field of a particular form: the layout says what to fill, the example
 // says with what.
 import { expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 export const REVIEW = '_check-answers';
 
@@ -189,4 +193,19 @@ export function parseMailto(href) {
   const [address, query] = href.slice('mailto:'.length).split('?');
   const params = new URLSearchParams(query);
   return { to: decodeURIComponent(address), subject: params.get('subject'), body: params.get('body') };
+}
+
+// axe on the open review step, in English and then in Chinese: no serious or critical problem.
+// (The spec must run with bypassCSP: axe is injected as a script the page's CSP forbids.)
+export async function expectReviewAccessibleInBothLanguages(page) {
+  await page.addScriptTag({ content: axeSource });
+  for (const lang of ['en', 'zh']) {
+    if (lang === 'zh') {
+      await page.getByRole('button', { name: '中文' }).click();
+      await expect(page.getByRole('heading', { level: 2, name: '核对您的答案' })).toBeVisible();
+    }
+    const result = await page.evaluate(async () => window.axe.run(document, { resultTypes: ['violations'] }));
+    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${lang} ${v.id}: ${v.nodes.length} × ${v.help} (${v.nodes[0]?.target})`)).toEqual([]);
+  }
 }

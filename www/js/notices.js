@@ -284,22 +284,17 @@ export class Drafts {
   }
 
   // Persistent: stays for as long as the page cannot save (no dismiss button on purpose).
-  storageOff() {
-    if (this.notices.has('storageOff')) return;
-    this.notices.set('storageOff', {
-      kind: 'warning',
-      title: (t) => t.ui('storageOffTitle'),
-      body: (t) => t.ui('storageOffBody'),
-      actions: [{ label: (t) => t.ui('exportDraft'), run: () => this.exportDraft() }],
-    });
-  }
+  storageOff() { this.cannotSave('storageOff'); }
 
-  storageFull() {
-    if (this.notices.has('storageFull')) return;
-    this.notices.set('storageFull', {
+  storageFull() { this.cannotSave('storageFull'); }
+
+  // A warning whose only way out is the export: texts <id>Title and <id>Body.
+  cannotSave(id) {
+    if (this.notices.has(id)) return;
+    this.notices.set(id, {
       kind: 'warning',
-      title: (t) => t.ui('storageFullTitle'),
-      body: (t) => t.ui('storageFullBody'),
+      title: (t) => t.ui(`${id}Title`),
+      body: (t) => t.ui(`${id}Body`),
       actions: [{ label: (t) => t.ui('exportDraft'), run: () => this.exportDraft() }],
     });
   }
