@@ -138,7 +138,7 @@ test('hostile text is shown as text, never run', async ({ page }) => {
 
 test('after the deadline the page says so plainly and the self-assessment still runs', async ({ page }) => {
   await openForm(page, '?now=2023-05-01T00:00:00%2B08:00&lang=en');
-  await expect(page.locator('#round')).toContainText('closed on 2023-04-30, 24:00');
+  await expect(page.locator('#round')).toContainText('closed on 30 April 2023, 24:00 (Beijing time)');
   await expect(page.locator('#round')).toContainText('still complete the self-assessment');
   await page.getByRole('radio', { name: 'Energy storage' }).check();
   await expect(page.locator('#score')).toContainText('Band');

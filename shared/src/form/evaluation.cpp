@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
+#include "greenapply/calendar.hpp"
 #include "pointer.hpp"
 #include "value_bridge.hpp"
 
@@ -100,6 +102,16 @@ json Evaluation::sorted_issues() const {
   return out;
 }
 
+// A calendar day as the applicant reads it, by the texts: "date.format" with {day}, {month}
+// (the text "date.month.<1-12>") and {year} — "30 April 2023", "2023年4月30日".
+std::string Evaluation::day_text(std::int64_t days) const {
+  if (!texts_.has("date.format")) return format_date(days);
+  int y = 0;
+  unsigned m = 0, dd = 0;
+  greenapply::calendar::civil_from_days(days, y, m, dd);
+  return texts_.text("date.format", {{"day", dd}, {"month", texts_.text("date.month." + std::to_string(m))}, {"year", y}});
+}
+
 json Evaluation::eligibility(Scope& scope, const Instant& now, const json& submitted) const {
   json out = json::object();
   json reasons = json::array();
@@ -114,7 +126,22 @@ json Evaluation::eligibility(Scope& scope, const Instant& now, const json& submi
                    {"deadline", format_date(r.deadline_day)},
                    {"time_zone", r.time_zone}};
     out["round"] = params;
-    out["window_message"] = texts_.text(std::string("eligibility.window.") + window, params);
+    // The message speaks the applicant's language: dates written out, the zone by its name
+    // ("Beijing time"); "round" above keeps the machine forms.
+    const std::int64_t opens_local = r.opens.epoch_seconds + static_cast<std::int64_t>(r.offset_minutes) * 60;
+    const std::int64_t opens_day = local_day(r.opens, r.offset_minutes);
+    const std::int64_t opens_secs = opens_local - opens_day * 86400;
+    char clock[8];
+    std::snprintf(clock, sizeof clock, "%02d:%02d", static_cast<int>(opens_secs / 3600), static_cast<int>(opens_secs / 60 % 60));
+    const std::string zone_key = "time_zone." + r.time_zone;
+    const std::string opens_text = texts_.has("date.date_time")
+                                       ? texts_.text("date.date_time", {{"date", day_text(opens_day)}, {"time", clock}})
+                                       : format_instant(r.opens, r.offset_minutes);
+    const json shown = {{"opens", opens_text},
+                        {"closes_before", params["closes_before"]},
+                        {"deadline", day_text(r.deadline_day)},
+                        {"time_zone", texts_.has(zone_key) ? texts_.text(zone_key) : r.time_zone}};
+    out["window_message"] = texts_.text(std::string("eligibility.window.") + window, shown);
     // Seconds left, for the page's countdown (the page formats it; the core has no clock).
     out["seconds_to_open"] = std::max<std::int64_t>(0, r.opens.epoch_seconds - now.epoch_seconds);
     out["seconds_to_close"] = std::max<std::int64_t>(0, r.closes_before.epoch_seconds - now.epoch_seconds);

@@ -33,6 +33,7 @@ class Evaluation {
   nlohmann::json sorted_issues() const;
 
   nlohmann::json eligibility(Scope& scope, const Instant& now, const nlohmann::json& submitted) const;
+  std::string day_text(std::int64_t days) const;
   nlohmann::json score(Scope& scope) const;
   nlohmann::json sections(const nlohmann::json& submitted,
                           const std::function<bool(const std::string&)>& is_hidden) const;

@@ -169,6 +169,30 @@ TEST(Evaluate, WindowIsJudgedInBeijingTimeAndScoringAlwaysRuns) {
   EXPECT_EQ(late["score"]["total"], 56.67);
 }
 
+TEST(Evaluate, TheWindowMessageWritesDatesAndTheZoneInTheApplicantsLanguage) {
+  json bundle = test_bundle();
+  bundle["common_i18n"]["en"].update({{"eligibility.window.before", "Opens on {opens} ({time_zone})."},
+                                      {"eligibility.window.closed", "Closed on {deadline}, 24:00 ({time_zone})."},
+                                      {"date.format", "{day} {month} {year}"}, {"date.date_time", "{date}, {time}"},
+                                      {"date.month.3", "March"}, {"date.month.4", "April"},
+                                      {"time_zone.Asia/Shanghai", "Beijing time"}});
+  bundle["common_i18n"]["zh"].update({{"eligibility.window.closed", "已于{deadline} 24:00（{time_zone}）截止。"},
+                                      {"date.format", "{year}年{month}{day}日"}, {"date.month.4", "4月"},
+                                      {"time_zone.Asia/Shanghai", "北京时间"}});
+  const auto pkg = FormPackage::load(bundle);
+  EXPECT_EQ(evaluate(pkg, good_answers(), "2023-02-01T10:00:00+08:00", "en")["eligibility"]["window_message"],
+            "Opens on 1 March 2023, 00:00 (Beijing time).");
+  const json closed = evaluate(pkg, good_answers(), "2023-05-01T00:00:00+08:00", "zh")["eligibility"];
+  EXPECT_EQ(closed["window_message"], "已于2023年4月30日 24:00（北京时间）截止。");
+  EXPECT_EQ(closed["round"]["deadline"], "2023-04-30");  // the machine form stays ISO
+  EXPECT_EQ(closed["round"]["time_zone"], "Asia/Shanghai");
+  // Without the date texts the message falls back to ISO dates and the zone's id.
+  bundle = test_bundle();
+  bundle["common_i18n"]["en"]["eligibility.window.closed"] = "Closed on {deadline} ({time_zone}).";
+  EXPECT_EQ(evaluate(FormPackage::load(bundle), good_answers(), "2023-05-02T00:00:00+08:00", "en")["eligibility"]["window_message"],
+            "Closed on 2023-04-30 (Asia/Shanghai).");
+}
+
 TEST(Evaluate, EligibilityReasonsHardSoftAndAttachments) {
   const auto pkg = FormPackage::load(test_bundle());
   json answers = good_answers();
