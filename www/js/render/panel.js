@@ -28,17 +28,19 @@ export function renderScore(container, ev, texts) {
     container.replaceChildren(el('p', { text: texts.ui('noScore') }));
     return;
   }
-  const width = 300, row = 26, label = 120;
+  // Each dimension's title on its own line above its bar, so long titles (and Chinese ones)
+  // never run into the bar, whatever the package calls its dimensions.
+  const width = 300, row = 34, bar = width - 66;
   const chart = svg('svg', { viewBox: `0 0 ${width} ${s.dimensions.length * row + 4}`, role: 'img', class: 'ga-chart',
     'aria-label': s.dimensions.map((d) => `${d.title} ${d.score}/${d.weight}`).join(', ') });
   s.dimensions.forEach((d, i) => {
     const y = i * row + 2;
-    const text = svg('text', { x: 0, y: y + 16, class: 'ga-chart__label' });
+    const text = svg('text', { x: 0, y: y + 11, class: 'ga-chart__label' });
     text.textContent = d.title;
-    const full = svg('rect', { x: label, y: y + 4, width: width - label - 50, height: 14, class: 'ga-chart__track' });
-    const part = svg('rect', { x: label, y: y + 4, width: Math.max(0, (width - label - 50) * (d.weight ? d.score / d.weight : 0)), height: 14,
+    const full = svg('rect', { x: 0, y: y + 15, width: bar, height: 12, class: 'ga-chart__track' });
+    const part = svg('rect', { x: 0, y: y + 15, width: Math.max(0, bar * (d.weight ? d.score / d.weight : 0)), height: 12,
       class: d.needs_work ? 'ga-chart__bar ga-chart__bar--weak' : 'ga-chart__bar' });
-    const value = svg('text', { x: width - 46, y: y + 16, class: 'ga-chart__value' });
+    const value = svg('text', { x: width - 60, y: y + 26, class: 'ga-chart__value' });
     value.textContent = `${d.score}/${d.weight}`;
     chart.append(text, full, part, value);
   });
