@@ -3,10 +3,14 @@
 // Ranks every technology entry (application packages of the need form's technology form, JSON
 // or XML, in a folder and its sub-folders) against each need, with the core's matcher — the
 // same numbers a seeker sees on the page. A file that cannot be read is a row with the reason;
-// the run goes on. Without --csv/--json the ranking is printed as JSON.
+// the run goes on. When the technology form's package sits beside the need form's (schemas/),
+// every technology entry is also validated against it: the "valid" and "errors" columns tell an
+// organiser which well-matching entries still need fixing. Without --csv/--json the ranking is
+// printed as JSON.
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 
 #include "application.hpp"
 #include "commands/commands.hpp"
@@ -75,7 +79,13 @@ int run_match(const Args& args) {
   const std::string needs_arg = opts.require("needs"), tech_arg = opts.require("technologies");
   if (!fs::is_directory(tech_arg)) throw UsageError(tech_arg + ": not a folder");
 
+  // The technology form, when it is beside the need form: entries are validated against it.
+  std::optional<form::FormPackage> tech_pkg;
+  const fs::path tech_dir = fs::path(files.dir).parent_path() / files.bundle["match"].value("technology_form", std::string());
+  if (fs::is_regular_file(tech_dir / "form.json")) tech_pkg = load_package_or_fail(read_package(tech_dir.string()));
+
   std::vector<Loaded> techs;
+  std::vector<json> checks;  // per readable technology: {"valid", "errors"} or null
   json tech_docs = json::array();
   std::vector<std::size_t> tech_index;  // position in tech_docs → position in techs
   for (const auto& path : application_files(tech_arg)) {
@@ -83,6 +93,12 @@ int run_match(const Args& args) {
     if (techs.back().problem.empty()) {
       tech_docs.push_back(techs.back().doc);
       tech_index.push_back(techs.size() - 1);
+      json check;
+      if (tech_pkg) {
+        const json ev = form::evaluate(*tech_pkg, answers_of(techs.back().doc), now, lang);
+        check = {{"valid", ev["valid"]}, {"errors", ev["errors"].size()}};
+      }
+      checks.push_back(std::move(check));
     }
   }
 
@@ -111,8 +127,10 @@ int run_match(const Args& args) {
     json results = json::array();
     int rank = 0;
     for (auto r : m["results"]) {
-      const Loaded& t = techs[tech_index[r["index"].get<std::size_t>()]];
+      const std::size_t at = r["index"].get<std::size_t>();
+      const Loaded& t = techs[tech_index[at]];
       r.erase("index");
+      if (!checks[at].is_null()) r.update(checks[at]);
       r["technology_file"] = t.file;
       if (!r.contains("problem")) r["rank"] = ++rank;
       results.push_back(std::move(r));
@@ -125,13 +143,13 @@ int run_match(const Args& args) {
   }
 
   if (const auto out = opts.get("csv")) {
-    std::string csv = "need_file,need_title,rank,technology_file,technology,owner,score";
+    std::string csv = "need_file,need_title,rank,technology_file,technology,owner,valid,errors,score";
     for (const auto& id : component_ids) csv += "," + id;
     csv += ",problem\n";
     for (const auto& need : report) {
       const std::string head = csv_cell(cell(need["need_file"])) + "," + csv_cell(cell(need.value("need_title", json())));
       if (!need.contains("results")) {
-        csv += head + ",,,,,";
+        csv += head + ",,,,,,,";
         for (std::size_t i = 0; i < component_ids.size(); ++i) csv += ",";
         csv += "," + csv_cell(cell(need.value("problem", json()))) + "\n";
         continue;
@@ -139,7 +157,7 @@ int run_match(const Args& args) {
       for (const auto& r : need["results"]) {
         csv += head + "," + cell(r.value("rank", json())) + "," + csv_cell(cell(r["technology_file"])) + "," +
                csv_cell(cell(r.value("title", json()))) + "," + csv_cell(cell(r.value("owner", json()))) + "," +
-               cell(r.value("score", json()));
+               cell(r.value("valid", json())) + "," + cell(r.value("errors", json())) + "," + cell(r.value("score", json()));
         // Each component as the share of its weight the technology earned ("" = not applicable).
         for (const auto& id : component_ids) {
           json points;

@@ -185,6 +185,7 @@ TEST_F(Cli, MatchRanksTechnologiesPerNeedAndReportsUnreadableFiles) {
   fs::create_directories(techs / "nested");
   fs::copy_file(schemas / "wipo-green-technology" / "examples" / "06-chinese.json", techs / "nested" / "scr.json");
   fs::copy_file(schemas / "wipo-green-technology" / "examples" / "02-typical.json", techs / "pump.json");
+  fs::copy_file(schemas / "wipo-green-technology" / "examples" / "04-invalid.json", techs / "invalid.json");
   file("technologies/broken.json", "{\"answers\": ");
   const std::string need = (schemas / "wipo-green-need" / "examples" / "01-strong-beijing-voc.json").string();
   const std::string csv = (dir_ / "ranking.csv").string();
@@ -192,17 +193,22 @@ TEST_F(Cli, MatchRanksTechnologiesPerNeedAndReportsUnreadableFiles) {
                        " --technologies " + techs.string() + " --csv " + csv + " --now 2026-06-01T10:00:00+08:00");
   ASSERT_EQ(r.code, 0) << r.err;
   std::istringstream rows(slurp(csv));
-  std::string header, first, second, third;
+  std::string header, first, second;
   std::getline(rows, header);
   std::getline(rows, first);
   std::getline(rows, second);
-  std::getline(rows, third);
-  EXPECT_EQ(header, "need_file,need_title,rank,technology_file,technology,owner,score,fields,readiness,benefits,deal,location,keywords,problem");
+  EXPECT_EQ(header, "need_file,need_title,rank,technology_file,technology,owner,valid,errors,score,fields,readiness,benefits,deal,location,keywords,problem");
   EXPECT_NE(first.find(",1,\"nested/scr.json\","), std::string::npos) << first;
-  EXPECT_NE(first.find(",77.5,22.5,20,20,10,5,0,"), std::string::npos) << first;
-  EXPECT_NE(second.find(",2,\"pump.json\","), std::string::npos) << second;
-  EXPECT_NE(third.find("\"broken.json\""), std::string::npos) << third;
-  EXPECT_NE(third.find("line 1"), std::string::npos) << third;
+  // Validated against the technology form beside the need form: a valid worked example.
+  EXPECT_NE(first.find(",true,0,77.5,22.5,20,20,10,5,0,"), std::string::npos) << first;
+  // The invalid entry still ranks (the seeker may want to ask its owner), flagged with its errors.
+  EXPECT_NE(second.find(",2,\"invalid.json\","), std::string::npos) << second;
+  EXPECT_NE(second.find(",false,"), std::string::npos) << second;
+  const std::string all = slurp(csv);
+  EXPECT_NE(all.find(",3,\"pump.json\","), std::string::npos) << all;
+  const std::string last = all.substr(all.rfind("\n", all.size() - 2) + 1);
+  EXPECT_NE(last.find("\"broken.json\""), std::string::npos) << last;
+  EXPECT_NE(last.find("line 1"), std::string::npos) << last;
 }
 
 TEST_F(Cli, ValidateFindsTheSharedTaxonomyWithRefs) {
