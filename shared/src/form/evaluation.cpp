@@ -22,7 +22,7 @@ bool is_filled(const json* v) {
 }
 
 // Scores are reported to 2 decimals, half away from zero, after summing at full precision.
-double round2(double x) { return std::round(x * 100.0) / 100.0; }
+double round2(double x) { return greenapply::round_to(x, 2); }
 
 // The pointer pattern of a concrete pointer: array indexes become "*".
 std::string as_pattern(const std::string& pointer) {

@@ -153,13 +153,9 @@ class Loader {
       options.format_assertion = true;
       // Shared schemas (schemas/common/*.schema.json, e.g. the technology taxonomy) are found by
       // their "$id"; nothing else is ever fetched.
-      const json& common = doc("common_schemas");
-      const json_schema::Resolver resolver = [&common](const std::string& uri) -> std::optional<json> {
-        if (common.is_array()) {
-          for (const auto& d : common) {
-            if (d.is_object() && d.contains("$id") && d["$id"] == uri) return d;
-          }
-        }
+      const json* common = &doc("common_schemas");
+      const json_schema::Resolver resolver = [common](const std::string& uri) -> std::optional<json> {
+        if (const json* d = find_common_schema(common, uri)) return *d;
         return std::nullopt;
       };
       d_.validator = json_schema::Validator::compile(schema, options, resolver);

@@ -15,9 +15,8 @@ json match_technologies(const FormPackage& package, const json& need_answers, co
                         std::string_view now, std::string_view lang) {
   const PackageData& d = package.data();
   if (!d.matcher) throw std::invalid_argument("this form has no match.json: it is not a need form");
-  // The need as it would be submitted: hidden answers never count (make_application_package
-  // checks now and lang).
-  const json submitted = make_application_package(package, need_answers, now, lang)["answers"];
+  // The need as it would be submitted: hidden answers never count (evaluate checks now and lang).
+  const json submitted = std::move(evaluate(package, need_answers, now, lang)["submitted"]);
   const Texts texts(d.bundle.contains("i18n") ? &d.bundle["i18n"] : nullptr,
                     d.bundle.contains("common_i18n") ? &d.bundle["common_i18n"] : nullptr, std::string(lang));
   json components = json::array();

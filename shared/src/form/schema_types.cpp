@@ -8,12 +8,16 @@ namespace {
 constexpr int kMaxBranchDepth = 16;  // bounds the walk through nested allOf/if/then on hostile schemas
 }
 
-const nlohmann::json* SchemaTypes::common_document(const std::string& uri) const {
-  if (!common_ || !common_->is_array()) return nullptr;
-  for (const auto& doc : *common_) {
+const nlohmann::json* find_common_schema(const nlohmann::json* common_schemas, const std::string& uri) {
+  if (!common_schemas || !common_schemas->is_array()) return nullptr;
+  for (const auto& doc : *common_schemas) {
     if (doc.is_object() && doc.contains("$id") && doc["$id"] == uri) return &doc;
   }
   return nullptr;
+}
+
+const nlohmann::json* SchemaTypes::common_document(const std::string& uri) const {
+  return find_common_schema(common_, uri);
 }
 
 const nlohmann::json* SchemaTypes::follow_ref(const nlohmann::json& node, const nlohmann::json*& doc) const {

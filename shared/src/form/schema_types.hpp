@@ -14,6 +14,10 @@
 
 namespace greenapply::form {
 
+// The shared schema document (schemas/common/*.schema.json) with this "$id" in the bundle's
+// "common_schemas" list, or nullptr (also when the list is null or not an array).
+const nlohmann::json* find_common_schema(const nlohmann::json* common_schemas, const std::string& uri);
+
 class SchemaTypes {
  public:
   // `common_schemas`: the bundle's array of shared schema documents, found by their "$id"

@@ -17,10 +17,4 @@ std::optional<double> number_of(const expr::Value& v) {
 
 nlohmann::json to_output(const expr::Value& v) { return v.to_json(); }
 
-nlohmann::json output_number(double x) {
-  if (!std::isfinite(x)) return nullptr;
-  if (x == std::floor(x) && std::fabs(x) < 9.0e15) return static_cast<std::int64_t>(x);
-  return x;
-}
-
 }  // namespace greenapply::form

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "greenapply/expression.hpp"
+#include "greenapply/output_number.hpp"
 
 namespace greenapply::form {
 
@@ -19,6 +20,6 @@ std::optional<double> number_of(const expr::Value& v);
 // Output form: integral numbers as integers (so 15 prints "15", not "15.0"), dates as
 // "YYYY-MM-DD", non-finite numbers as null.
 nlohmann::json to_output(const expr::Value& v);
-nlohmann::json output_number(double x);
+using greenapply::output_number;
 
 }  // namespace greenapply::form

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "greenapply/match.hpp"
+#include "greenapply/output_number.hpp"
 
 namespace greenapply::match {
 
@@ -34,6 +35,9 @@ struct MatcherData {
   std::string technology_form;
   nlohmann::json::json_pointer need_title, technology_title, technology_owner;
   std::vector<Component> components;
+  // Every technology-side pointer (title, owner, every component's), gathered once at load:
+  // an entry with none of them is not a technology.
+  std::vector<nlohmann::json::json_pointer> technology_fields;
 };
 
 // A component's verdict: fraction in 0…1 or not applicable, with what it saw.
@@ -49,9 +53,7 @@ ComponentResult evaluate_component(const Component& c, const nlohmann::json& nee
 // The value at a pointer, or null when absent.
 const nlohmann::json& value_at(const nlohmann::json& doc, const nlohmann::json::json_pointer& p);
 
-// Half away from zero, as the rubric rounds (scoring is reported the same way everywhere).
-double round_to(double x, int digits);
-// Integral values as JSON integers, so native and wasm print the same text (as the form engine does).
-nlohmann::json output_number(double x);
+using greenapply::output_number;  // greenapply/output_number.hpp: one rule for every reported number
+using greenapply::round_to;
 
 }  // namespace greenapply::match

@@ -29,9 +29,9 @@ const char* kind_name(Kind k) {
   return "";
 }
 
-bool answers_any_of(const json& answers, const std::vector<std::string>& pointers) {
+bool answers_any_of(const json& answers, const std::vector<json::json_pointer>& pointers) {
   for (const auto& p : pointers) {
-    if (!value_at(answers, json::json_pointer(p)).is_null()) return true;
+    if (!value_at(answers, p).is_null()) return true;
   }
   return false;
 }
@@ -72,7 +72,7 @@ json Matcher::rank(const json& need_document, const json& technologies) const {
       const json& doc = technologies[i];
       const std::string form = form_of(doc);
       const json& answers = answers_of(doc);
-      if (!answers.is_object() || !answers_any_of(answers, technology_pointers())) {
+      if (!answers.is_object() || !answers_any_of(answers, d_->technology_fields)) {
         // Not an object, or bare answers of some other form (none of the fields a technology has).
         bad.push_back({{"index", i}, {"problem", "match.not_answers"}});
       } else if (!form.empty() && form != d_->technology_form) {

@@ -1,6 +1,5 @@
 // Matcher::load — checks a match spec once (kinds, weights, pointers, maps) so scoring never
 // meets a malformed spec; every problem names its place in match.json.
-#include <cmath>
 
 #include "matcher_data.hpp"
 
@@ -132,6 +131,8 @@ Matcher Matcher::load(const json& spec) {
     if (!ids.insert(d->components.back().id).second)
       throw SpecError(where + "/id", "match.duplicate_id", {{"id", d->components.back().id}});
   }
+  d->technology_fields = {d->technology_title, d->technology_owner};
+  for (const auto& c : d->components) d->technology_fields.insert(d->technology_fields.end(), c.technology.begin(), c.technology.end());
   return Matcher(std::move(d));
 }
 
@@ -147,10 +148,8 @@ std::vector<std::string> Matcher::need_pointers() const {
 }
 
 std::vector<std::string> Matcher::technology_pointers() const {
-  std::vector<std::string> out{d_->technology_title.to_string(), d_->technology_owner.to_string()};
-  for (const auto& c : d_->components) {
-    for (const auto& p : c.technology) out.push_back(p.to_string());
-  }
+  std::vector<std::string> out;
+  for (const auto& p : d_->technology_fields) out.push_back(p.to_string());
   return out;
 }
 
@@ -158,17 +157,6 @@ std::vector<std::string> Matcher::component_ids() const {
   std::vector<std::string> out;
   for (const auto& c : d_->components) out.push_back(c.id);
   return out;
-}
-
-double round_to(double x, int digits) {
-  const double scale = std::pow(10.0, digits);
-  return std::round(x * scale) / scale;  // std::round is half away from zero, like the rubric
-}
-
-json output_number(double x) {
-  if (!std::isfinite(x)) return nullptr;
-  if (x == std::floor(x) && std::fabs(x) < 9.0e15) return static_cast<std::int64_t>(x);
-  return x;
 }
 
 }  // namespace greenapply::match
