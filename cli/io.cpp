@@ -98,4 +98,10 @@ std::string csv_cell(const std::string& s) {
   return out + "\"";
 }
 
+std::string cell(const nlohmann::json& v) {
+  if (v.is_null()) return "";
+  if (v.is_string()) return v.get<std::string>();
+  return v.dump();
+}
+
 }  // namespace greenapply::cli

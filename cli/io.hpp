@@ -27,6 +27,8 @@ nlohmann::json parse_json_text(const std::string& text, const std::string& origi
 // One CSV cell: always quoted, inner quotes doubled, and a leading = + - @ neutralised so a
 // spreadsheet never runs an applicant's text as a formula.
 std::string csv_cell(const std::string& s);
+// The text of a JSON value in a CSV cell: a string as it is, null as nothing, others as JSON.
+std::string cell(const nlohmann::json& v);
 
 // Simple option parsing: "--name value" pairs, flags and positionals.
 class Options {

@@ -36,12 +36,6 @@ std::string lower_trim(std::string s) {
   return s;
 }
 
-std::string cell(const json& v) {
-  if (v.is_null()) return "";
-  if (v.is_string()) return v.get<std::string>();
-  return v.dump();
-}
-
 void progress(std::size_t done, std::size_t total) {
   static const bool tty = isatty(2);
   if (!tty || total < 200) return;
@@ -63,13 +57,7 @@ int run_batch(const Args& args) {
   const form::FormPackage pkg = load_package_or_fail(files);
   const std::string default_now = opts.get("now").value_or(current_time_utc());
 
-  std::vector<std::string> paths;
-  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
-    if (!entry.is_regular_file()) continue;
-    const std::string ext = entry.path().extension().string();
-    if (ext == ".json" || ext == ".xml") paths.push_back(entry.path().string());
-  }
-  std::sort(paths.begin(), paths.end());
+  const std::vector<std::string> paths = application_files(dir);
 
   std::vector<std::string> dimension_ids;
   std::vector<Row> rows;
@@ -81,9 +69,7 @@ int run_batch(const Args& args) {
     r["file"] = row.file;
     json flags = json::array();
     try {
-      const std::string text = read_file(path);
-      const json app = path.size() > 4 && path.compare(path.size() - 4, 4, ".xml") == 0 ? xml::from_xml(text)
-                                                                                       : parse_json(text);
+      const json app = read_application(path);
       const json& answers = answers_of(app);
       const std::string now = app.is_object() && app.contains("received_at") && app["received_at"].is_string()
                                   ? app["received_at"].get<std::string>()

@@ -7,15 +7,12 @@
 // every technology entry is also validated against it: the "valid" and "errors" columns tell an
 // organiser which well-matching entries still need fixing. Without --csv/--json the ranking is
 // printed as JSON.
-#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <optional>
 
 #include "application.hpp"
 #include "commands/commands.hpp"
-#include "greenapply/json_text.hpp"
-#include "greenapply/xml.hpp"
 #include "io.hpp"
 
 namespace greenapply::cli {
@@ -25,16 +22,11 @@ using nlohmann::json;
 
 namespace {
 
-std::vector<std::string> application_files(const std::string& where) {
-  std::vector<std::string> paths;
+// One file, or every application file of a folder.
+std::vector<std::string> files_at(const std::string& where) {
   if (fs::is_regular_file(where)) return {where};
   if (!fs::is_directory(where)) throw UsageError(where + ": not a file or folder");
-  for (const auto& entry : fs::recursive_directory_iterator(where)) {
-    const std::string ext = entry.path().extension().string();
-    if (entry.is_regular_file() && (ext == ".json" || ext == ".xml")) paths.push_back(entry.path().string());
-  }
-  std::sort(paths.begin(), paths.end());
-  return paths;
+  return application_files(where);
 }
 
 std::string shown(const std::string& path, const std::string& base) {
@@ -51,18 +43,11 @@ struct Loaded {
 Loaded load(const std::string& path, const std::string& base) {
   Loaded l{shown(path, base), json(), ""};
   try {
-    const std::string text = read_file(path);
-    l.doc = path.size() > 4 && path.compare(path.size() - 4, 4, ".xml") == 0 ? xml::from_xml(text) : parse_json(text);
+    l.doc = read_application(path);
   } catch (const std::exception& e) {
     l.problem = e.what();
   }
   return l;
-}
-
-std::string cell(const json& v) {
-  if (v.is_null()) return "";
-  if (v.is_string()) return v.get<std::string>();
-  return v.dump();
 }
 
 }  // namespace
@@ -88,7 +73,7 @@ int run_match(const Args& args) {
   std::vector<json> checks;  // per readable technology: {"valid", "errors"} or null
   json tech_docs = json::array();
   std::vector<std::size_t> tech_index;  // position in tech_docs → position in techs
-  for (const auto& path : application_files(tech_arg)) {
+  for (const auto& path : files_at(tech_arg)) {
     techs.push_back(load(path, tech_arg));
     if (techs.back().problem.empty()) {
       tech_docs.push_back(techs.back().doc);
@@ -104,7 +89,7 @@ int run_match(const Args& args) {
 
   json report = json::array();
   std::vector<std::string> component_ids;
-  for (const auto& path : application_files(needs_arg)) {
+  for (const auto& path : files_at(needs_arg)) {
     const Loaded need = load(path, needs_arg);
     json entry = {{"need_file", need.file}};
     if (!need.problem.empty()) {
