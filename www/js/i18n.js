@@ -2,6 +2,9 @@
 // the key conventions of schemas/README.md. Text is only ever placed with textContent.
 import { resolveSchema, schemaAt } from './pointer.js';
 
+// "{name}" placeholders filled from params; one unknown stays as written (visible, not lost).
+export const fill = (text, params = {}) => text.replace(/\{(\w+)\}/g, (m, k) => (k in params ? String(params[k]) : m));
+
 const UI = {
   en: {
     form: 'Form', loading: 'Loading the form…', tasks: 'Sections', score: 'Self-assessment', leave: 'Check and send',
@@ -62,6 +65,13 @@ const UI = {
     indexFailedTitle: 'The list of forms could not be loaded',
     indexFailedBody: 'The page could not fetch the forms it offers. Check your connection and try again; if it keeps happening, tell the organiser.',
     tagsHint: 'Separate entries with commas.',
+    // Steps, task list and review (render/steps.js, tasks.js, review.js).
+    back: 'Back', stepOf: 'Step {n} of {total}', checkAnswers: 'Check your answers',
+    checkAnswersIntro: 'Check every answer before you download the application. Your eligibility and self-score are at the end of this page.',
+    change: 'Change', answer: 'Answer', notAnswered: 'Not answered', confirmed: 'Confirmed', notConfirmed: 'Not confirmed', noAnswers: 'No answers in this section yet.',
+    notStarted: 'Not started', inProgress: 'In progress', hasErrors: 'Has errors', completed: 'Completed', notNeeded: 'Not needed',
+    draft: 'Your draft', result: 'Your result', currency: 'CNY', errorPrefix: 'Error:', fieldsFilled: '{filled} of {fields} answered',
+    reviewErrors: 'Some answers need attention: use “Check the whole application” to list them.',
   },
   zh: {
     form: '表单', loading: '正在加载表单…', tasks: '章节', score: '自评', leave: '核对并提交',
@@ -121,6 +131,13 @@ const UI = {
     indexFailedTitle: '无法加载表单列表',
     indexFailedBody: '本页面无法获取可供填写的表单。请检查网络后重试；如果问题反复出现，请告知主办方。',
     tagsHint: '多个条目请用逗号或顿号分隔。',
+    // Steps, task list and review (render/steps.js, tasks.js, review.js).
+    back: '返回', stepOf: '第 {n} 步，共 {total} 步', checkAnswers: '核对您的答案',
+    checkAnswersIntro: '下载申报材料前，请逐项核对您的答案。申报资格和自评得分列在本页末尾。',
+    change: '修改', answer: '填写', notAnswered: '未填写', confirmed: '已确认', notConfirmed: '未确认', noAnswers: '本节尚未填写。',
+    notStarted: '未开始', inProgress: '填写中', hasErrors: '有错误', completed: '已完成', notNeeded: '无需填写',
+    draft: '您的草稿', result: '评估结果', currency: '元', errorPrefix: '错误：', fieldsFilled: '已填 {filled} / {fields} 项',
+    reviewErrors: '部分答案需要修改：点击“检查整份申报表”查看完整列表。',
   },
 };
 
@@ -133,7 +150,11 @@ export class Texts {
     this.commonEn = bundle.common_i18n?.en ?? {};
     this.schema = bundle.data_schema ?? {};
   }
-  ui(key) { return UI[this.lang][key] ?? UI.en[key] ?? key; }
+  // A page text, with {name} placeholders filled from params.
+  ui(key, params) {
+    const text = UI[this.lang][key] ?? UI.en[key] ?? key;
+    return params ? fill(text, params) : text;
+  }
   has(key) { return key in this.pkg || key in this.pkgEn; }
   // A package text, falling back to English, then to the key (visible, and lint reports it).
   text(key) { return this.pkg[key] ?? this.pkgEn[key] ?? this.common[key] ?? key; }

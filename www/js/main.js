@@ -13,7 +13,7 @@ import { groupFor, showErrors } from './render/summary.js';
 import { renderEligibility, renderRound, renderScore } from './render/panel.js';
 import { renderTasks } from './render/tasks.js';
 import { renderMatchPanel } from './render/match.js';
-import { REVIEW, applyStep, focusField, hashFor, headingOf, placeOf, readHash, resolveStep, ui } from './render/steps.js';
+import { REVIEW, applyStep, focusField, hashFor, headingOf, placeOf, readHash, resolveStep } from './render/steps.js';
 import { renderReview } from './render/review.js';
 
 const $ = (id) => document.getElementById(id);
@@ -65,10 +65,10 @@ function chrome() {
     ['import-draft-label', 'importDraft'], ['print', 'print'], ['email', 'email'], ['discard', 'discard'], ['leave-note', 'leaveNote']]) {
     $(id).textContent = t.ui(key);
   }
-  $('draft-heading').textContent = ui(t, 'draft');
-  $('review-h').textContent = ui(t, 'checkAnswers');
-  $('review-intro').textContent = ui(t, 'checkAnswersIntro');
-  $('result-heading').textContent = ui(t, 'result');
+  $('draft-heading').textContent = t.ui('draft');
+  $('review-h').textContent = t.ui('checkAnswers');
+  $('review-intro').textContent = t.ui('checkAnswersIntro');
+  $('result-heading').textContent = t.ui('result');
   const picker = $('form-picker');
   picker.replaceChildren();
   for (const p of state.index.packages) {
@@ -194,7 +194,7 @@ function evaluateNow() {
   }
   const back = backTarget();
   applyStep(document, ev, step, state.texts, back ? { href: stepHref(back) } : null);
-  const stepTitle = step === REVIEW ? ui(state.texts, 'checkAnswers') : ev.sections.find((s) => s.id === step)?.title;
+  const stepTitle = step === REVIEW ? state.texts.ui('checkAnswers') : ev.sections.find((s) => s.id === step)?.title;
   document.title = `${stepTitle} — ${state.texts.text('form.title')} — greenapply`;
   for (const out of root.querySelectorAll('output[data-computed]')) {
     const v = ev.computed[out.dataset.computed];

@@ -4,7 +4,7 @@
 // never thrown away without their say, and whatever is in memory can always be taken away as a
 // file. storage.js classifies; this module decides what to say and keeps the page's choices.
 import { download } from './export.js';
-import { Texts } from './i18n.js';
+import { Texts, fill } from './i18n.js';
 import { escapeToken, schemaAt } from './pointer.js';
 import { el } from './render/field.js';
 import {
@@ -12,7 +12,6 @@ import {
 } from './storage.js';
 
 // "{name}" placeholders filled from params (texts are placed with textContent only).
-export const fill = (text, params = {}) => text.replace(/\{(\w+)\}/g, (m, k) => (k in params ? String(params[k]) : m));
 
 const compact = (n, lang) => new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { notation: 'compact', maximumFractionDigits: 1 }).format(n);
 const charsText = (n, t) => (t.lang === 'zh' ? `${compact(n, 'zh')}${t.ui('chars')}` : `${compact(n, 'en')} ${t.ui('chars')}`);

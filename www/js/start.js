@@ -4,23 +4,14 @@
 // The round's status shown here is a listing of its dates (opens / closes_before as written in
 // eligibility.json, compared with this computer's clock or ?now=); the verdict an applicant
 // relies on is the core's, on the form.
+import { fill } from './i18n.js';
+import { el } from './render/field.js';
 import { rememberLanguage, rememberedLanguage } from './storage.js';
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
 
-function el(tag, attrs = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'text') e.textContent = v;
-    else if (k === 'class') e.className = v;
-    else e.setAttribute(k, v);
-  }
-  for (const c of children) if (c) e.append(c);
-  return e;
-}
 
-const fill = (text, values) => text.replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));
 
 // A calendar day written as the applicant reads it, in the round's own zone.
 function day(isoDate, lang) {

@@ -3,11 +3,11 @@
 // transparent score (greenapply/match.hpp), with each component's points and the reason.
 // Files are read in the browser only; nothing is uploaded. The ranking follows the answers live.
 import { el } from './field.js';
+import { fill } from '../i18n.js';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 let opened = { formId: null, files: [] };  // [{name, doc} | {name, problem, params}]
 
-const fill = (text, values) => text.replace(/\{(\w+)\}/g, (m, k) => (k in values ? String(values[k]) : m));
 
 function reason(c, t, lang) {
   const d = c.detail ?? {};

@@ -6,7 +6,6 @@
 // evaluation (ev.hidden, schema.required errors, ev.errors); this file only puts it in words.
 import { el, idOf } from './field.js';
 import { getAt } from '../pointer.js';
-import { ui } from './steps.js';
 
 const COUNTRY_WIDGETS = new Set(['country', 'countries']);
 
@@ -53,11 +52,11 @@ export function formatAnswer(widget, pointer, value, texts, lang) {
     case 'yesno':
       return value === true ? texts.ui('yes') : value === false ? texts.ui('no') : String(value);
     case 'declaration':
-      return ui(texts, value === true ? 'confirmed' : 'notConfirmed');
+      return texts.ui(value === true ? 'confirmed' : 'notConfirmed');
     case 'date':
       return formatDate(value, locale);
     case 'money':
-      return typeof value === 'number' ? `${number(value)} ${ui(texts, 'currency')}` : String(value);
+      return typeof value === 'number' ? `${number(value)} ${texts.ui('currency')}` : String(value);
     case 'percent':
       return typeof value === 'number' ? `${number(value)}%` : String(value);
     case 'number':
@@ -94,7 +93,7 @@ export function renderReview(container, bundle, ctx) {
   const changeLink = (sectionId, pointer, label, kind) => {
     // The visually hidden label makes each link's name unique ("Change Team name"); Chinese
     // runs the words together ("修改团队名称").
-    const a = el('a', { class: 'ga-link', href: ctx.hrefFor(sectionId) }, ui(texts, kind),
+    const a = el('a', { class: 'ga-link', href: ctx.hrefFor(sectionId) }, texts.ui(kind),
       el('span', { class: 'ga-visually-hidden', text: texts.lang === 'zh' ? label : ` ${label}` }));
     a.addEventListener('click', (e) => {
       e.preventDefault();
@@ -107,7 +106,7 @@ export function renderReview(container, bundle, ctx) {
     const dd = el('dd', { class: 'ga-summary-list__value' });
     dd.append(content);
     for (const m of messages) {
-      dd.append(el('p', { class: 'ga-summary-list__error' }, el('span', { class: 'ga-visually-hidden', text: `${ui(texts, 'errorPrefix')} ` }), m));
+      dd.append(el('p', { class: 'ga-summary-list__error' }, el('span', { class: 'ga-visually-hidden', text: `${texts.ui('errorPrefix')} ` }), m));
     }
     return dd;
   };
@@ -116,7 +115,7 @@ export function renderReview(container, bundle, ctx) {
     el('dt', { class: 'ga-summary-list__key', text: label }), value(content, messages),
     action ? el('dd', { class: 'ga-summary-list__actions' }, action) : el('dd', { class: 'ga-summary-list__actions' }));
 
-  const notAnswered = () => el('span', { class: 'ga-summary-list__missing', text: ui(texts, 'notAnswered') });
+  const notAnswered = () => el('span', { class: 'ga-summary-list__missing', text: texts.ui('notAnswered') });
 
   // A repeat group: one numbered entry per item, each a small list of its answered (or
   // required and missing) fields.
@@ -144,7 +143,7 @@ export function renderReview(container, bundle, ctx) {
   // line says there are some, so a review that reads well is not mistaken for a valid one.
   const parts = [];
   if (ev.errors.some((e) => e.severity === 'error')) {
-    parts.push(el('p', { class: 'ga-review__warning', text: ui(texts, 'reviewErrors') }));
+    parts.push(el('p', { class: 'ga-review__warning', text: texts.ui('reviewErrors') }));
   }
   for (const section of bundle.layout.sections) {
     const status = ev.sections.find((s) => s.id === section.id);
@@ -173,7 +172,7 @@ export function renderReview(container, bundle, ctx) {
       }
     }
     parts.push(el('h3', { class: 'ga-summary-card__title', id: headingId, text: status.title }));
-    parts.push(dl.childElementCount ? dl : el('p', { class: 'ga-hint', text: ui(texts, 'noAnswers') }));
+    parts.push(dl.childElementCount ? dl : el('p', { class: 'ga-hint', text: texts.ui('noAnswers') }));
   }
   container.replaceChildren(...parts);
 }

@@ -9,34 +9,6 @@
 // (form-package.schema.json $defs/id), so a leading "_" can never name a section.
 export const REVIEW = '_check-answers';
 
-// UI texts this feature adds. The page's own UI strings live in i18n.js (owned elsewhere);
-// a key found there wins, so moving these into it later changes nothing on screen.
-const STEP_UI = {
-  en: {
-    back: 'Back', stepOf: 'Step {n} of {total}', checkAnswers: 'Check your answers',
-    checkAnswersIntro: 'Check every answer before you download the application. Your eligibility and self-score are at the end of this page.',
-    change: 'Change', answer: 'Answer', notAnswered: 'Not answered', confirmed: 'Confirmed', notConfirmed: 'Not confirmed', noAnswers: 'No answers in this section yet.',
-    notStarted: 'Not started', inProgress: 'In progress', hasErrors: 'Has errors', completed: 'Completed', notNeeded: 'Not needed',
-    draft: 'Your draft', result: 'Your result', currency: 'CNY', errorPrefix: 'Error:', fieldsFilled: '{filled} of {fields} answered',
-    reviewErrors: 'Some answers need attention: use “Check the whole application” to list them.',
-  },
-  zh: {
-    back: '返回', stepOf: '第 {n} 步，共 {total} 步', checkAnswers: '核对您的答案',
-    checkAnswersIntro: '下载申报材料前，请逐项核对您的答案。申报资格和自评得分列在本页末尾。',
-    change: '修改', answer: '填写', notAnswered: '未填写', confirmed: '已确认', notConfirmed: '未确认', noAnswers: '本节尚未填写。',
-    notStarted: '未开始', inProgress: '填写中', hasErrors: '有错误', completed: '已完成', notNeeded: '无需填写',
-    draft: '您的草稿', result: '评估结果', currency: '元', errorPrefix: '错误：', fieldsFilled: '已填 {filled} / {fields} 项',
-    reviewErrors: '部分答案需要修改：点击“检查整份申报表”查看完整列表。',
-  },
-};
-
-// A UI text with {name} placeholders filled; i18n.js's table first, then this module's.
-export function ui(texts, key, params = {}) {
-  let s = texts.ui(key);
-  if (s === key) s = STEP_UI[texts.lang]?.[key] ?? STEP_UI.en[key] ?? key;
-  return s.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m));
-}
-
 // The URL hash for a step of a package. URLSearchParams encodes both values.
 export function hashFor(path, step) {
   const p = new URLSearchParams();
@@ -85,12 +57,12 @@ export function applyStep(doc, ev, step, texts, back) {
     if (!sec) continue;
     sec.hidden = s.hidden || s.id !== step;
     const caption = sec.querySelector('[data-progress]');
-    if (caption && s.id === step) caption.textContent = ui(texts, 'stepOf', { n: place.index + 1, total: place.total });
+    if (caption && s.id === step) caption.textContent = texts.ui('stepOf', { n: place.index + 1, total: place.total });
   }
   doc.getElementById('review').hidden = step !== REVIEW;
   doc.getElementById('panel').hidden = step === REVIEW;
   const link = doc.getElementById('back-link');
-  link.textContent = ui(texts, 'back');
+  link.textContent = texts.ui('back');
   link.hidden = !back;
   if (back) link.href = back.href;
   document.body.dataset.step = step;

@@ -4,7 +4,7 @@
 // applicant has been shown (a touched field, a Continue, a whole-application check), so an
 // untouched section is "Not started", not a wall of red.
 import { el } from './field.js';
-import { REVIEW, ui } from './steps.js';
+import { REVIEW } from './steps.js';
 
 export function statusOf(section, shownErrors) {
   if (section.hidden) return 'notNeeded';
@@ -33,14 +33,14 @@ export function renderTasks(list, ev, texts, nav = {}) {
       li.append(link);
     }
     if (status) {
-      li.append(el('strong', { class: `ga-tag ga-tag--${status}`, id: statusId, text: ui(texts, status) }));
+      li.append(el('strong', { class: `ga-tag ga-tag--${status}`, id: statusId, text: texts.ui(status) }));
       if (detail) li.append(el('span', { class: 'ga-task__detail', text: detail }));
     }
     list.append(li);
   };
   for (const s of ev.sections) {
     const status = statusOf(s, nav.shownErrors?.get(s.id) ?? 0);
-    item(s.id, s.title, status, status === 'notNeeded' ? '' : ui(texts, 'fieldsFilled', { filled: s.filled, fields: s.fields }));
+    item(s.id, s.title, status, status === 'notNeeded' ? '' : texts.ui('fieldsFilled', { filled: s.filled, fields: s.fields }));
   }
-  item(REVIEW, ui(texts, 'checkAnswers'), null, '');
+  item(REVIEW, texts.ui('checkAnswers'), null, '');
 }
