@@ -3,8 +3,7 @@
 // downloaded and the e-mail prepared. The answers are the package's strong worked example,
 // so the score the page must show is the one the example states (and lint checks natively).
 import { test, expect } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { REVIEW, draftFile, expectedMail, fillStepByStep, loadPackage, parseMailto, expectReviewAccessibleInBothLanguages, reviewRow, stepOf } from './fill-form.mjs';
+import { REVIEW, draftFile, expectedMail, fillStepByStep, loadPackage, parseMailto, downloadApplication, expectReviewAccessibleInBothLanguages, expectShownScore, reviewRow, stepOf } from './fill-form.mjs';
 
 const PACKAGE = 'bluetech-2023-company';
 const EXAMPLE = 'examples/02-strong.json';
@@ -65,18 +64,11 @@ test('a complete company application, step by step, to the package and the e-mai
   await expect(page).toHaveURL(new RegExp(`step=${REVIEW}`));
 
   // The verdict and score at the end of the review are the example's.
-  const result = page.getByRole('region', { name: 'Your result', exact: true });
+  const { result, shownTotal } = await expectShownScore(page, expected);
   await expect(result.getByText(pkg.common[`eligibility.verdict.${expected.eligibility.verdict}`], { exact: true })).toBeVisible();
-  const shownTotal = Number(await result.locator('.ga-total__number').innerText());
-  expect(shownTotal).toBe(expected.score.total);
-  await expect(result).toContainText(`Band ${expected.score.band}`);
 
   // The application package: made by the core, for this package, with the score shown.
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download application (JSON)' }).click(),
-  ]);
-  const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  const { exported } = await downloadApplication(page);
   expect(exported.format).toBe('greenapply-application');
   expect(exported.package.id).toBe(pkg.form.id);
   expect(exported.answers_sha256).toMatch(/^[0-9a-f]{64}$/);

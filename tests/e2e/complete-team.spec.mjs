@@ -3,8 +3,7 @@
 // package downloaded and the e-mail prepared. The answers and the score the page must show
 // come from the package's worked example of a university team.
 import { test, expect } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { REVIEW, draftFile, expectedMail, fillStep, fillStepByStep, loadPackage, parseMailto, expectReviewAccessibleInBothLanguages, reviewRow } from './fill-form.mjs';
+import { REVIEW, draftFile, expectedMail, fillStep, fillStepByStep, loadPackage, parseMailto, downloadApplication, expectReviewAccessibleInBothLanguages, expectShownScore, reviewRow } from './fill-form.mjs';
 
 const PACKAGE = 'bluetech-2023-team';
 const EXAMPLE = 'examples/01-university-team.json';
@@ -62,17 +61,10 @@ test('a complete team application, chosen with the form picker, to the package a
   await expect(page).toHaveURL(new RegExp(`step=${REVIEW}`));
   await expect(reviewRow(page, 'City')).toHaveText('上海');
 
-  const result = page.getByRole('region', { name: 'Your result', exact: true });
-  const shownTotal = Number(await result.locator('.ga-total__number').innerText());
-  expect(shownTotal).toBe(expected.score.total);
-  await expect(result).toContainText(`Band ${expected.score.band}`);
+  const { shownTotal } = await expectShownScore(page, expected);
 
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download application (JSON)' }).click(),
-  ]);
+  const { download, exported } = await downloadApplication(page);
   expect(download.suggestedFilename()).toMatch(/^bluetech-cnpa-team-.+-\d{8}\.json$/);
-  const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
   expect(exported.package.id).toBe(pkg.form.id);
   expect(exported.answers_sha256).toMatch(/^[0-9a-f]{64}$/);
   expect(exported.self_assessment.score.total).toBe(shownTotal);

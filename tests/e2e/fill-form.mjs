@@ -209,3 +209,21 @@ export async function expectReviewAccessibleInBothLanguages(page) {
     expect(bad.map((v) => `${lang} ${v.id}: ${v.nodes.length} × ${v.help} (${v.nodes[0]?.target})`)).toEqual([]);
   }
 }
+
+// The total the review's result shows, checked against the worked example's score and band.
+export async function expectShownScore(page, expected) {
+  const result = page.getByRole('region', { name: 'Your result', exact: true });
+  const shownTotal = Number(await result.locator('.ga-total__number').innerText());
+  expect(shownTotal).toBe(expected.score.total);
+  await expect(result).toContainText(`Band ${expected.score.band}`);
+  return { result, shownTotal };
+}
+
+// Clicks "Download application (JSON)": the download and the package it holds.
+export async function downloadApplication(page) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download application (JSON)' }).click(),
+  ]);
+  return { download, exported: JSON.parse(readFileSync(await download.path(), 'utf8')) };
+}
