@@ -1,8 +1,12 @@
 // Writes what the static page needs to find the form packages without listing folders:
-//   <out>/schemas/index.json         [{path, form}] of every package folder, default first
-//   <out>/schemas/common/texts.json  {"en": {...}, "zh": {...}}: the engine's common texts,
-//                                    merged exactly as the CLI merges them (cli/package_files.cpp:
-//                                    i18n/<lang>.json and i18n/*.<lang>.json in name order)
+//   <out>/schemas/index.json         what the form page needs of every package: path, titles,
+//                                    id and version (the picker, drafts' notices); default first
+//   <out>/schemas/catalogue.json     the same with each form's summary and round dates, for the
+//                                    start screen (forms.html)
+//   <out>/schemas/common/texts.<lang>.json  one language's engine common texts, merged exactly
+//                                    as the CLI merges them (cli/package_files.cpp: i18n/<lang>.json
+//                                    and i18n/*.<lang>.json in name order). One file a language:
+//                                    the page fetches only the language it shows.
 //   <out>/schemas/common/schemas.json [...]: every shared schema (common/*.schema.json, name order)
 // Usage: node scripts/package-index.mjs SCHEMAS_DIR OUT_SCHEMAS_DIR
 import { readdirSync, readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
@@ -73,15 +77,17 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     // The page needs only what it shows and opens with: the full manifests (notes, file lists)
     // stay in each package's form.json, fetched when that form is opened.
     const index = packageIndex(schemasDir);
-    const slim = {
+    const manifest = (form) => ({ id: form.id, version: form.version, programme: form.programme, form_code: form.form_code, has_deadline: form.has_deadline });
+    const catalogue = {
       default: index.default,
-      packages: index.packages.map(({ path: p, form, titles, summaries, round }) => ({
-        path: p, titles, summaries, round,
-        form: { id: form.id, version: form.version, programme: form.programme, form_code: form.form_code, has_deadline: form.has_deadline },
-      })),
+      packages: index.packages.map(({ path: p, form, titles, summaries, round }) => ({ path: p, titles, summaries, round, form: manifest(form) })),
     };
+    const slim = { default: index.default, packages: index.packages.map(({ path: p, form, titles }) => ({ path: p, titles, form: manifest(form) })) };
     writeFileSync(path.join(outDir, 'index.json'), JSON.stringify(slim) + '\n');
-    writeFileSync(path.join(outDir, 'common', 'texts.json'), JSON.stringify(commonTexts(schemasDir)) + '\n');
+    writeFileSync(path.join(outDir, 'catalogue.json'), JSON.stringify(catalogue) + '\n');
+    for (const [lang, texts] of Object.entries(commonTexts(schemasDir))) {
+      writeFileSync(path.join(outDir, 'common', `texts.${lang}.json`), JSON.stringify(texts) + '\n');
+    }
     writeFileSync(path.join(outDir, 'common', 'schemas.json'), JSON.stringify(commonSchemas(schemasDir)) + '\n');
   }
 }

@@ -3,8 +3,9 @@
 //   - schemas/**/*.json minified. The page parses them with JSON.parse and hands the core
 //     JSON.stringify of the result, so the core sees exactly the same text as before;
 //   - js/main.js becomes one minified ES module with every module it imports (one request
-//     instead of a waterfall of three rounds); the other module files stay for tests that
-//     import one of them on its own. greenapply.mjs stays a separate file: it finds the wasm
+//     instead of a waterfall of three rounds), except those it imports dynamically for some
+//     forms only (lazyModules), each bundled on its own; the other module files stay for tests
+//     that import one of them on its own. greenapply.mjs stays a separate file: it finds the wasm
 //     next to itself through import.meta.url;
 //   - css/*.css minified;
 //   - index.html gets, at <!-- build:preload -->, preloads for everything a cold load of the
@@ -46,14 +47,14 @@ function packageFiles(pkgPath) {
   const form = readJson(`schemas/${pkgPath}/form.json`);
   const parts = ['data_schema', 'layout', 'rules', 'eligibility', 'rubric', 'match']
     .map((p) => form.files[p]).filter((f) => typeof f === 'string');
-  const texts = Object.values(form.files.i18n ?? {});
-  return ['form.json', ...parts, ...texts].map((f) => `schemas/${pkgPath}/${f}`);
+  return ['form.json', ...parts].map((f) => `schemas/${pkgPath}/${f}`);
 }
-// The merged common files scripts/package-index.mjs writes into schemas/common/ (texts.json,
-// schemas.json): every form reads them. The *.schema.json there are its sources, not fetched.
-const commonFiles = readdirSync(path.join(site, 'schemas/common'))
-  .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).map((f) => `schemas/common/${f}`);
-const coldFiles = ['schemas/index.json', ...packageFiles(index.default), ...commonFiles];
+// The texts are not preloaded: which language's the page fetches is known only to its script
+// (?lang=, the remembered choice, the browser's language), and a preload of the wrong one would
+// be a download for nothing. They are fetched with the package's other files, in the same round.
+// schemas.json is one of the merged common files scripts/package-index.mjs writes into
+// schemas/common/; every form reads it. The *.schema.json there are its sources, not fetched.
+const coldFiles = ['schemas/index.json', ...packageFiles(index.default), 'schemas/common/schemas.json'];
 
 // --- JS and CSS -------------------------------------------------------------------------------
 // The core's glue is left out of the bundle (online) or replaced by the classic script's global
@@ -80,8 +81,24 @@ const offlineApp = offlineGlue && (await build({
   define: { 'import.meta.url': 'greenapplyModuleUrl' },
   banner: { js: "var greenapplyModuleUrl = new URL('js/main.js', document.baseURI).href;" },
 })).outputFiles[0].text;
+// What only some forms use is a module of its own, imported dynamically (the need form's match
+// panel): online it stays out of main.js and is bundled on its own, with its own copy of the few
+// helpers it shares with the page (esbuild's code splitting would instead move those into a
+// chunk that every page fetches, one request more). Offline, everything is one script.
+const lazyModules = ['render/match.js'];
+const leaveLazyOut = {
+  name: 'greenapply-lazy',
+  setup(b) {
+    b.onResolve({ filter: /\.js$/ }, (a) => (a.kind === 'dynamic-import' && lazyModules.some((m) => a.path.endsWith(m))
+      ? { path: a.path, external: true } : undefined));
+  },
+};
 await build({ ...bundleOptions, format: 'esm', outfile: path.join(site, 'js/main.js'), allowOverwrite: true,
-  sourcemap: 'linked', plugins: [coreGlue(false)] });
+  sourcemap: 'linked', plugins: [coreGlue(false), leaveLazyOut] });
+for (const m of lazyModules) {
+  await build({ ...bundleOptions, entryPoints: [path.join(site, 'js', m)], format: 'esm', outfile: path.join(site, 'js', m),
+    allowOverwrite: true, sourcemap: 'linked', plugins: [coreGlue(false)] });
+}
 
 for (const f of readdirSync(path.join(site, 'css')).filter((c) => c.endsWith('.css'))) {
   writeFileSync(path.join(site, 'css', f), (await transform(read(`css/${f}`), { loader: 'css', minify: true, target })).code);

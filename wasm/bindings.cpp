@@ -1,8 +1,10 @@
 // The page's only door into the core. JSON strings in, JSON strings out: one boundary format,
-// the same bytes the native CLI prints, and no embind value marshalling on the hot path.
+// the same bytes the native CLI prints. wasm/api.js is the JS side (Module.Form and friends).
 // Nothing may throw across this boundary: a C++ exception reaching JS loses its message, so
 // every entry catches and returns {"fatal": {"key", "message"}} instead.
-#include <emscripten/bind.h>
+#include <emscripten/emscripten.h>
+
+#include <cstddef>
 
 #include <memory>
 #include <optional>
@@ -102,8 +104,6 @@ class Form {
   std::string error_;
 };
 
-std::string version() { return GREENAPPLY_VERSION; }
-
 // A bare JSON Schema validator, for the benchmark page and tools: the same validator the forms
 // use, measured on its own beside ajv (bench/). Instances are parsed once by loadInstances so
 // the timed call measures validation only.
@@ -152,26 +152,86 @@ class SchemaValidator {
   std::string error_;
 };
 
+// Text the core hands back: where it is and how long, valid until the next call on the same
+// object (wasm/api.js copies it out at once).
+struct Text {
+  const char* data;
+  std::size_t size;
+};
+
+template <class T>
+struct Handle {
+  T object;
+  std::string out;
+  Text text{};
+  const Text* put(std::string s) {
+    out = std::move(s);
+    text = {out.data(), out.size()};
+    return &text;
+  }
+};
+
+using FormHandle = Handle<Form>;
+using ValidatorHandle = Handle<SchemaValidator>;
+
+std::string arg(const char* data, std::size_t size) { return std::string(data, size); }
+
 }  // namespace
 
-EMSCRIPTEN_BINDINGS(greenapply) {
-  emscripten::function("version", &version);
-  emscripten::class_<Form>("Form")
-      .class_function("load", &Form::load)
-      .function("ok", &Form::ok)
-      .function("error", &Form::error)
-      .function("id", &Form::id)
-      .function("version", &Form::version)
-      .function("evaluate", &Form::evaluate)
-      .function("applicationPackage", &Form::application_package)
-      .function("applicationXml", &Form::application_xml)
-      .function("hasMatcher", &Form::has_matcher)
-      .function("matchTechnologies", &Form::match_technologies);
-  emscripten::class_<SchemaValidator>("SchemaValidator")
-      .class_function("load", &SchemaValidator::load)
-      .function("ok", &SchemaValidator::ok)
-      .function("error", &SchemaValidator::error)
-      .function("loadInstances", &SchemaValidator::load_instances)
-      .function("validateLoaded", &SchemaValidator::validate_loaded)
-      .function("validate", &SchemaValidator::validate);
+// The exports wasm/api.js wraps into Module.Form, Module.SchemaValidator and Module.version.
+// A plain C ABI rather than embind: every argument and result is already JSON text, and embind's
+// runtime (type registries, class handles) was two thirds of the JS glue for nothing the page
+// uses (bench/page-bench.mjs: -5.7 KiB gzip of glue, -2 KiB of wasm).
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE const Text* ga_version() {
+  static Text t{GREENAPPLY_VERSION, sizeof(GREENAPPLY_VERSION) - 1};
+  return &t;
 }
+
+EMSCRIPTEN_KEEPALIVE FormHandle* ga_form_load(const char* bundle, std::size_t size) {
+  return new FormHandle{Form::load(arg(bundle, size))};
+}
+EMSCRIPTEN_KEEPALIVE void ga_form_free(FormHandle* h) { delete h; }
+EMSCRIPTEN_KEEPALIVE int ga_form_ok(FormHandle* h) { return h->object.ok() ? 1 : 0; }
+EMSCRIPTEN_KEEPALIVE const Text* ga_form_error(FormHandle* h) { return h->put(h->object.error()); }
+EMSCRIPTEN_KEEPALIVE const Text* ga_form_id(FormHandle* h) { return h->put(h->object.id()); }
+EMSCRIPTEN_KEEPALIVE const Text* ga_form_version(FormHandle* h) { return h->put(h->object.version()); }
+EMSCRIPTEN_KEEPALIVE int ga_form_has_matcher(FormHandle* h) { return h->object.has_matcher() ? 1 : 0; }
+
+// (answers, now, lang), each as bytes and length.
+EMSCRIPTEN_KEEPALIVE const Text* ga_form_evaluate(FormHandle* h, const char* a, std::size_t an, const char* now,
+                                                  std::size_t nown, const char* lang, std::size_t langn) {
+  return h->put(h->object.evaluate(arg(a, an), arg(now, nown), arg(lang, langn)));
+}
+EMSCRIPTEN_KEEPALIVE const Text* ga_form_application_package(FormHandle* h, const char* a, std::size_t an,
+                                                             const char* now, std::size_t nown, const char* lang,
+                                                             std::size_t langn) {
+  return h->put(h->object.application_package(arg(a, an), arg(now, nown), arg(lang, langn)));
+}
+EMSCRIPTEN_KEEPALIVE const Text* ga_form_application_xml(FormHandle* h, const char* a, std::size_t an,
+                                                         const char* now, std::size_t nown, const char* lang,
+                                                         std::size_t langn) {
+  return h->put(h->object.application_xml(arg(a, an), arg(now, nown), arg(lang, langn)));
+}
+EMSCRIPTEN_KEEPALIVE const Text* ga_form_match_technologies(FormHandle* h, const char* need, std::size_t needn,
+                                                            const char* techs, std::size_t techsn, const char* now,
+                                                            std::size_t nown, const char* lang, std::size_t langn) {
+  return h->put(h->object.match_technologies(arg(need, needn), arg(techs, techsn), arg(now, nown), arg(lang, langn)));
+}
+
+EMSCRIPTEN_KEEPALIVE ValidatorHandle* ga_validator_load(const char* schema, std::size_t size) {
+  return new ValidatorHandle{SchemaValidator::load(arg(schema, size))};
+}
+EMSCRIPTEN_KEEPALIVE void ga_validator_free(ValidatorHandle* h) { delete h; }
+EMSCRIPTEN_KEEPALIVE int ga_validator_ok(ValidatorHandle* h) { return h->object.ok() ? 1 : 0; }
+EMSCRIPTEN_KEEPALIVE const Text* ga_validator_error(ValidatorHandle* h) { return h->put(h->object.error()); }
+EMSCRIPTEN_KEEPALIVE int ga_validator_load_instances(ValidatorHandle* h, const char* array, std::size_t size) {
+  return h->object.load_instances(arg(array, size));
+}
+EMSCRIPTEN_KEEPALIVE int ga_validator_validate_loaded(ValidatorHandle* h) { return h->object.validate_loaded(); }
+EMSCRIPTEN_KEEPALIVE const Text* ga_validator_validate(ValidatorHandle* h, const char* instance, std::size_t size) {
+  return h->put(h->object.validate(arg(instance, size)));
+}
+
+}  // extern "C"

@@ -22,8 +22,8 @@ export async function loadPackage(request, pkgPath, example) {
   const form = await get(`${pkgPath}/form.json`);
   const [layout, en, eligibility, ex, common] = await Promise.all([
     get(`${pkgPath}/${form.files.layout}`), get(`${pkgPath}/${form.files.i18n.en}`),
-    get(`${pkgPath}/${form.files.eligibility}`), get(`${pkgPath}/${example}`), get('common/texts.json')]);
-  return { path: pkgPath, form, layout, en, eligibility, example: ex, common: common.en ?? {} };
+    get(`${pkgPath}/${form.files.eligibility}`), get(`${pkgPath}/${example}`), get('common/texts.en.json')]);
+  return { path: pkgPath, form, layout, en, eligibility, example: ex, common };
 }
 
 export const getAt = (doc, pointer) => pointer.split('/').slice(1).reduce((node, t) => (node == null ? undefined : node[t]), doc);

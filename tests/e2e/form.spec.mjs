@@ -93,6 +93,38 @@ test('the language switch relabels everything and is remembered', async ({ page 
   await expect(page.getByLabel('项目（产品）名称')).toBeVisible();
 });
 
+test('only the language shown is downloaded; the other comes on the first switch, and a failed one loses nothing', async ({ page }) => {
+  const texts = [];
+  page.on('request', (r) => { if (/i18n\/|texts\./.test(r.url())) texts.push(new URL(r.url()).pathname); });
+  await openForm(page);
+  expect(texts.sort()).toEqual(['/schemas/bluetech-2023-company/i18n/en.json', '/schemas/common/texts.en.json']);
+  await page.getByLabel('Project or product name').fill('Vanadium flow battery');
+
+  // Offline before the first switch: the page stays in English, says why, keeps the answer.
+  await page.route('**/i18n/zh.json', (r) => r.abort('internetdisconnected'));
+  await page.getByRole('button', { name: '中文' }).click();
+  const notice = page.getByRole('alert').filter({ hasText: 'The Chinese version of this form could not be loaded' });
+  await expect(notice).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByLabel('Project or product name')).toHaveValue('Vanadium flow battery');
+
+  // Back online: "Try again" switches, the core's own messages follow, nothing is lost.
+  await page.unroute('**/i18n/zh.json');
+  await notice.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
+  await expect(page.getByLabel('项目（产品）名称')).toHaveValue('Vanadium flow battery');
+  await expect(page.getByRole('alert').filter({ hasText: 'could not be loaded' })).toHaveCount(0);
+  await page.getByLabel('项目（产品）名称').fill('x');
+  await expect(page.locator('#f_applicant_project_name-error')).toHaveText(/[\u4e00-\u9fff]/);
+  await page.getByLabel('项目（产品）名称').fill('Vanadium flow battery');
+
+  // Switching back uses what is already loaded: no request for English again.
+  const before = texts.length;
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByLabel('Project or product name')).toHaveValue('Vanadium flow battery');
+  expect(texts.length).toBe(before);
+});
+
 test('a reload or a closed tab loses nothing', async ({ page, context }) => {
   await openForm(page);
   await page.getByLabel('Project or product name').fill('全钒液流储能');

@@ -24,7 +24,9 @@ export function packageFilename(bundle, ev, ext, date = new Date()) {
 
 // mailto: with the organiser's address, the subject template filled, and a short bilingual
 // summary listing the files to attach (kept under ~1,800 characters for mail clients).
-export function mailtoLink(bundle, ev, texts) {
+// titles: the form's title in each language (schemas/index.json), since the page holds only the
+// texts of the language it shows.
+export function mailtoLink(bundle, ev, texts, titles = {}) {
   const sub = bundle.form.submission ?? {};
   const track = ev.submitted?.applicant?.track;
   const subject = texts.text(sub.subject ?? 'submission.subject')
@@ -34,7 +36,7 @@ export function mailtoLink(bundle, ev, texts) {
     .replace('{applicant_name}', ev.applicant_name ?? '');
   const lines = [];
   const score = ev.score;
-  lines.push(`${bundle.i18n.en['form.title'] ?? bundle.form.id}`, `${bundle.i18n.zh?.['form.title'] ?? ''}`, '');
+  lines.push(`${titles.en ?? bundle.i18n.en?.['form.title'] ?? bundle.form.id}`, `${titles.zh ?? bundle.i18n.zh?.['form.title'] ?? ''}`, '');
   lines.push(`Applicant / 申报单位: ${ev.applicant_name ?? ''}`);
   lines.push(`Eligibility / 申报资格: ${ev.eligibility.verdict}`);
   if (score) {

@@ -1,6 +1,6 @@
 // Boot and orchestration: pick the form, restore the draft, render, and on every change ask the
 // core for the verdict, then show it. The page decides nothing about validity or score.
-import { loadBundle, packageIndex } from './bundle.js';
+import { hasLanguage, loadBundle, packageIndex, withLanguage } from './bundle.js';
 import { openForm } from './core.js';
 import { Texts } from './i18n.js';
 import { getAt, setAt } from './pointer.js';
@@ -12,7 +12,6 @@ import { renderForm } from './render/form.js';
 import { groupFor, showErrors } from './render/summary.js';
 import { renderEligibility, renderRound, renderScore } from './render/panel.js';
 import { renderTasks } from './render/tasks.js';
-import { renderMatchPanel } from './render/match.js';
 import { REVIEW, applyStep, focusField, hashFor, headingOf, placeOf, readHash, resolveStep } from './render/steps.js';
 import { renderReview } from './render/review.js';
 
@@ -170,6 +169,24 @@ function matchContext() {
            refresh: matchContext };
 }
 
+// The match panel (render/match.js) is fetched by need forms only, the one kind with a matcher:
+// no other form pays for its code.
+let matchPanel = null;
+function renderMatch() {
+  const container = $('match');
+  if (!state.form.hasMatcher()) {
+    container.hidden = true;
+    container.replaceChildren();
+    return;
+  }
+  matchPanel ??= import('./render/match.js');
+  matchPanel.then((m) => m.renderMatchPanel(container, matchContext()), (error) => {
+    matchPanel = null; // the next evaluation tries again
+    container.hidden = false;
+    container.replaceChildren(el('p', { class: 'ga-error-message', text: state.texts.ui('matchLoadFailed', { detail: String(error?.message ?? error) }) }));
+  });
+}
+
 function evaluateNow() {
   let ev;
   try {
@@ -179,7 +196,7 @@ function evaluateNow() {
     return;
   }
   state.ev = ev;
-  renderMatchPanel($('match'), matchContext());
+  renderMatch();
   const root = $('form');
   const hidden = new Set(ev.hidden);
   for (const g of root.querySelectorAll('.ga-field, .ga-repeat')) {
@@ -221,7 +238,7 @@ function evaluateNow() {
   renderEligibility($('eligibility'), ev, state.texts);
   renderScore($('score'), ev, state.texts);
   renderRound($('round'), ev, state.texts, state.lang);
-  $('email').href = mailtoLink(state.bundle, ev, state.texts);
+  $('email').href = mailtoLink(state.bundle, ev, state.texts, state.index.packages.find((p) => p.path === state.path)?.titles);
 }
 
 function save() {
@@ -235,7 +252,7 @@ function save() {
 
 async function open(path, step = null) {
   // The new form is loaded before the open one is let go: one that fails leaves the page as it was.
-  const bundle = await loadBundle(path);
+  const bundle = await loadBundle(path, state.lang);
   const form = await openForm(bundle);
   state.form?.close();
   state.path = path;
@@ -255,12 +272,34 @@ async function open(path, step = null) {
   history.replaceState(null, '', stepHref(state.step));
 }
 
-function wire() {
-  $('lang-switch').addEventListener('click', () => {
-    state.lang = state.lang === 'zh' ? 'en' : 'zh';
-    rememberLanguage(state.lang);
+// The other language's texts are fetched on the first switch (bundle.js) and the form is loaded
+// into the core again with them, so its messages follow; the open form stays until then. If they
+// cannot be fetched (offline before ever switching), the page stays as it is and says so.
+let switching = null;
+async function switchLanguage(lang) {
+  if (switching) return;
+  switching = lang;
+  try {
+    if (!hasLanguage(state.bundle, lang)) {
+      const bundle = await withLanguage(state.bundle, lang);
+      const form = await openForm(bundle);
+      state.form.close();
+      state.bundle = bundle;
+      state.form = form;
+    }
+    drafts.languageLoaded();
+    state.lang = lang;
+    rememberLanguage(lang);
     renderAll('lang-switch');
-  });
+  } catch (error) {
+    drafts.languageFailed(lang, error, () => switchLanguage(lang));
+  } finally {
+    switching = null;
+  }
+}
+
+function wire() {
+  $('lang-switch').addEventListener('click', () => switchLanguage(state.lang === 'zh' ? 'en' : 'zh'));
   $('form-picker').addEventListener('change', (e) => openOrExplain(e.target.value));
   $('check-all').addEventListener('click', () => {
     state.checkAll = true;

@@ -309,6 +309,23 @@ export class Drafts {
   }
 
   // A form that would not load while another one is open: the open one stays as it was.
+  // The other language's texts would not load (the page went offline before its first switch,
+  // or the site is missing them): the page stays in the language it shows and nothing is lost.
+  languageFailed(lang, error, retry) {
+    this.notices.set('languageFailed', {
+      kind: 'warning',
+      title: (t) => t.ui(lang === 'zh' ? 'languageFailedZh' : 'languageFailedEn'),
+      body: (t) => [t.ui('languageFailedBody')],
+      detail: String(error?.message ?? error),
+      actions: [
+        { label: (t) => t.ui('tryAgain'), run: retry },
+        { label: (t) => t.ui('dismiss'), run: () => this.notices.remove('languageFailed') },
+      ],
+    });
+  }
+
+  languageLoaded() { this.notices.remove('languageFailed'); }
+
   switchFailed(failure) {
     this.notices.set('loadFailed', {
       kind: 'warning',

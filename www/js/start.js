@@ -1,5 +1,5 @@
 // The start screen: every form package in schemas/, grouped by programme, with what it is for
-// and whether it has a deadline. Reads only schemas/index.json and the common texts (built by
+// and whether it has a deadline. Reads only schemas/catalogue.json and the common texts (built by
 // scripts/package-index.mjs), so it opens instantly; the form itself loads the core.
 // The round's status shown here is a listing of its dates (opens / closes_before as written in
 // eligibility.json, compared with this computer's clock or ?now=); the verdict an applicant
@@ -37,9 +37,8 @@ async function getJson(url) {
   return response.json();
 }
 
-function render(index, common, lang) {
-  const texts = common[lang] ?? {};
-  const text = (k) => texts[k] ?? common.en?.[k] ?? k;
+function render(index, texts, lang) {
+  const text = (k) => texts[k] ?? k;
   document.documentElement.lang = lang === 'zh' ? 'zh-Hans' : 'en';
   document.title = `${text('start.title')} — greenapply`;
   $('start-title').textContent = text('start.title');
@@ -76,12 +75,21 @@ function render(index, common, lang) {
 async function boot() {
   let lang = params.get('lang') ?? rememberedLanguage() ?? (navigator.language?.startsWith('zh') ? 'zh' : 'en');
   if (lang !== 'zh') lang = 'en';
-  const [index, common] = await Promise.all([getJson('schemas/index.json'), getJson('schemas/common/texts.json')]);
-  render(index, common, lang);
-  $('lang-switch').addEventListener('click', () => {
-    lang = lang === 'zh' ? 'en' : 'zh';
+  // One language's common texts at a time, as the form page does; the other on the first switch.
+  const common = {};
+  const textsOf = async (l) => { common[l] ??= await getJson(`schemas/common/texts.${l}.json`); return common[l]; };
+  const [index] = await Promise.all([getJson('schemas/catalogue.json'), textsOf(lang)]);
+  render(index, common[lang], lang);
+  $('lang-switch').addEventListener('click', async () => {
+    const next = lang === 'zh' ? 'en' : 'zh';
+    try {
+      await textsOf(next);
+    } catch {
+      return; // offline before the first switch: the list stays as it is, in its language
+    }
+    lang = next;
     rememberLanguage(lang);
-    render(index, common, lang);
+    render(index, common[lang], lang);
   });
   $('loading').hidden = true;
   $('start').hidden = false;

@@ -242,7 +242,8 @@ class Parser {
         const std::string tn = t.name;
         const bool hit = std::string(kind) == "gc" ? (name.size() == 1 ? tn[0] == name[0] : tn == name) : tn == name;
         if (!hit) continue;
-        out.insert(out.end(), t.ranges, t.ranges + t.size);
+        const auto ranges = ranges_of(t);
+        out.insert(out.end(), ranges.begin(), ranges.end());
         found = true;
       }
       return found;

@@ -1,0 +1,83 @@
+// The JS side of wasm/bindings.cpp, appended inside emscripten's module factory (--post-js), so
+// it sees the module's own HEAPU8/HEAPU32, _malloc and exports, and goes through the closure
+// compiler with them. Every public name is quoted: closure renames the others.
+//
+//   Module.Form.load(bundleJson)        → form: ok(), error(), id(), version(), evaluate(a, now, lang),
+//                                         applicationPackage(...), applicationXml(...), hasMatcher(),
+//                                         matchTechnologies(need, technologies, now, lang), delete()
+//   Module.SchemaValidator.load(schema) → v: ok(), error(), loadInstances(array), validateLoaded(),
+//                                         validate(instance), delete()
+//   Module.version()                    → the engine version
+//   Module.heapBytes()                  → the wasm memory's size (it grows, never shrinks)
+//
+// Strings cross as UTF-8 bytes and a length, results as a {data, size} pair the C++ side keeps
+// until the next call on the same object; both are copied at once. A call is given its
+// arguments in one malloc'ed block, freed before it returns even when the call throws.
+
+/** @type {TextEncoder} */ var gaEncoder = new TextEncoder();
+/** @type {TextDecoder} */ var gaDecoder = new TextDecoder();
+
+// Reads a Text* (two 32-bit words: pointer, length). HEAPU8 is looked up after the call: memory
+// growth during it replaces the views.
+function gaText(p) {
+  var at = HEAPU32[p >> 2];
+  return gaDecoder.decode(HEAPU8.subarray(at, at + HEAPU32[(p >> 2) + 1]));
+}
+
+// Calls fn(handle, ptr0, len0, ptr1, len1, ...) with the strings copied into wasm memory.
+function gaCall(fn, handle, strings) {
+  var bytes = strings.map(function (s) { return gaEncoder.encode(String(s)); });
+  var total = bytes.reduce(function (n, b) { return n + b.length; }, 0);
+  var block = _malloc(total || 1);
+  var args = handle === null ? [] : [handle];
+  var at = block;
+  bytes.forEach(function (b) { HEAPU8.set(b, at); args.push(at, b.length); at += b.length; });
+  try {
+    return fn.apply(null, args);
+  } finally {
+    _free(block);
+  }
+}
+
+function gaGone() { throw new Error('greenapply: this object was deleted'); }
+
+function gaForm(h) {
+  var live = function () { return h || gaGone(); };
+  return {
+    'ok': function () { return !!_ga_form_ok(live()); },
+    'error': function () { return gaText(_ga_form_error(live())); },
+    'id': function () { return gaText(_ga_form_id(live())); },
+    'version': function () { return gaText(_ga_form_version(live())); },
+    'hasMatcher': function () { return !!_ga_form_has_matcher(live()); },
+    'evaluate': function (answers, now, lang) {
+      return gaText(gaCall(_ga_form_evaluate, live(), [answers, now, lang]));
+    },
+    'applicationPackage': function (answers, now, lang) {
+      return gaText(gaCall(_ga_form_application_package, live(), [answers, now, lang]));
+    },
+    'applicationXml': function (answers, now, lang) {
+      return gaText(gaCall(_ga_form_application_xml, live(), [answers, now, lang]));
+    },
+    'matchTechnologies': function (need, technologies, now, lang) {
+      return gaText(gaCall(_ga_form_match_technologies, live(), [need, technologies, now, lang]));
+    },
+    'delete': function () { if (h) _ga_form_free(h); h = 0; },
+  };
+}
+
+function gaValidator(h) {
+  var live = function () { return h || gaGone(); };
+  return {
+    'ok': function () { return !!_ga_validator_ok(live()); },
+    'error': function () { return gaText(_ga_validator_error(live())); },
+    'loadInstances': function (array) { return gaCall(_ga_validator_load_instances, live(), [array]); },
+    'validateLoaded': function () { return _ga_validator_validate_loaded(live()); },
+    'validate': function (instance) { return gaText(gaCall(_ga_validator_validate, live(), [instance])); },
+    'delete': function () { if (h) _ga_validator_free(h); h = 0; },
+  };
+}
+
+Module['Form'] = { 'load': function (bundle) { return gaForm(gaCall(_ga_form_load, null, [bundle])); } };
+Module['SchemaValidator'] = { 'load': function (schema) { return gaValidator(gaCall(_ga_validator_load, null, [schema])); } };
+Module['version'] = function () { return gaText(_ga_version()); };
+Module['heapBytes'] = function () { return HEAPU8.length; };
