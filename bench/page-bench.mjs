@@ -4,7 +4,8 @@
 //    time goes: HTML received, scripts run (DOMContentLoaded), wasm fetched, wasm compiled and
 //    instantiated (core ready), package fetched, Form.load in wasm, first render;
 //  - what the page transfers on that cold load, file by file, gzip -9 (what a static host with
-//    compression sends): every response the browser asked for, nothing else;
+//    compression sends): every response the browser asked for, nothing else; and the total of
+//    one cold load in Chinese (transfer_zh);
 //  - per-keystroke evaluation (JS serialise + wasm evaluate + JS parse) on the Bluetech company
 //    form with 20 team members and 10 key patents: p50, p95, max over 1,000 edits;
 //  - wasm heap before and after 10,000 edits;
@@ -38,6 +39,9 @@ const server = createServer((req, res) => {
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const base = `http://127.0.0.1:${server.address().port}/`;
 const url = `${base}?now=2023-04-15T10:00:00%2B08:00&lang=en`;
+// The page fetches the texts of the language it shows only; a Chinese first visit weighs a little
+// more (Chinese text compresses less), so it is measured too.
+const urlZh = `${base}?now=2023-04-15T10:00:00%2B08:00&lang=zh`;
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 
@@ -49,13 +53,13 @@ const watchReady = () => {
   }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-ready'] });
 };
 
-async function coldLoad() {
+async function coldLoad(address = url) {
   const context = await browser.newContext();
   await context.addInitScript(watchReady);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(url);
+  await page.goto(address);
   await page.waitForFunction(() => window.__benchReadyAt !== undefined, null, { timeout: 30_000 });
   const t = await page.evaluate(() => {
     const mark = (n) => performance.getEntriesByName(n, 'mark')[0]?.startTime ?? null;
@@ -81,6 +85,7 @@ async function coldLoad() {
 
 const loads = [];
 for (let i = 0; i < coldLoads; i++) loads.push(await coldLoad());
+const zhLoad = await coldLoad(urlZh);
 const median = (xs) => {
   const v = xs.filter((x) => x !== null).sort((a, b) => a - b);
   return v.length ? +v[Math.floor((v.length - 1) / 2)].toFixed(1) : null;
@@ -109,17 +114,22 @@ const chromiumVersion = browser.version();
 await browser.close();
 server.close();
 
-// Every file the cold load asked for, as a static host would send it: gzip -9.
-const files = {};
-let raw = 0, gz = 0, wasmGz = 0;
-for (const p of [...new Set(loads[0].paths)]) {
-  const body = readFileSync(path.join(site, p === '/' ? 'index.html' : decodeURIComponent(p)));
-  const g = gzipSync(body, { level: 9 }).length;
-  files[p] = { raw: body.length, gzip: g };
-  raw += body.length;
-  gz += g;
-  if (p.endsWith('.wasm')) wasmGz += g;
+// Every file a cold load asked for, as a static host would send it: gzip -9.
+function transferOf(paths) {
+  const files = {};
+  let raw = 0, gz = 0, wasmGz = 0;
+  for (const p of [...new Set(paths)]) {
+    const body = readFileSync(path.join(site, p === '/' ? 'index.html' : decodeURIComponent(p)));
+    const g = gzipSync(body, { level: 9 }).length;
+    files[p] = { raw: body.length, gzip: g };
+    raw += body.length;
+    gz += g;
+    if (p.endsWith('.wasm')) wasmGz += g;
+  }
+  return { files, raw, gz, wasmGz };
 }
+const { files, raw, gz, wasmGz } = transferOf(loads[0].paths);
+const zh = transferOf(zhLoad.paths);
 const offlineFile = path.join(site, 'greenapply-offline.html');
 const offline = existsSync(offlineFile)
   ? (() => { const b = readFileSync(offlineFile); return { raw_kib: +(b.length / 1024).toFixed(1), gzip_kib: +(gzipSync(b, { level: 9 }).length / 1024).toFixed(1) }; })()
@@ -140,6 +150,8 @@ console.log(JSON.stringify({
   },
   evaluate_ms: { p50: +pct(0.5).toFixed(3), p95: +pct(0.95).toFixed(3), max: +times[times.length - 1].toFixed(3), n: times.length },
   transfer: { requests: Object.keys(files).length, raw_kib: +(raw / 1024).toFixed(1), gzip_kib: +(gz / 1024).toFixed(1), wasm_gzip_kib: +(wasmGz / 1024).toFixed(1), files },
+  transfer_zh: { requests: Object.keys(zh.files).length, gzip_kib: +(zh.gz / 1024).toFixed(1),
+    texts: Object.keys(zh.files).filter((p) => /i18n\/|texts\./.test(p)) },
   wasm_heap_bytes: { before: heapBefore, after_10000_edits: heapAfter },
   offline,
 }, null, 2));

@@ -6,13 +6,14 @@
 #   opened from disk with no network.
 # Other folders, leaving build/site and build/wasm-release alone (benchmarks, parallel work):
 #   WASM_PRESET=wasm-perf SITE=build/site-perf bash scripts/build-web.sh
+#   WASM_PREBUILT=1 SITE=build/site-mine bash scripts/build-web.sh   (page changes only)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 
 SITE=${SITE:-build/site}
 WASM_PRESET=${WASM_PRESET:-wasm-release}
-WASM_DIR=build/$WASM_PRESET   # every preset's binaryDir is build/<preset name>
+WASM_DIR=${WASM_DIR:-build/$WASM_PRESET}   # every preset's binaryDir is build/<preset name>
 
 # The site-build tools (esbuild; the closure compiler for the wasm link), pinned by
 # scripts/web/package-lock.json.
@@ -20,8 +21,12 @@ if [ ! -x scripts/web/node_modules/.bin/esbuild ] || [ ! -x scripts/web/node_mod
   (cd scripts/web && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-cmake --preset "$WASM_PRESET" >/dev/null
-cmake --build --preset "$WASM_PRESET" -j"$JOBS"
+# WASM_PREBUILT=1: page-only work, the core already built in $WASM_DIR (no cmake run at all, so
+# several site folders can be assembled from one wasm build at the same time).
+if [ "${WASM_PREBUILT:-0}" != 1 ]; then
+  cmake --preset "$WASM_PRESET" >/dev/null
+  cmake --build --preset "$WASM_PRESET" -j"$JOBS"
+fi
 
 rm -rf "$SITE"
 mkdir -p "$SITE"

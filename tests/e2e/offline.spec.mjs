@@ -1,14 +1,14 @@
 // The offline single file (greenapply-offline.html, made by scripts/build-web.sh): opened from
 // disk with every network request refused, it must work as the served page does — the core runs,
 // the form package and the common texts come from inside the file, errors and the score appear.
-// OFFLINE_SITE=build/site-perf picks another built site (default build/site).
+// OFFLINE_SITE=build/site-perf (or E2E_SITE) picks another built site (default build/site).
 import { test, expect } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const site = path.resolve(root, process.env.OFFLINE_SITE ?? 'build/site');
+const site = path.resolve(root, process.env.OFFLINE_SITE ?? process.env.E2E_SITE ?? 'build/site');
 const file = path.join(site, 'greenapply-offline.html');
 const OPEN = `${pathToFileURL(file).href}?now=2023-04-15T10:00:00%2B08:00&lang=en`;
 const example = JSON.parse(readFileSync(path.join(root, 'schemas/bluetech-2023-company/examples/01-worked-example.json'), 'utf8'));

@@ -1,8 +1,13 @@
-// Browser tests against build/site (bash scripts/build-web.sh), served by python3 on a free
+// Browser tests against build/site (bash scripts/build-web.sh) or $E2E_SITE, served by python3 on a free
 // loopback port. Debian's chromium is used as is: no browser is downloaded.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 8791);
+// E2E_SITE: another assembled site folder, from the repository's root (WASM_PREBUILT=1
+// SITE=build/site-mine bash scripts/build-web.sh, then E2E_SITE=build/site-mine).
+const site = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..', process.env.E2E_SITE ?? 'build/site');
 
 export default defineConfig({
   testDir: '.',
@@ -19,7 +24,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `python3 -m http.server ${port} --bind 127.0.0.1 --directory ../../build/site`,
+    command: `python3 -m http.server ${port} --bind 127.0.0.1 --directory ${site}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     stdout: 'ignore',
