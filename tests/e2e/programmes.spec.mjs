@@ -51,6 +51,19 @@ test('the start screen lists all five forms by programme, with their deadlines, 
   await expect(page.getByText('Closed at the end of 30 April 2023 (Beijing time). You can still use the self-assessment.')).toHaveCount(2);
 });
 
+test('the start screen fetches one language; a switch that cannot fetch the other says so', async ({ page }) => {
+  await page.goto('./forms.html?now=2023-04-15T10:00:00%2B08:00&lang=en');
+  await page.waitForFunction(() => document.body.dataset.ready === '1');
+  await page.route('**/texts.zh.json', (r) => r.abort('internetdisconnected'));
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'The Chinese texts could not be loaded' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Choose a form' })).toBeVisible();
+  await page.unroute('**/texts.zh.json');
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '选择表单' })).toBeVisible();
+  await expect(page.getByText('The Chinese texts could not be loaded')).toBeHidden();
+});
+
 test('a form link opens that form, and every form links back to the list', async ({ page }) => {
   await page.goto('./forms.html?lang=en');
   await page.waitForFunction(() => document.body.dataset.ready === '1');

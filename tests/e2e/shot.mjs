@@ -17,6 +17,8 @@ await page.screenshot({ path: `${out}/form.png` });
 await page.getByRole('button', { name: 'Continue' }).click();
 await page.screenshot({ path: `${out}/errors.png` });
 await page.getByRole('button', { name: '中文' }).click();
+// The Chinese texts are fetched on the first switch: wait until the page has changed language.
+await page.waitForFunction(() => document.documentElement.lang === 'zh-Hans');
 await page.screenshot({ path: `${out}/chinese.png` });
 
 // The review: a fresh page (its own storage) with the strong example opened as a draft file,

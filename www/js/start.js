@@ -82,11 +82,18 @@ async function boot() {
   render(index, common[lang], lang);
   $('lang-switch').addEventListener('click', async () => {
     const next = lang === 'zh' ? 'en' : 'zh';
+    const status = $('start-status');
     try {
       await textsOf(next);
-    } catch {
-      return; // offline before the first switch: the list stays as it is, in its language
+    } catch (error) {
+      // Offline before the first switch: the list stays as it is, in its language, and says why
+      // in both (the other language's texts are what could not be fetched).
+      if (next === 'zh') status.textContent = `The Chinese texts could not be loaded (${error.message}). Check your connection and try again. / 无法加载中文文本，请检查网络后重试。`;
+      else status.textContent = `The English texts could not be loaded (${error.message}). Check your connection and try again. / 无法加载英文文本，请检查网络后重试。`;
+      status.hidden = false;
+      return;
     }
+    status.hidden = true;
     lang = next;
     rememberLanguage(lang);
     render(index, common[lang], lang);
