@@ -4,7 +4,10 @@
 //
 //   Module.Form.load(bundleJson)        → form: ok(), error(), id(), version(), evaluate(a, now, lang),
 //                                         applicationPackage(...), applicationXml(...), hasMatcher(),
-//                                         matchTechnologies(need, technologies, now, lang), delete()
+//                                         matchTechnologies(need, technologies, now, lang),
+//                                         addTechnology(doc), clearTechnologies(),
+//                                         matchSubmitted(submitted, lang), evaluateDocument(doc, now, lang),
+//                                         delete()
 //   Module.SchemaValidator.load(schema) → v: ok(), error(), loadInstances(array), validateLoaded(),
 //                                         validate(instance), delete()
 //   Module.version()                    → the engine version
@@ -60,6 +63,16 @@ function gaForm(h) {
     },
     'matchTechnologies': function (need, technologies, now, lang) {
       return gaText(gaCall(_ga_form_match_technologies, live(), [need, technologies, now, lang]));
+    },
+    'addTechnology': function (document) {
+      return gaText(gaCall(_ga_form_add_technology, live(), [document]));
+    },
+    'clearTechnologies': function () { _ga_form_clear_technologies(live()); },
+    'matchSubmitted': function (submitted, lang) {
+      return gaText(gaCall(_ga_form_match_submitted, live(), [submitted, lang]));
+    },
+    'evaluateDocument': function (document, now, lang) {
+      return gaText(gaCall(_ga_form_evaluate_document, live(), [document, now, lang]));
     },
     'delete': function () { if (h) _ga_form_free(h); h = 0; },
   };

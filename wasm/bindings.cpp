@@ -13,6 +13,7 @@
 #include "greenapply/form.hpp"
 #include "greenapply/json_schema.hpp"
 #include "greenapply/json_text.hpp"
+#include "greenapply/match.hpp"
 #include "greenapply/xml.hpp"
 
 namespace {
@@ -99,9 +100,56 @@ class Form {
     }
   }
 
+  // The technology entries the seeker opened, parsed once when each file is opened and kept
+  // here, so a keystroke ranks them without sending and parsing every entry's JSON again.
+  // Returns {"index": position in the list} or {"fatal"} (the core refuses the text: too deep,
+  // a lone surrogate…), and the entry is then not added.
+  std::string add_technology(const std::string& document_json) {
+    try {
+      technologies_.push_back(greenapply::parse_json(document_json));
+      return json{{"index", technologies_.size() - 1}}.dump();
+    } catch (const greenapply::JsonTextError& e) {
+      return fatal(e.message_key, e.what());
+    } catch (const std::exception& e) {
+      return fatal("match.failed", e.what());
+    }
+  }
+  void clear_technologies() { technologies_ = json::array(); }
+
+  // The kept entries ranked against the need's submitted answers: the "submitted" member of the
+  // evaluation the page has just made, so the need is evaluated once per keystroke.
+  std::string match_submitted(const std::string& submitted_json, const std::string& lang) const {
+    if (!package_) return fatal("package.not_loaded", "the form package did not load");
+    try {
+      return greenapply::form::match_submitted(*package_, greenapply::parse_json(submitted_json), technologies_, lang)
+          .dump();
+    } catch (const greenapply::JsonTextError& e) {
+      return fatal(e.message_key, e.what());
+    } catch (const std::exception& e) {
+      return fatal("match.failed", e.what());
+    }
+  }
+
+  // The evaluation of a document a person opened (an application package or bare answers): its
+  // answers are found by the rule `greenapply match` uses (match::answers_of), so the page flags
+  // a technology entry exactly as the CLI's "valid"/"errors" columns do.
+  std::string evaluate_document(const std::string& document_json, const std::string& now,
+                                const std::string& lang) const {
+    if (!package_) return fatal("package.not_loaded", "the form package did not load");
+    try {
+      const json document = greenapply::parse_json(document_json);
+      return greenapply::form::evaluate(*package_, greenapply::match::answers_of(document), now, lang).dump();
+    } catch (const greenapply::JsonTextError& e) {
+      return fatal(e.message_key, e.what());
+    } catch (const std::exception& e) {
+      return fatal("evaluate.failed", e.what());
+    }
+  }
+
  private:
   std::optional<greenapply::form::FormPackage> package_;
   std::string error_;
+  json technologies_ = json::array();
 };
 
 // A bare JSON Schema validator, for the benchmark page and tools: the same validator the forms
@@ -218,6 +266,20 @@ EMSCRIPTEN_KEEPALIVE const Text* ga_form_match_technologies(FormHandle* h, const
                                                             const char* techs, std::size_t techsn, const char* now,
                                                             std::size_t nown, const char* lang, std::size_t langn) {
   return h->put(h->object.match_technologies(arg(need, needn), arg(techs, techsn), arg(now, nown), arg(lang, langn)));
+}
+
+EMSCRIPTEN_KEEPALIVE const Text* ga_form_add_technology(FormHandle* h, const char* doc, std::size_t docn) {
+  return h->put(h->object.add_technology(arg(doc, docn)));
+}
+EMSCRIPTEN_KEEPALIVE void ga_form_clear_technologies(FormHandle* h) { h->object.clear_technologies(); }
+EMSCRIPTEN_KEEPALIVE const Text* ga_form_match_submitted(FormHandle* h, const char* submitted, std::size_t submittedn,
+                                                         const char* lang, std::size_t langn) {
+  return h->put(h->object.match_submitted(arg(submitted, submittedn), arg(lang, langn)));
+}
+EMSCRIPTEN_KEEPALIVE const Text* ga_form_evaluate_document(FormHandle* h, const char* doc, std::size_t docn,
+                                                           const char* now, std::size_t nown, const char* lang,
+                                                           std::size_t langn) {
+  return h->put(h->object.evaluate_document(arg(doc, docn), arg(now, nown), arg(lang, langn)));
 }
 
 EMSCRIPTEN_KEEPALIVE ValidatorHandle* ga_validator_load(const char* schema, std::size_t size) {

@@ -71,12 +71,67 @@ TEST(MatchPackages, TheVocNeedRanksTheAirPollutionTechnologyFirst) {
   }
 }
 
+// The page ranks against the submitted answers of the evaluation it has just made
+// (match_submitted); the CLI evaluates inside match_technologies. Every worked need, hidden
+// leftovers included, in both languages, gives the same bytes either way.
+TEST(MatchPackages, RankingTheSubmittedNeedIsRankingTheNeed) {
+  const auto need = package("wipo-green-need");
+  const auto tech = package("wipo-green-technology");
+  const auto pkg = greenapply::form::FormPackage::load(need.bundle);
+  json technologies = json::array();
+  for (const auto& ex : tech.bundle["examples"]) technologies.push_back(ex["content"]);
+  const std::string now = "2026-06-01T10:00:00+08:00";
+  bool pruned = false;  // at least one need must lose answers to visibility, or this proves little
+  for (const auto& ex : need.bundle["examples"]) {
+    const json& answers = ex["content"]["answers"];
+    for (const char* lang : {"en", "zh"}) {
+      const json ev = greenapply::form::evaluate(pkg, answers, now, lang);
+      pruned |= !ev["hidden"].empty();
+      EXPECT_EQ(greenapply::form::match_submitted(pkg, ev["submitted"], technologies, lang).dump(),
+                greenapply::form::match_technologies(pkg, answers, technologies, now, lang).dump())
+          << ex["file"] << " " << lang;
+    }
+  }
+  EXPECT_TRUE(pruned);
+  EXPECT_THROW(greenapply::form::match_submitted(pkg, json::object(), technologies, "fr"), std::invalid_argument);
+}
+
+// No rule of the shipped need form hides a field the matcher reads, so the test above cannot see
+// whether pruning reaches the ranking. Here one does: the need's country is hidden unless the
+// challenge area is "other", and the VOC need's air-pollution area hides it. The submitted need
+// must then rank as match_technologies does (no location component), and the raw answers not.
+TEST(MatchPackages, AHiddenNeedAnswerNeverCountsInTheRanking) {
+  auto need = package("wipo-green-need");
+  const auto tech = package("wipo-green-technology");
+  need.bundle["rules"]["visibility"].push_back(
+      {{"target", "/location/location_country"}, {"when", "need.challenge_area = 'other'"}});
+  const auto pkg = greenapply::form::FormPackage::load(need.bundle);
+  json technologies = json::array();
+  for (const auto& ex : tech.bundle["examples"]) technologies.push_back(ex["content"]);
+  const json voc = example(need, "01-strong")["answers"];
+  ASSERT_TRUE(voc["location"].contains("location_country"));
+  const std::string now = "2026-06-01T10:00:00+08:00";
+  const json ev = greenapply::form::evaluate(pkg, voc, now, "en");
+  ASSERT_FALSE(ev["submitted"]["location"].contains("location_country"));
+  const json page = greenapply::form::match_submitted(pkg, ev["submitted"], technologies, "en");
+  EXPECT_EQ(page.dump(), greenapply::form::match_technologies(pkg, voc, technologies, now, "en").dump());
+  EXPECT_NE(page.dump(), greenapply::form::match_submitted(pkg, voc, technologies, "en").dump());
+  for (const auto& r : page["results"]) {
+    for (const auto& c : r["components"]) {
+      if (c["id"] == "location") {
+        EXPECT_FALSE(c["applicable"].get<bool>()) << r["title"];
+      }
+    }
+  }
+}
+
 TEST(MatchPackages, OnlyANeedFormMatches) {
   const auto tech = package("wipo-green-technology");
   const auto pkg = greenapply::form::FormPackage::load(tech.bundle);
   EXPECT_FALSE(greenapply::form::has_matcher(pkg));
   EXPECT_THROW(greenapply::form::match_technologies(pkg, json::object(), json::array(), "2026-06-01T10:00:00+08:00", "en"),
                std::invalid_argument);
+  EXPECT_THROW(greenapply::form::match_submitted(pkg, json::object(), json::array(), "en"), std::invalid_argument);
 }
 
 }  // namespace

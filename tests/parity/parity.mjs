@@ -35,9 +35,19 @@ function matchParity(needPath, wasmForm, needExamples) {
   const now = '2026-06-01T10:00:00+08:00';
   const native = JSON.parse(execFileSync(cli, ['match', '--form', path.join(schemas, needPath), '--needs', needDir,
     '--technologies', techDir, '--now', now], { maxBuffer: 1 << 30 }).toString('utf8'));
+  // The page's way (www/js/render/match.js): the entries handed to the core once, then ranked
+  // against the submitted answers of the page's own evaluation; it must be the same bytes.
+  wasmForm.clearTechnologies();
+  technologies.forEach((t) => wasmForm.addTechnology(JSON.stringify(t)));
   needExamples.forEach((n, i) => {
     for (const lang of ['en', 'zh']) {
-      const wasm = JSON.parse(wasmForm.matchTechnologies(JSON.stringify(n.answers), JSON.stringify(technologies), now, lang));
+      const text = wasmForm.matchTechnologies(JSON.stringify(n.answers), JSON.stringify(technologies), now, lang);
+      const submitted = JSON.parse(wasmForm.evaluate(JSON.stringify(n.answers), now, lang)).submitted;
+      if (wasmForm.matchSubmitted(JSON.stringify(submitted), lang) !== text) {
+        failed++;
+        console.error(`${needPath} match of need ${i} (${lang}): matchSubmitted differs from matchTechnologies`);
+      }
+      const wasm = JSON.parse(text);
       const a = wasm.results.map((r) => JSON.stringify([`t${String(r.index).padStart(5, '0')}.json`, r.score ?? null, r.components ?? r.problem]));
       const b = native[i].results.map((r) => JSON.stringify([r.technology_file, r.score ?? null, r.components ?? r.problem]));
       compared++;

@@ -44,6 +44,29 @@ export async function openForm(bundle) {
       if (out.fatal) throw new Error(`${out.fatal.key}: ${out.fatal.message}`);
       return out;
     },
+    // The match panel's way, once per keystroke without re-sending the entries: each technology
+    // entry is handed to the core once, when its file is opened (its position in the ranking's
+    // "index"; throws with the core's reason when it refuses the text), and matchSubmitted ranks
+    // them against the "submitted" answers of the evaluation the page has just made, so the need
+    // is evaluated once, not again inside the match.
+    addTechnology(doc) {
+      const out = JSON.parse(form.addTechnology(JSON.stringify(doc)));
+      if (out.fatal) throw new Error(`${out.fatal.key}: ${out.fatal.message}`);
+      return out.index;
+    },
+    clearTechnologies: () => form.clearTechnologies(),
+    matchSubmitted(submitted, lang) {
+      const out = JSON.parse(form.matchSubmitted(JSON.stringify(submitted), lang));
+      if (out.fatal) throw new Error(`${out.fatal.key}: ${out.fatal.message}`);
+      return out;
+    },
+    // The evaluation of a document someone else made (an application package or bare answers),
+    // its answers taken out by the rule `greenapply match` uses.
+    evaluateDocument(doc, now, lang) {
+      const out = JSON.parse(form.evaluateDocument(JSON.stringify(doc), now, lang));
+      if (out.fatal) throw new Error(`${out.fatal.key}: ${out.fatal.message}`);
+      return out;
+    },
     close: () => form.delete(),
     version: core.version(),
     // WebAssembly memory in bytes (grows, never shrinks): the benchmark checks it stays flat.

@@ -84,6 +84,14 @@ nlohmann::json self_assessment_of(const nlohmann::json& evaluation);
 // Throws std::invalid_argument when the package has no match.json, or on a bad now/lang.
 nlohmann::json match_technologies(const FormPackage& package, const nlohmann::json& need_answers,
                                   const nlohmann::json& technologies, std::string_view now, std::string_view lang);
+// The same ranking for a need that has just been evaluated: `submitted_need` is the "submitted"
+// member of evaluate(package, need_answers, now, lang), the need already pruned, so a caller that
+// evaluates the need anyway (the page, on every keystroke) does not have it evaluated twice.
+// match_technologies(p, a, t, now, lang) is exactly
+// match_submitted(p, evaluate(p, a, now, lang)["submitted"], t, lang).
+// Throws std::invalid_argument when the package has no match.json, or on a bad lang.
+nlohmann::json match_submitted(const FormPackage& package, const nlohmann::json& submitted_need,
+                               const nlohmann::json& technologies, std::string_view lang);
 bool has_matcher(const FormPackage& package);
 
 // The English text of a problem (for lint output and logs).
