@@ -55,7 +55,9 @@ test('check lists every error as a link that takes focus to its field, on its st
 test('Continue stays on a step with errors and moves on once they are fixed', async ({ page }) => {
   await openForm(page);
   await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toBeFocused();
+  // The summary takes focus; its child with role=alert (title and links) is what is announced.
+  await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toBeVisible();
+  await expect(page.locator('#error-summary')).toBeFocused();
   await expect(page).toHaveURL(/step=applicant/);
   await expect(page.getByRole('navigation').getByRole('link', { name: 'Applicant and track' })).toHaveAccessibleDescription('Has errors');
   await page.getByRole('radio', { name: 'Energy storage' }).check();

@@ -12,7 +12,7 @@ const UI = {
     exportDraft: 'Save draft to a file', importDraft: 'Open a draft file', print: 'Print or save as PDF', email: 'Prepare the e-mail',
     discard: 'Discard this draft', discardConfirm: 'Discard every answer of this draft? This cannot be undone.',
     leaveNote: 'Nothing is sent anywhere: your answers stay in this browser until you download them and e-mail the files yourself.',
-    errorTitle: 'There is a problem', continue: 'Continue', addItem: 'Add', removeItem: 'Remove', item: 'Item',
+    errorTitle: 'There is a problem', continue: 'Continue', addItem: 'Add', removeItem: 'Remove',
     saved: 'Draft saved at', notSaved: 'Your browser does not let this page save drafts: download your draft to keep it.',
     complete: 'Complete', incomplete: 'Not complete yet', hiddenSection: 'Not needed', total: 'Total', band: 'Band',
     advice: 'What would raise your score most', eligibility: 'Eligibility', noScore: 'No self-score for this form.',
@@ -29,7 +29,7 @@ const UI = {
     heldForeignTitle: 'The draft stored for this form belongs to another form',
     heldTooLargeBody: 'It holds {size}; this page opens drafts of up to {limit}.',
     heldForeignBody: 'It was made with the form “{form}”, so its answers cannot be used here.',
-    heldBody: 'The form below starts empty. Nothing you type is saved in this browser until you choose what happens to the stored draft. Download it first if you may need it.',
+    heldBody: 'The form below starts as a new draft. Nothing you type is saved in this browser until you choose what happens to the stored draft. Download it first if you may need it.',
     heldDownload: 'Download the stored draft', heldAside: 'Keep it in this browser and start afresh', heldDelete: 'Delete it and start afresh',
     heldDeleteConfirm: 'Delete the stored draft? Download it first if you may need it. This cannot be undone.',
     heldAsideFailed: 'It could not be kept in this browser: the storage is full or blocked. Download it, then delete it.',
@@ -76,6 +76,9 @@ const UI = {
     notStarted: 'Not started', inProgress: 'In progress', hasErrors: 'Has errors', completed: 'Completed', notNeeded: 'Not needed',
     draft: 'Your draft', result: 'Your result', currency: 'CNY', errorPrefix: 'Error:', fieldsFilled: '{filled} of {fields} answered',
     reviewErrors: 'Some answers need attention: use “Check the whole application” to list them.',
+    // A repeat group's item: its heading on the step and in the review, and the words a review
+    // link's hidden text adds so that every "Change" link has its own name.
+    itemN: 'Item {n}', itemOfGroup: 'item {n} of {group}',
   },
   zh: {
     form: '表单', loading: '正在加载表单…', tasks: '章节', score: '自评', leave: '核对并提交',
@@ -83,7 +86,7 @@ const UI = {
     exportDraft: '将草稿保存为文件', importDraft: '打开草稿文件', print: '打印或另存为PDF', email: '生成邮件',
     discard: '放弃此草稿', discardConfirm: '确定放弃此草稿中的全部答案？此操作无法撤销。',
     leaveNote: '本页面不会发送任何数据：您的答案仅保存在本浏览器中，直到您下载文件并自行通过邮件发送。',
-    errorTitle: '存在以下问题', continue: '继续', addItem: '添加', removeItem: '删除', item: '第',
+    errorTitle: '存在以下问题', continue: '继续', addItem: '添加', removeItem: '删除',
     saved: '草稿已保存于', notSaved: '您的浏览器不允许本页面保存草稿：请下载草稿文件以免丢失。',
     complete: '已完成', incomplete: '尚未完成', hiddenSection: '无需填写', total: '总分', band: '等级',
     advice: '最能提升得分的建议', eligibility: '申报资格', noScore: '本表单不含自评。',
@@ -99,7 +102,7 @@ const UI = {
     heldForeignTitle: '此处保存的草稿属于另一份表单',
     heldTooLargeBody: '该草稿共有{size}，本页面最多只能打开{limit}的草稿。',
     heldForeignBody: '该草稿是用表单“{form}”填写的，其答案无法用于本表单。',
-    heldBody: '下方表单从空白开始。在您决定如何处理已保存的草稿之前，您填写的内容不会保存在本浏览器中。如果以后可能还用得到，请先下载。',
+    heldBody: '下方表单作为新草稿从头开始。在您决定如何处理已保存的草稿之前，您填写的内容不会保存在本浏览器中。如果以后可能还用得到，请先下载。',
     heldDownload: '下载已保存的草稿', heldAside: '在本浏览器中另存并重新开始', heldDelete: '删除并重新开始',
     heldDeleteConfirm: '确定删除已保存的草稿？如果以后可能还用得到，请先下载。此操作无法撤销。',
     heldAsideFailed: '无法在本浏览器中另存：存储空间已满或被禁用。请先下载，再删除。',
@@ -146,6 +149,7 @@ const UI = {
     notStarted: '未开始', inProgress: '填写中', hasErrors: '有错误', completed: '已完成', notNeeded: '无需填写',
     draft: '您的草稿', result: '评估结果', currency: '元', errorPrefix: '错误：', fieldsFilled: '已填 {filled} / {fields} 项',
     reviewErrors: '部分答案需要修改：点击“检查整份申报表”查看完整列表。',
+    itemN: '第{n}项', itemOfGroup: '{group}第{n}项',
   },
 };
 

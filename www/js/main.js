@@ -6,6 +6,7 @@ import { Texts } from './i18n.js';
 import { getAt, setAt } from './pointer.js';
 import { rememberLanguage, rememberedLanguage } from './storage.js';
 import { Drafts, describeLoadFailure, showStartFailure } from './notices.js';
+import { freshAnswers } from './defaults.js';
 import { download, mailtoLink, packageFilename } from './export.js';
 import { el, idOf, refreshUnits } from './render/field.js';
 import { renderForm } from './render/form.js';
@@ -164,9 +165,14 @@ function followError(pointer, id) {
 }
 
 // What the need form's match panel needs; refresh() gives it again after files are opened.
+// submitted: the need as this evaluation pruned it, which the match ranks against, so the need
+// is evaluated once per keystroke. open: how the panel loads the technology form its entries are
+// checked against, with this page's own loader and core (render/match.js is bundled apart and
+// must not start a second copy of the core).
+const openers = { loadBundle, withLanguage, hasLanguage, openForm, Texts };
 function matchContext() {
-  return { form: state.form, bundle: state.bundle, answers: state.answers, now: now(), lang: state.lang, texts: state.texts,
-           refresh: matchContext };
+  return { form: state.form, bundle: state.bundle, submitted: state.ev?.submitted ?? {}, now: now(), lang: state.lang,
+           texts: state.texts, refresh: matchContext, open: openers };
 }
 
 // The match panel (render/match.js) is fetched by need forms only, the one kind with a matcher:
@@ -350,7 +356,7 @@ function wire() {
   $('discard').addEventListener('click', () => {
     if (!window.confirm(state.texts.ui('discardConfirm'))) return;
     drafts.discarded();
-    state.answers = {};
+    state.answers = freshAnswers(state.bundle);  // a fresh draft, with the schema's defaults
     state.touched.clear();
     state.checkedSections.clear();
     state.checkAll = false;

@@ -6,6 +6,7 @@
 import { download } from './export.js';
 import { Texts, fill } from './i18n.js';
 import { escapeToken, schemaAt } from './pointer.js';
+import { freshAnswers } from './defaults.js';
 import { el } from './render/field.js';
 import {
   MAX_DRAFT_CHARS, MAX_DRAFT_FILE_BYTES, discardDraft, listAsides, loadDraft, readAside, readDraftFile, removeAside, saveDraft, setDraftAside,
@@ -124,14 +125,17 @@ export class Drafts {
     return entry ? titleOf(entry, t.lang) : id;
   }
 
-  // Answers to start the form with. Sets up the notices for what was found in storage.
+  // Answers to start the form with. Sets up the notices for what was found in storage. Without
+  // a draft to use (none stored, storage off, or a stored text held back) the form starts as a
+  // fresh draft, with the schema's defaults (defaults.js); a stored draft is used as it is, so an
+  // answer the applicant cleared stays cleared.
   restore(bundle) {
     this.form = bundle.form;
     this.held = null;
     this.restored = false;
     this.notices.clear();
     const loaded = loadDraft(bundle.form.id);
-    let answers = {};
+    let answers = freshAnswers(bundle);
     if (loaded.status === 'ok') {
       answers = loaded.draft.answers;
       this.restored = true;
@@ -376,8 +380,12 @@ export function showStartFailure({ lang, failure, indexFailed = false }) {
   document.getElementById('load-failure')?.remove();
   const title = indexFailed ? t.ui('indexFailedTitle') : fill(t.ui('loadFailedTitle'), { form: failure.title(t) });
   document.title = `${title} — greenapply`;
-  const box = el('section', { id: 'load-failure', class: 'ga-error-summary ga-notice ga-notice--warning', role: 'alert',
+  // The panel takes focus and its content is the alert, a child of it: on one element the focus
+  // and the alert race and a screen reader can miss part of either (GOV.UK error-summary).
+  const panel = el('section', { id: 'load-failure', class: 'ga-error-summary ga-notice ga-notice--warning',
     'aria-labelledby': 'load-failure-h', tabindex: '-1' });
+  const box = el('div', { role: 'alert', 'aria-labelledby': 'load-failure-h' });
+  panel.append(box);
   box.append(el('h1', { class: 'ga-error-summary__title', id: 'load-failure-h', text: title }));
   box.append(el('p', { text: indexFailed ? t.ui('indexFailedBody') : failure.reason(t) }));
   box.append(el('p', { text: t.ui('loadDraftSafe') }));
@@ -431,7 +439,7 @@ export function showStartFailure({ lang, failure, indexFailed = false }) {
   langSwitch.textContent = lang === 'zh' ? 'English' : '中文';
   langSwitch.lang = lang === 'zh' ? 'en' : 'zh-Hans';
   langSwitch.addEventListener('click', () => go(failure.path ?? '', lang === 'zh' ? 'en' : 'zh'));
-  document.getElementById('main').prepend(box);
-  box.focus();
+  document.getElementById('main').prepend(panel);
+  panel.focus();
   document.body.dataset.ready = 'failed';
 }

@@ -6,6 +6,13 @@ import { Texts } from '../i18n.js';
 
 export const idOf = (pointer) => `f${pointer.replace(/[^A-Za-z0-9]/g, '_')}`;
 
+// The id of the first control renderField makes for a field: a group of radios or checkboxes is
+// a fieldset (not focusable), so its first option; a computed value has none.
+export function firstControlId(field, pointer) {
+  if (field.widget === 'computed') return null;
+  return ['radio', 'yesno', 'checkboxes'].includes(field.widget) ? `${idOf(pointer)}-0` : idOf(pointer);
+}
+
 function el(tag, attrs = {}, ...children) {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {

@@ -3,7 +3,8 @@
 // changes (an item added, the language switched); values live in the answers object only.
 // Every section is rendered and all but the current step are hidden (steps.js), so an error
 // can be marked at its field on any step and a draft restores every control at once.
-import { el, idOf, renderField } from './field.js';
+import { el, firstControlId, idOf, renderField } from './field.js';
+import { freshItem } from '../defaults.js';
 import { getAt, setAt } from '../pointer.js';
 
 export function renderForm(container, bundle, ctx) {
@@ -18,7 +19,7 @@ export function renderForm(container, bundle, ctx) {
     const intro = `${section.id}.intro`;
     if (ctx.texts.has(intro)) sec.append(el('p', { class: 'ga-summary', text: ctx.texts.text(intro) }));
     for (const field of section.fields) {
-      if (field.widget === 'repeat') sec.append(renderRepeat(field, field.pointer, ctx));
+      if (field.widget === 'repeat') sec.append(renderRepeat(bundle, field, field.pointer, ctx));
       else sec.append(renderField(field, field.pointer ?? `/computed/${field.computed}`, ctx));
     }
     const cont = el('button', { type: 'button', class: 'ga-button', 'data-continue': section.id, text: ctx.texts.ui('continue') });
@@ -28,7 +29,7 @@ export function renderForm(container, bundle, ctx) {
   }
 }
 
-function renderRepeat(field, pointer, ctx) {
+function renderRepeat(bundle, field, pointer, ctx) {
   const items = Array.isArray(getAt(ctx.answers, pointer)) ? getAt(ctx.answers, pointer) : [];
   const patternPointer = pointer;
   const id = idOf(pointer);
@@ -37,7 +38,7 @@ function renderRepeat(field, pointer, ctx) {
     el('p', { class: 'ga-error-message', id: `${id}-error`, hidden: true }));
   items.forEach((_, index) => {
     const itemPointer = `${pointer}/${index}`;
-    const itemLabel = ctx.lang === 'zh' ? `${ctx.texts.ui('item')}${index + 1}项` : `${ctx.texts.ui('item')} ${index + 1}`;
+    const itemLabel = ctx.texts.ui('itemN', { n: index + 1 });
     const item = el('div', { class: 'ga-repeat__item', role: 'group', 'aria-label': `${ctx.texts.label(patternPointer)} — ${itemLabel}`, 'data-pointer': itemPointer });
     item.append(el('h3', { class: 'ga-repeat__title', text: itemLabel }));
     for (const sub of field.fields ?? []) item.append(renderField(sub, `${itemPointer}/${sub.pointer}`, ctx));
@@ -47,7 +48,7 @@ function renderRepeat(field, pointer, ctx) {
       const list = [...getAt(ctx.answers, pointer)];
       list.splice(index, 1);
       setAt(ctx.answers, pointer, list.length ? list : undefined);
-      ctx.onStructure(`${pointer}-add`);
+      ctx.onStructure(`${id}-add`);  // focus stays in the group, on its Add button
     });
     item.append(remove);
     fs.append(item);
@@ -56,9 +57,13 @@ function renderRepeat(field, pointer, ctx) {
     text: `${ctx.texts.ui('addItem')}: ${ctx.texts.label(patternPointer)}` });
   add.addEventListener('click', () => {
     const list = Array.isArray(getAt(ctx.answers, pointer)) ? [...getAt(ctx.answers, pointer)] : [];
-    list.push({});
+    // A new item starts with its fields' schema defaults, like a fresh draft (defaults.js).
+    list.push(freshItem(bundle, field));
     setAt(ctx.answers, pointer, list);
-    ctx.onStructure(`${idOf(`${pointer}/${list.length - 1}`)}`);
+    // Focus moves to the new item's first control, so a keyboard or screen reader user is where
+    // the new answers go (the form is rendered anew: the control is named by its id).
+    const first = (field.fields ?? []).find((f) => f.pointer);
+    ctx.onStructure((first && firstControlId(first, `${pointer}/${list.length - 1}/${first.pointer}`)) ?? `${id}-add`);
   });
   fs.append(add);
   return fs;

@@ -89,6 +89,10 @@ export function renderReview(container, bundle, ctx) {
   }
   // Messages at a field or inside it (a repeat's sum rule, an item's bad value).
   const problemsAt = (p) => [...problems].filter(([q]) => q === p || q.startsWith(`${p}/`)).flatMap(([, m]) => m);
+  // A repeat group's own messages (too few items, a rule over the list): those not inside an
+  // item, which each item shows itself.
+  const groupProblems = (p) => [...problems].filter(([q]) => q === p || (q.startsWith(`${p}/`) && !/^\/\d+(\/|$)/.test(q.slice(p.length))))
+    .flatMap(([, m]) => m);
 
   const changeLink = (sectionId, pointer, label, kind) => {
     // The visually hidden label makes each link's name unique ("Change Team name"); Chinese
@@ -102,39 +106,60 @@ export function renderReview(container, bundle, ctx) {
     return a;
   };
 
+  const errorLine = (m) => el('p', { class: 'ga-summary-list__error' }, el('span', { class: 'ga-visually-hidden', text: `${texts.ui('errorPrefix')} ` }), m);
+
   const value = (content, messages) => {
     const dd = el('dd', { class: 'ga-summary-list__value' });
     dd.append(content);
-    for (const m of messages) {
-      dd.append(el('p', { class: 'ga-summary-list__error' }, el('span', { class: 'ga-visually-hidden', text: `${texts.ui('errorPrefix')} ` }), m));
-    }
+    for (const m of messages) dd.append(errorLine(m));
     return dd;
   };
 
-  const row = (label, content, action, messages = []) => el('div', { class: `ga-summary-list__row${messages.length ? ' ga-summary-list__row--error' : ''}` },
+  // flagged: the row is marked as having errors (a repeat group's may all be inside its items).
+  const row = (label, content, action, messages = [], flagged = messages.length > 0) => el('div', { class: `ga-summary-list__row${flagged ? ' ga-summary-list__row--error' : ''}` },
     el('dt', { class: 'ga-summary-list__key', text: label }), value(content, messages),
     action ? el('dd', { class: 'ga-summary-list__actions' }, action) : el('dd', { class: 'ga-summary-list__actions' }));
 
   const notAnswered = () => el('span', { class: 'ga-summary-list__missing', text: texts.ui('notAnswered') });
 
-  // A repeat group: one numbered entry per item, each a small list of its answered (or
-  // required and missing) fields.
-  const items = (field, pointer) => {
+  // A repeat group: one entry per item, each with its own "Change" link (the GOV.UK
+  // check-answers pattern gives each item of a list its own action) and a small list of its
+  // answered (or required and missing) fields. The link goes to the item's first visible field;
+  // an item with a required answer missing says so, and its link ("Answer") goes to that answer.
+  const items = (sectionId, field, pointer) => {
     const list = getAt(ctx.answers, pointer);
+    const groupLabel = texts.label(patternOf(pointer));
     const ol = el('ol', { class: 'ga-summary-list__items' });
     (Array.isArray(list) ? list : []).forEach((_, i) => {
       const itemPointer = `${pointer}/${i}`;
       if (isHidden(itemPointer)) return;
       const dl = el('dl', { class: 'ga-summary-list__sub' });
+      const visible = [];
+      const lacking = [];
       for (const sub of field.fields ?? []) {
+        if (!sub.pointer) continue;
         const p = `${itemPointer}/${sub.pointer}`;
         if (isHidden(p)) continue;
+        visible.push(p);
         const v = getAt(ctx.answers, p);
+        if (!isAnswered(v) && missing.has(p)) lacking.push(p);
         if (!isAnswered(v) && !missing.has(p)) continue;
         dl.append(el('div', { class: 'ga-summary-list__subrow' }, el('dt', { text: texts.label(patternOf(p)) }),
           el('dd', {}, isAnswered(v) ? formatAnswer(sub.widget, p, v, texts, ctx.lang) : notAnswered())));
       }
-      ol.append(el('li', {}, dl));
+      const name = texts.ui('itemOfGroup', { n: i + 1, group: groupLabel });
+      const head = el('p', { class: 'ga-summary-list__item-head' },
+        el('span', { class: 'ga-summary-list__item-title', text: texts.ui('itemN', { n: i + 1 }) }),
+        lacking.length ? el('strong', { class: 'ga-summary-list__incomplete', text: texts.ui('incomplete') }) : null,
+        changeLink(sectionId, lacking[0] ?? visible[0] ?? pointer, name, lacking.length ? 'answer' : 'change'));
+      const li = el('li', { class: 'ga-summary-list__item' }, head, dl);
+      // An item's problems name their field: the item shows several answers, not one.
+      for (const [q, messages] of problems) {
+        if (q !== itemPointer && !q.startsWith(`${itemPointer}/`)) continue;
+        const sub = (field.fields ?? []).find((f) => f.pointer && (q === `${itemPointer}/${f.pointer}` || q.startsWith(`${itemPointer}/${f.pointer}/`)));
+        for (const m of messages) li.append(errorLine(sub ? `${texts.label(patternOf(`${itemPointer}/${sub.pointer}`))}: ${m}` : m));
+      }
+      ol.append(li);
     });
     return ol;
   };
@@ -164,9 +189,11 @@ export function renderReview(container, bundle, ctx) {
       if (isHidden(p)) continue;
       const label = texts.label(patternOf(p));
       const v = getAt(ctx.answers, p);
-      if (isAnswered(v)) {
-        const content = field.widget === 'repeat' ? items(field, p) : formatAnswer(field.widget, p, v, texts, ctx.lang);
-        dl.append(row(label, content, changeLink(section.id, p, label, 'change'), problemsAt(p)));
+      if (isAnswered(v) && field.widget === 'repeat') {
+        // The group's own link stays: it is the way to add or remove items.
+        dl.append(row(label, items(section.id, field, p), changeLink(section.id, p, label, 'change'), groupProblems(p), problemsAt(p).length > 0));
+      } else if (isAnswered(v)) {
+        dl.append(row(label, formatAnswer(field.widget, p, v, texts, ctx.lang), changeLink(section.id, p, label, 'change'), problemsAt(p)));
       } else if (missing.has(p)) {
         dl.append(row(label, notAnswered(), changeLink(section.id, p, label, 'answer')));
       }

@@ -16,6 +16,9 @@ export function groupFor(root, pointer) {
   return section ? root.querySelector(`[data-section="${CSS.escape(section)}"]`) : null;
 }
 
+// What each summary's alert holds now (title, links and their targets), to tell a change.
+const shownLists = new WeakMap();
+
 // options.inSummary(pointer): whether a shown error is listed in the summary (a step lists its
 // own section's errors; the review lists all). options.follow(pointer, targetId): what a
 // summary link does when its field is on another step (go there, then focus); without it the
@@ -40,24 +43,45 @@ export function showErrors(root, summary, errors, isShown, texts, options = {}) 
     if (options.inSummary && !options.inSummary(e.pointer)) continue;
     shown.push({ e, target: group.querySelector('input, select, textarea, button') ?? group, label: group.querySelector('label, legend')?.textContent ?? '' });
   }
-  summary.replaceChildren();
   summary.hidden = shown.length === 0;
-  if (!shown.length) return 0;
-  summary.append(el('h2', { class: 'ga-error-summary__title', text: texts.ui('errorTitle') }));
+  // The title and list go in the summary's role="alert" child (index.html), as GOV.UK's
+  // error-summary/template.njk does: the summary itself takes focus (Continue, Check), and on one
+  // element the focus and the alert race, so a screen reader can miss part of what is said.
+  let alert = summary.querySelector(':scope > [role="alert"]');
+  if (!alert) {
+    alert = el('div', { role: 'alert' });
+    summary.replaceChildren(alert);
+  }
+  const links = shown.map(({ e, target, label }) => ({
+    pointer: e.pointer, targetId: target.id || idOf(e.pointer), target, text: label ? `${label}: ${e.message}` : e.message,
+  }));
+  // This runs on every keystroke. A live region re-announces whatever is put into it, so the
+  // same list is not put in again: only a real change (an error more, fewer, or reworded) is read.
+  if (!shown.length) {
+    alert.replaceChildren();
+    shownLists.delete(alert);
+    return 0;
+  }
+  const signature = JSON.stringify([texts.ui('errorTitle'), ...links.map((l) => [l.pointer, l.targetId, l.text])]);
+  if (shownLists.get(alert) === signature) return shown.length;
+  shownLists.set(alert, signature);
   const list = el('ul', { class: 'ga-error-summary__list' });
-  for (const { e, target, label } of shown) {
-    const link = el('a', { href: `#${target.id || idOf(e.pointer)}`, text: label ? `${label}: ${e.message}` : e.message });
+  for (const { pointer, targetId, target, text } of links) {
+    const link = el('a', { href: `#${targetId}`, text });
     link.addEventListener('click', (ev) => {
       ev.preventDefault();
       if (options.follow) {
-        options.follow(e.pointer, target.id || idOf(e.pointer));
+        options.follow(pointer, targetId);
         return;
       }
-      target.focus();
-      target.scrollIntoView({ block: 'center' });
+      // Looked up when clicked: a list kept from an earlier evaluation outlives the controls a
+      // re-render (an item added, the language switched) replaced.
+      const $target = document.getElementById(targetId) ?? target;
+      $target.focus();
+      $target.scrollIntoView({ block: 'center' });
     });
     list.append(el('li', {}, link));
   }
-  summary.append(list);
+  alert.replaceChildren(el('h2', { class: 'ga-error-summary__title', text: texts.ui('errorTitle') }), list);
   return shown.length;
 }
