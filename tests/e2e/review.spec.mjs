@@ -204,14 +204,16 @@ test.describe('schema defaults', () => {
     const country = page.getByLabel(COUNTRY);
     await expect(country.locator('option:checked')).toHaveText('China (CN)');
     expect((await answers(page)).location).toEqual({ location_country: 'CN' });
-    // A fresh draft is not a restored one.
+    // A fresh draft is not a restored one, and a section holding only a default is not done.
     await expect(page.locator('#save-status')).not.toContainText('restored');
+    await expect(page.locator('#task-location-status')).toHaveText('Not started');
     await goToStep(page, 'Check your answers');
     await expect(reviewRow(page, COUNTRY)).toHaveText('China (CN)');
 
     // Changed: kept as chosen.
     await goToStep(page, 'Location');
     await country.selectOption({ label: 'Germany (DE)' });
+    await expect(page.locator('#task-location-status')).toHaveText('Completed');
     await saved(page);
     await page.reload();
     await page.waitForFunction(() => document.body.dataset.ready === '1');

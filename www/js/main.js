@@ -193,6 +193,13 @@ function renderMatch() {
   });
 }
 
+// A fresh draft's answers (the schema's defaults), worked out once per form, not per keystroke.
+const freshCache = new WeakMap();
+function freshOf(bundle) {
+  if (!freshCache.has(bundle.data_schema)) freshCache.set(bundle.data_schema, freshAnswers(bundle));
+  return freshCache.get(bundle.data_schema);
+}
+
 function evaluateNow() {
   let ev;
   try {
@@ -231,7 +238,13 @@ function evaluateNow() {
   for (const e of ev.errors) {
     if (e.severity === 'error' && isShown(e.pointer)) shownErrors.set(sectionOf(e.pointer), (shownErrors.get(sectionOf(e.pointer)) ?? 0) + 1);
   }
+  // A section whose answers are only the schema's defaults, on a step the applicant has not
+  // continued from, has not been done by anyone: "Not started", not "Completed" (defaults.js).
+  const fresh = freshOf(state.bundle);
+  const onlyDefaults = new Set(ev.sections.map((s) => s.id).filter((id) => fresh[id] !== undefined
+    && !state.checkedSections.has(id) && !state.checkAll && JSON.stringify(state.answers[id]) === JSON.stringify(fresh[id])));
   renderTasks($('task-list'), ev, state.texts, {
+    onlyDefaults,
     current: step, hrefFor: stepHref, shownErrors,
     go: (id) => { state.returnToReview = false; showStep(id); },
   });

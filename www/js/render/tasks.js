@@ -6,14 +6,17 @@
 import { el } from './field.js';
 import { REVIEW } from './steps.js';
 
-export function statusOf(section, shownErrors) {
+// onlyDefaults: the section holds nothing but the schema's defaults (no one has answered it yet).
+export function statusOf(section, shownErrors, onlyDefaults = false) {
   if (section.hidden) return 'notNeeded';
+  if (onlyDefaults) return 'notStarted';
   if (section.complete) return 'completed';
   if (shownErrors > 0) return 'hasErrors';
   return section.filled > 0 ? 'inProgress' : 'notStarted';
 }
 
-// nav = { current, hrefFor(step), go(step), shownErrors: Map(section id → count) }.
+// nav = { current, hrefFor(step), go(step), shownErrors: Map(section id → count),
+//         onlyDefaults: Set(section ids holding only the schema's defaults) }.
 export function renderTasks(list, ev, texts, nav = {}) {
   list.replaceChildren();
   const item = (id, title, status, detail) => {
@@ -39,7 +42,7 @@ export function renderTasks(list, ev, texts, nav = {}) {
     list.append(li);
   };
   for (const s of ev.sections) {
-    const status = statusOf(s, nav.shownErrors?.get(s.id) ?? 0);
+    const status = statusOf(s, nav.shownErrors?.get(s.id) ?? 0, nav.onlyDefaults?.has(s.id) ?? false);
     item(s.id, s.title, status, status === 'notNeeded' ? '' : texts.ui('fieldsFilled', { filled: s.filled, fields: s.fields }));
   }
   item(REVIEW, texts.ui('checkAnswers'), null, '');
