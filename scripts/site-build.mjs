@@ -74,6 +74,9 @@ const coreGlue = (offline) => ({
 const bundleOptions = {
   entryPoints: [path.join(site, 'js/main.js')], bundle: true, minify: true, target,
   legalComments: 'none', logLevel: 'warning',
+  // Texts as UTF-8, not \u escapes: Chinese is a third of the bytes that way (module scripts are
+  // always read as UTF-8; the offline file's inline scripts are in a UTF-8 page).
+  charset: 'utf8',
 };
 const offlineApp = offlineGlue && (await build({
   ...bundleOptions, format: 'iife', write: false, plugins: [coreGlue(true)],
@@ -81,11 +84,11 @@ const offlineApp = offlineGlue && (await build({
   define: { 'import.meta.url': 'greenapplyModuleUrl' },
   banner: { js: "var greenapplyModuleUrl = new URL('js/main.js', document.baseURI).href;" },
 })).outputFiles[0].text;
-// What only some forms use is a module of its own, imported dynamically (the need form's match
-// panel): online it stays out of main.js and is bundled on its own, with its own copy of the few
+// What only some visits use is a module of its own, imported dynamically (the need form's match
+// panel, the page's Chinese texts): online it stays out of main.js and is bundled on its own, with its own copy of the few
 // helpers it shares with the page (esbuild's code splitting would instead move those into a
 // chunk that every page fetches, one request more). Offline, everything is one script.
-const lazyModules = ['render/match.js'];
+const lazyModules = ['render/match.js', 'ui-zh.js'];
 const leaveLazyOut = {
   name: 'greenapply-lazy',
   setup(b) {

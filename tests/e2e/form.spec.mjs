@@ -127,6 +127,28 @@ test('only the language shown is downloaded; the other comes on the first switch
   expect(texts.length).toBe(before);
 });
 
+test('when the page\'s Chinese texts cannot be fetched it opens in English, says so, and switches once they can', async ({ page }) => {
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await page.route('**/js/ui-zh.js', (r) => r.abort('internetdisconnected'));
+  await openForm(page, '?now=2023-04-15T10:00:00%2B08:00&lang=zh');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  const notice = page.getByRole('alert').filter({ hasText: 'The Chinese version of this form could not be loaded' });
+  await expect(notice).toBeVisible();
+  await expect(page.getByLabel('Project or product name')).toBeVisible();
+  await page.unroute('**/js/ui-zh.js');
+  await notice.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
+  await expect(page.getByRole('button', { name: '继续' }).first()).toBeVisible();
+  // An English visit never asks for them.
+  const english = await page.context().newPage();
+  const englishRequests = [];
+  english.on('request', (r) => englishRequests.push(new URL(r.url()).pathname));
+  await openForm(english);
+  expect(englishRequests.filter((p) => p.endsWith('ui-zh.js'))).toEqual([]);
+  expect(requested.filter((p) => p.endsWith('ui-zh.js')).length).toBeGreaterThan(0);
+});
+
 test('a reload or a closed tab loses nothing', async ({ page, context }) => {
   await openForm(page);
   await page.getByLabel('Project or product name').fill('全钒液流储能');

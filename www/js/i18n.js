@@ -5,6 +5,7 @@ import { resolveSchema, schemaAt } from './pointer.js';
 // "{name}" placeholders filled from params; one unknown stays as written (visible, not lost).
 export const fill = (text, params = {}) => text.replace(/\{(\w+)\}/g, (m, k) => (k in params ? String(params[k]) : m));
 
+// The English table is part of the page; the Chinese one (ui-zh.js) is fetched when needed.
 const UI = {
   en: {
     form: 'Form', loading: 'Loading the form…', tasks: 'Sections', score: 'Self-assessment', leave: 'Check and send',
@@ -80,78 +81,15 @@ const UI = {
     // link's hidden text adds so that every "Change" link has its own name.
     itemN: 'Item {n}', itemOfGroup: 'item {n} of {group}',
   },
-  zh: {
-    form: '表单', loading: '正在加载表单…', tasks: '章节', score: '自评', leave: '核对并提交',
-    check: '检查整份申报表', exportJson: '下载申报材料（JSON）', exportXml: '下载申报材料（XML）',
-    exportDraft: '将草稿保存为文件', importDraft: '打开草稿文件', print: '打印或另存为PDF', email: '生成邮件',
-    discard: '放弃此草稿', discardConfirm: '确定放弃此草稿中的全部答案？此操作无法撤销。',
-    leaveNote: '本页面不会发送任何数据：您的答案仅保存在本浏览器中，直到您下载文件并自行通过邮件发送。',
-    errorTitle: '存在以下问题', continue: '继续', addItem: '添加', removeItem: '删除',
-    saved: '草稿已保存于', notSaved: '您的浏览器不允许本页面保存草稿：请下载草稿文件以免丢失。',
-    complete: '已完成', incomplete: '尚未完成', hiddenSection: '无需填写', total: '总分', band: '等级',
-    advice: '最能提升得分的建议', eligibility: '申报资格', noScore: '本表单不含自评。',
-    chars: '字', yes: '是', no: '否', choose: '请选择…', fileHint: '仅记录文件名、大小和SHA-256指纹，文件本身保留在您的电脑上。',
-    closesIn: '剩余时间', beijing: '北京时间', local: '您的当地时间',
-    restored: '已恢复您的草稿。',
-    computed: '自动计算', days: '天', hours: '小时', needsWork: '待加强',
-    dismiss: '关闭此提示',
-    notSavedHeld: '尚未保存：请先决定如何处理已保存的草稿（见表单上方的提示）。',
-    notSavedFull: '未保存：请查看表单上方的提示。',
-    heldCorruptTitle: '无法读取本浏览器中保存的草稿',
-    heldTooLargeTitle: '本浏览器中保存的草稿过大，无法打开',
-    heldForeignTitle: '此处保存的草稿属于另一份表单',
-    heldTooLargeBody: '该草稿共有{size}，本页面最多只能打开{limit}的草稿。',
-    heldForeignBody: '该草稿是用表单“{form}”填写的，其答案无法用于本表单。',
-    heldBody: '下方表单作为新草稿从头开始。在您决定如何处理已保存的草稿之前，您填写的内容不会保存在本浏览器中。如果以后可能还用得到，请先下载。',
-    heldDownload: '下载已保存的草稿', heldAside: '在本浏览器中另存并重新开始', heldDelete: '删除并重新开始',
-    heldDeleteConfirm: '确定删除已保存的草稿？如果以后可能还用得到，请先下载。此操作无法撤销。',
-    heldAsideFailed: '无法在本浏览器中另存：存储空间已满或被禁用。请先下载，再删除。',
-    asidesTitle: '本浏览器中另存的早先草稿',
-    asidesBody: '本页面无法打开的草稿已另存在这里。如有需要请下载，或将其删除以释放空间。',
-    asideDownload: '下载{date}另存的草稿', asidesDelete: '删除另存的草稿',
-    asidesDeleteConfirm: '确定删除本表单另存的全部草稿？此操作无法撤销。',
-    droppedTitle: '部分答案无法沿用',
-    droppedBody: '您的草稿是用本表单{from}版填写的，当前为{to}版，已不再包含下列问题，相应答案已被移出。如需留存，请下载。',
-    droppedBodySame: '本表单不包含下列问题，相应答案已被移出。如需留存，请下载。',
-    droppedDownload: '下载被移出的答案',
-    storageOffTitle: '您的答案未被保存',
-    storageOffBody: '本浏览器不允许本页面保存草稿（部分无痕窗口或禁用网站数据时会出现这种情况）。您仍可填写整份表单，但页面关闭后所有内容都会丢失，除非将草稿保存为文件。下次可通过“打开草稿文件”继续填写。',
-    storageFullTitle: '您最近的修改未被保存',
-    storageFullBody: '本浏览器为本页面提供的存储空间已满，草稿无法再次保存。您的答案仍在页面中，请立即将草稿保存为文件。有了空间后会自动恢复保存。',
-    draftTooBigTitle: '草稿过大，无法保存在本浏览器中',
-    draftTooBigBody: '草稿已超过{limit}。您的答案仍在页面中，请将草稿保存为文件。',
-    importFailedTitle: '未打开该文件',
-    importTooLarge: '“{file}”超过{limit}，远大于任何草稿。页面内容没有任何改动。',
-    importBinary: '“{file}”不是文本文件，因此不是草稿。页面内容没有任何改动。',
-    importNotJson: '“{file}”不是本页面保存的草稿（不是JSON格式）。页面内容没有任何改动。',
-    importNotDraft: '“{file}”是JSON文件，但不是本页面保存的草稿或申报材料。页面内容没有任何改动。',
-    importOtherForm: '“{file}”是另一份表单（“{form}”）的草稿。请先在页面顶部选择该表单，再打开此文件。页面内容没有任何改动。',
-    loadFailedTitle: '无法打开表单“{form}”',
-    loadMissing: '其中一个文件无法获取（{detail}）。网站可能不完整或正在更新。',
-    loadNotJson: '其中一个文件已损坏：不是有效的JSON。',
-    loadRefused: '表单引擎拒绝加载：该表单包无效。',
-    loadOther: '无法加载。',
-    loadKeepCurrent: '您可以继续填写当前打开的表单，或选择其他表单。',
-    languageFailedZh: '无法加载本表单的中文版本',
-    languageFailedEn: '无法加载本表单的英文版本',
-    languageFailedBody: '页面保持当前语言，您的答案不会丢失。请检查网络后重试。',
-    matchLoadFailed: '匹配面板无法加载（{detail}）。表单本身不受影响；请检查网络，修改任一答案即可重试。',
-    loadDraftSafe: '您的草稿不受影响，仍保存在本浏览器中。',
-    loadChoose: '请选择其他表单：', loadNoOther: '没有其他表单可选。请稍后重试，或告知主办方。',
-    openForm: '打开“{form}”', tryAgain: '重试',
-    indexFailedTitle: '无法加载表单列表',
-    indexFailedBody: '本页面无法获取可供填写的表单。请检查网络后重试；如果问题反复出现，请告知主办方。',
-    tagsHint: '多个条目请用逗号或顿号分隔。',
-    // Steps, task list and review (render/steps.js, tasks.js, review.js).
-    back: '返回', stepOf: '第 {n} 步，共 {total} 步', checkAnswers: '核对您的答案',
-    checkAnswersIntro: '下载申报材料前，请逐项核对您的答案。申报资格和自评得分列在本页末尾。',
-    change: '修改', answer: '填写', notAnswered: '未填写', confirmed: '已确认', notConfirmed: '未确认', noAnswers: '本节尚未填写。',
-    notStarted: '未开始', inProgress: '填写中', hasErrors: '有错误', completed: '已完成', notNeeded: '无需填写',
-    draft: '您的草稿', result: '评估结果', currency: '元', errorPrefix: '错误：', fieldsFilled: '已填 {filled} / {fields} 项',
-    reviewErrors: '部分答案需要修改：点击“检查整份申报表”查看完整列表。',
-    itemN: '第{n}项', itemOfGroup: '{group}第{n}项',
-  },
 };
+
+// Makes the page's own texts of a language available (Chinese: one fetch, once). If they cannot
+// be fetched, the page's chrome falls back to English (Texts.ui), and the caller decides what to
+// tell the applicant; the form's own texts come from the package either way.
+export async function loadUiTexts(lang) {
+  if (lang === 'zh' && !UI.zh) UI.zh = (await import('./ui-zh.js')).default;
+}
+
 
 export class Texts {
   constructor(bundle, lang) {
@@ -164,7 +102,7 @@ export class Texts {
   }
   // A page text, with {name} placeholders filled from params.
   ui(key, params) {
-    const text = UI[this.lang][key] ?? UI.en[key] ?? key;
+    const text = UI[this.lang]?.[key] ?? UI.en[key] ?? key;
     return params ? fill(text, params) : text;
   }
   has(key) { return key in this.pkg || key in this.pkgEn; }

@@ -2,7 +2,7 @@
 // core for the verdict, then show it. The page decides nothing about validity or score.
 import { hasLanguage, loadBundle, packageIndex, withLanguage } from './bundle.js';
 import { openForm } from './core.js';
-import { Texts } from './i18n.js';
+import { Texts, loadUiTexts } from './i18n.js';
 import { getAt, setAt } from './pointer.js';
 import { rememberLanguage, rememberedLanguage } from './storage.js';
 import { Drafts, describeLoadFailure, showStartFailure } from './notices.js';
@@ -299,6 +299,7 @@ async function switchLanguage(lang) {
   if (switching) return;
   switching = lang;
   try {
+    await loadUiTexts(lang);
     if (!hasLanguage(state.bundle, lang)) {
       const bundle = await withLanguage(state.bundle, lang);
       const form = await openForm(bundle);
@@ -381,11 +382,17 @@ function wire() {
 async function boot() {
   state.lang = params.get('lang') ?? rememberedLanguage() ?? (navigator.language?.startsWith('zh') ? 'zh' : 'en');
   if (state.lang !== 'zh') state.lang = 'en';
-  state.index = await packageIndex();
+  // The page's Chinese texts are a module of their own (ui-zh.js), fetched with the index. If
+  // they cannot be, the page opens in English and says why, with a way to try again.
+  const [index, uiFailure] = await Promise.all([packageIndex(), loadUiTexts(state.lang).then(() => null, (e) => e)]);
+  state.index = index;
+  const wantedLang = state.lang;
+  if (uiFailure) state.lang = 'en';
   const wanted = readHash();
   const path = state.index.packages.some((p) => p.path === wanted.form) ? wanted.form : state.index.default;
   wire();
   await openOrExplain(path, path === wanted.form ? wanted.step : null);
+  if (uiFailure && state.form) drafts.languageFailed(wantedLang, uiFailure, () => switchLanguage(wantedLang));
 }
 
 // Opens a form and shows the page; a form that will not load is explained with the other forms
