@@ -1,6 +1,9 @@
 // Screenshots of the main states for docs/screenshots (run by hand or by scripts/screenshots.sh):
-// form.png (a step), errors.png (Continue on a step with errors), chinese.png, and review.png
-// ("Check your answers" for the package's strong worked example, opened as a draft file).
+// form.png (a step), errors.png (Continue on a step with errors), chinese.png, review.png
+// ("Check your answers" for the package's strong worked example, opened as a draft file) and
+// review-items.png (one of its lists, a Change link per item),
+// start.png (the list of forms) and match.png (a need ranking technology entries).
+// Usage: serve a built site, then node tests/e2e/shot.mjs http://127.0.0.1:PORT/ [out dir]
 import { chromium } from '@playwright/test';
 const base = process.argv[2] ?? 'http://127.0.0.1:8791/';
 const out = process.argv[3] ?? '../../docs/screenshots';
@@ -33,4 +36,33 @@ await review.getByLabel('Open a draft file').setInputFiles({ name: 'draft.json',
 await review.getByRole('navigation').getByRole('link', { name: 'Check your answers' }).click();
 await review.getByRole('heading', { level: 2, name: 'Check your answers' }).waitFor();
 await review.screenshot({ path: `${out}/review.png` });
+// A repeat group on the review: every item with its own Change link.
+const team = review.locator('.ga-summary-list__row').filter({ has: review.locator('.ga-summary-list__items') }).first();
+await team.scrollIntoViewIfNeeded();
+await team.screenshot({ path: `${out}/review-items.png` });
+
+// The start screen, and a need form ranking technology entries opened from files (one of them
+// the technology form's invalid worked example, flagged with its problems).
+const start = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+await start.goto(`${base}forms.html?now=2023-04-15T10:00:00%2B08:00&lang=en`);
+await start.waitForFunction(() => document.body.dataset.ready === '1');
+await start.screenshot({ path: `${out}/start.png` });
+
+const match = await browser.newPage({ viewport: { width: 1400, height: 1400 } });
+const get = async (p) => (await fetch(new URL(`schemas/${p}`, base))).json();
+const need = await get('wipo-green-need/examples/01-strong-beijing-voc.json');
+const needForm = await get('wipo-green-need/form.json');
+await match.goto(`${base}?now=2026-06-01T10:00:00%2B08:00&lang=en#form=wipo-green-need`);
+await match.waitForFunction(() => document.body.dataset.ready === '1');
+await match.getByLabel('Open a draft file').setInputFiles({ name: 'need.json', mimeType: 'application/json',
+  buffer: Buffer.from(JSON.stringify({ form: needForm.id, version: needForm.version, saved_at: new Date().toISOString(), answers: need.answers })) });
+const techFiles = [];
+for (const f of ['01-strong.json', '04-invalid.json', '06-chinese.json']) {
+  techFiles.push({ name: f, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(await get(`wipo-green-technology/examples/${f}`))) });
+}
+await match.getByLabel('Open technology entries (JSON files)').setInputFiles(techFiles);
+await match.getByText('problems', { exact: false }).first().waitFor();
+const panel = match.locator('#match');
+await panel.scrollIntoViewIfNeeded();
+await panel.screenshot({ path: `${out}/match.png` });
 await browser.close();
