@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """Writes seed corpora for the fuzz targets from the project's own data: JSON Schema Test
-Suite cases (schema NUL instance), the packages' expressions and worked examples, and XML."""
+Suite cases (schema NUL instance), the packages' expressions and worked examples, and XML;
+the minimised inputs of past findings (tests/regressions/<target>-<what>), so every smoke
+re-runs them; and one libFuzzer dictionary per target, <out>/<target>.dict: the static one in
+tests/fuzz/ plus, for the JSON targets, the packages' field names and enum values."""
 import json
 import pathlib
 import sys
@@ -52,4 +55,48 @@ if (need_dir / 'match.json').exists():
     for i, f in enumerate(sorted((need_dir / 'examples').glob('*.json'))):
         need = json.loads(f.read_text())['answers']
         put('fuzz_match', f'need{i}', json.dumps({'spec': spec, 'need': need, 'technologies': techs[i % len(techs):][:3]}, ensure_ascii=False))
+# Minimised inputs of past findings: each once crashed, hung or tripped a sanitizer.
+for f in sorted((root / 'tests/regressions').glob('fuzz_*-*')):
+    target = f.name.split('-', 1)[0]
+    if (out / target).is_dir():
+        put(target, f'regression-{f.name}', f.read_bytes())
+
+# Dictionaries. JSON targets get '"name":' for every property of the packages' schemas and
+# '"value"' for every string enum/const, so byte-level mutations splice real field names.
+def dict_entry(text):
+    out = ''
+    for b in text.encode():
+        out += '\\' + chr(b) if b in (0x22, 0x5c) else chr(b) if 0x20 <= b < 0x7f else '\\x%02X' % b
+    return '"' + out + '"\n'
+
+def schema_words(node, names, values):
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if k == 'properties' and isinstance(v, dict):
+                names.update(v.keys())
+            if k in ('enum', 'const'):
+                values.update(x for x in (v if isinstance(v, list) else [v]) if isinstance(x, str) and len(x) <= 64)
+            schema_words(v, names, values)
+    elif isinstance(node, list):
+        for v in node:
+            schema_words(v, names, values)
+
+names, values = set(), set()
+for f in sorted(root.glob('schemas/*/data.schema.json')) + sorted(root.glob('schemas/common/*.schema.json')):
+    schema_words(json.loads(f.read_text()), names, values)
+json_tokens = ['{', '}', '[', ']', ':', ',', 'true', 'false', 'null', '""', '0', '-1', '1e308', '0.5',
+               '"2023-04-30"', '"2023-04-30T23:59:59+08:00"', '"\\u0000"', '"\\ud800"', '"北京"']
+match_keys = ['spec', 'need', 'technologies', 'technology_form', 'need_title', 'technology_title', 'technology_owner',
+              'components', 'id', 'kind', 'weight', 'technology', 'group_credit', 'groups_without_credit',
+              'levels_to_zero', 'map', 'need_terms', 'need_text', 'enough', 'ignore', 'format', 'package', 'answers']
+generated = {
+    'fuzz_form': json_tokens + [f'"{n}":' for n in sorted(names)] + [f'"{v}"' for v in sorted(values)],
+    'fuzz_match': json_tokens + [f'"{k}":' for k in match_keys] + [f'"{n}":' for n in sorted(names)] +
+                  [f'"{v}"' for v in sorted(values)] + ['"taxonomy"', '"at_least"', '"mapped"', '"member"', '"keywords"'],
+}
+for t in ['fuzz_json_schema', 'fuzz_expression', 'fuzz_regex', 'fuzz_xml', 'fuzz_form', 'fuzz_match']:
+    static = root / 'tests/fuzz' / f'{t}.dict'
+    text = static.read_text() if static.exists() else ''
+    text += ''.join(dict_entry(w) for w in generated.get(t, []))
+    (out / f'{t}.dict').write_text(text)
 print(f'seeds written to {out}')

@@ -1,4 +1,6 @@
+#include <cstdint>
 #include <cstring>
+#include <utility>
 
 #include <pugixml.hpp>
 
@@ -107,8 +109,92 @@ struct Reader {
   std::string name_of(pugi::xml_node n) const {
     const pugi::xml_attribute a = n.attribute("name");
     if (!a) fail("xml.missing_name", n.offset_debug(), std::string("<") + n.name() + "> inside <object> needs a name");
-    if (std::strcmp(n.attribute("name-encoding").value(), "json") == 0) return decode_json_string(n, a.value());
-    return a.value();
+    const std::string name = decoded(n, a.value());
+    if (decoded(n, n.attribute("name-encoding").value()) == "json") return decode_json_string(n, name.c_str());
+    return name;
+  }
+
+  // XML's five entities and its character references, decoded here rather than by pugixml
+  // (parse_escapes is off): pugixml decodes any number it is given, so "&#x1e3331;" (beyond
+  // U+10FFFF) became bytes that are not UTF-8 and threw when the imported package was written
+  // again (found by fuzz_xml, tests/regressions/fuzz_xml-char-ref-beyond-unicode), "&#xD800;"
+  // became a surrogate's bytes, and "&#0;" a NUL that silently cut the text short. A reference
+  // must name an XML 1.0 character (#x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] |
+  // [#x10000-#x10FFFF]); anything else after "&" stays as written, as pugixml leaves it.
+  std::string decoded(pugi::xml_node n, const char* raw) const {
+    std::string out;
+    for (const char* p = raw; *p;) {
+      if (*p != '&') {
+        out += *p++;
+        continue;
+      }
+      static const std::pair<const char*, char> kEntities[] = {{"&lt;", '<'}, {"&gt;", '>'}, {"&amp;", '&'},
+                                                               {"&apos;", '\''}, {"&quot;", '"'}};
+      bool entity = false;
+      for (const auto& [spelled, ch] : kEntities) {
+        if (std::strncmp(p, spelled, std::strlen(spelled)) == 0) {
+          out += ch;
+          p += std::strlen(spelled);
+          entity = true;
+          break;
+        }
+      }
+      if (entity) continue;
+      if (p[1] != '#') {
+        out += *p++;
+        continue;
+      }
+      const bool hex = p[2] == 'x';
+      const char* q = p + (hex ? 3 : 2);
+      std::uint32_t cp = 0;
+      bool any = false, too_big = false;
+      for (;; ++q) {
+        int digit = -1;
+        if (*q >= '0' && *q <= '9') digit = *q - '0';
+        else if (hex && *q >= 'a' && *q <= 'f') digit = *q - 'a' + 10;
+        else if (hex && *q >= 'A' && *q <= 'F') digit = *q - 'A' + 10;
+        if (digit < 0) break;
+        any = true;
+        if (!too_big) cp = cp * (hex ? 16 : 10) + static_cast<std::uint32_t>(digit);
+        too_big |= cp > 0x10FFFF;
+      }
+      if (!any || *q != ';') {  // not a complete reference: literal text
+        out += *p++;
+        continue;
+      }
+      const bool is_char = !too_big && (cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) ||
+                                        (cp >= 0xE000 && cp <= 0xFFFD) || cp >= 0x10000);
+      if (!is_char)
+        fail("xml.bad_char_ref", n.offset_debug(),
+             std::string(p, static_cast<std::size_t>(q + 1 - p)).substr(0, 40) + " is not a character XML allows");
+      if (cp < 0x80) {
+        out += static_cast<char>(cp);
+      } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+      } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+      } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+      }
+      p = q + 1;
+    }
+    return out;
+  }
+
+  // The text of a value element, as child_value() finds it (its first text or CDATA child);
+  // references are decoded in text, CDATA is taken as written.
+  std::string text_of(pugi::xml_node n) const {
+    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+      if (c.type() == pugi::node_pcdata) return decoded(n, c.value());
+      if (c.type() == pugi::node_cdata) return c.value();
+    }
+    return std::string();
   }
 
   std::string decode_json_string(pugi::xml_node n, const char* literal) const {
@@ -124,7 +210,7 @@ struct Reader {
   void check_no_text(pugi::xml_node n) const {
     for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
       if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
-        const std::string v = c.value();
+        const std::string v = c.type() == pugi::node_pcdata ? decoded(n, c.value()) : std::string(c.value());
         if (v.find_first_not_of(" \t\r\n") != std::string::npos)
           fail("xml.unexpected_text", c.offset_debug(), std::string("text inside <") + n.name() + ">");
       }
@@ -155,9 +241,9 @@ struct Reader {
     }
     if (n.first_child() && n.first_child().type() == pugi::node_element)
       fail("xml.unexpected_element", n.first_child().offset_debug(), "<" + tag + "> holds text, not elements");
-    const std::string value = n.child_value();
+    const std::string value = text_of(n);
     if (tag == "string") {
-      if (std::strcmp(n.attribute("encoding").value(), "json") == 0) return decode_json_string(n, value.c_str());
+      if (decoded(n, n.attribute("encoding").value()) == "json") return decode_json_string(n, value.c_str());
       return value;
     }
     if (tag == "number") {
@@ -244,7 +330,9 @@ json from_xml(std::string_view text) {
   pugi::xml_document doc;
   // parse_doctype keeps a DOCTYPE as a node so we can refuse it: no DTDs, no entities, no tricks.
   // parse_ws_pcdata_single keeps a string that is only spaces (<string> </string>).
-  const unsigned options = pugi::parse_default | pugi::parse_doctype | pugi::parse_ws_pcdata_single;
+  // Without parse_escapes: the Reader decodes references itself, strictly (Reader::decoded).
+  const unsigned options =
+      (pugi::parse_default & ~pugi::parse_escapes) | pugi::parse_doctype | pugi::parse_ws_pcdata_single;
   const pugi::xml_parse_result result = doc.load_buffer(text.data(), text.size(), options, pugi::encoding_utf8);
   if (!result) reader.fail("xml.syntax", result.offset, result.description());
   for (pugi::xml_node n = doc.first_child(); n; n = n.next_sibling()) {
@@ -254,9 +342,9 @@ json from_xml(std::string_view text) {
   const pugi::xml_node root = doc.document_element();
   if (std::strcmp(root.name(), "application") != 0)
     reader.fail("xml.wrong_root", root.offset_debug(), std::string("the root element is <") + root.name() + ">, expected <application>");
-  if (std::strcmp(root.attribute("xmlns").value(), kNamespace) != 0)
+  if (reader.decoded(root, root.attribute("xmlns").value()) != kNamespace)
     reader.fail("xml.wrong_namespace", root.offset_debug(), std::string("expected xmlns=\"") + kNamespace + "\"");
-  if (std::strcmp(root.attribute("format-version").value(), "1") != 0)
+  if (reader.decoded(root, root.attribute("format-version").value()) != "1")
     reader.fail("xml.unsupported_version", root.offset_debug(), "format-version must be 1");
   reader.check_no_text(root);
   pugi::xml_node value;

@@ -105,6 +105,43 @@ TEST(XmlIo, InvalidUtf8IsAnErrorWithItsPosition) {
   EXPECT_NO_THROW(from_xml(std::string(kHead) + "<string>北京😀</string></application>"));
 }
 
+TEST(XmlIo, CharacterReferencesMustNameXmlCharacters) {
+  // Found by fuzz_xml (tests/regressions/fuzz_xml-char-ref-beyond-unicode): pugixml decoded
+  // "&#x1e3331;" (beyond U+10FFFF) in a member name into bytes that are not UTF-8, the import
+  // accepted them, and writing the imported package again threw a json type_error.
+  const std::string before = std::string(kHead) + "<object>";
+  const auto e = error_of(before + "<array name=\"&#x1e3331;\"></array></object></application>");
+  EXPECT_EQ(e.message_key, "xml.bad_char_ref");
+  EXPECT_EQ(e.offset, before.size());  // at the "<" of the element that holds it
+  EXPECT_EQ(e.line, 1u);
+  EXPECT_EQ(e.column, before.size() + 1);
+  EXPECT_EQ(e.detail, "&#x1e3331; is not a character XML allows");
+  // The same for text, and for every other reference XML 1.0 forbids: NUL (which cut the text
+  // short without a word), other C0 controls, surrogates, U+FFFE/U+FFFF, beyond U+10FFFF, and
+  // numbers too long for any integer type.
+  for (const std::string ref : {"&#x1e3331;", "&#0;", "&#x0;", "&#1;", "&#x1F;", "&#xD800;", "&#57343;", "&#xFFFE;",
+                                "&#65535;", "&#x110000;", "&#1114112;", "&#99999999999999999999999;", "&#xFFFFFFFF1;"}) {
+    const auto t = error_of(std::string(kHead) + "<string>ab" + ref + "cd</string></application>");
+    EXPECT_EQ(t.message_key, "xml.bad_char_ref") << ref;
+    EXPECT_EQ(t.offset, std::string(kHead).size()) << ref;
+    EXPECT_EQ(t.detail, ref + " is not a character XML allows");
+  }
+  // pugixml takes "<" inside an attribute value as text, so nothing there is CDATA or a comment.
+  EXPECT_EQ(error_of(before + "<null name=\"<![CDATA[&#0;]]>\"/></object></application>").message_key, "xml.bad_char_ref");
+  // References to characters XML allows still decode; in CDATA, comments and processing
+  // instructions "&#0;" is plain text, not a reference.
+  EXPECT_EQ(from_xml(std::string(kHead) + "<string>&#x1F331;&#20013;&#x9;&#xD;&#x10FFFF;</string></application>"),
+            json("\U0001F331\u4e2d\t\r\U0010FFFF"));
+  EXPECT_EQ(from_xml(std::string(kHead) + "<string><![CDATA[&#0;]]></string></application>"), json("&#0;"));
+  EXPECT_EQ(from_xml("<?pi &#0;?><!-- &#0; -->" + std::string(kHead) + "<null/></application>"), json(nullptr));
+  // The five entities, references in names and attributes, and what is not a reference at all.
+  EXPECT_EQ(from_xml(std::string(kHead) + "<object><string name=\"&lt;&#x41;&amp;\">&quot;&apos;&gt;&#65;&#x;&#12 &#xG; &foo;</string>"
+                                          "</object></application>"),
+            json({{"<A&", "\"'>A&#x;&#12 &#xG; &foo;"}}));
+  EXPECT_EQ(from_xml(R"(<application xmlns="urn:greenapply:application:&#x31;" format-version="&#49;"><null/></application>)"),
+            json(nullptr));
+}
+
 TEST(XmlIo, RefusesEntityTricks) {
   const std::string billion_laughs =
       "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;\">]>" +
