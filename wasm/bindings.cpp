@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "greenapply/form.hpp"
 #include "greenapply/json_schema.hpp"
@@ -22,6 +23,19 @@ using nlohmann::json;
 
 std::string fatal(const std::string& key, const std::string& message, const std::string& pointer = "") {
   return json{{"fatal", {{"key", key}, {"message", message}, {"pointer", pointer}}}}.dump();
+}
+
+// Runs one call of the boundary: its JSON text, or the fatal that says why there is none (the
+// text's own key for text that is not JSON the core accepts, else failure_key).
+template <class Call>
+std::string guarded(const char* failure_key, Call&& call) {
+  try {
+    return call();
+  } catch (const greenapply::JsonTextError& e) {
+    return fatal(e.message_key, e.what());
+  } catch (const std::exception& e) {
+    return fatal(failure_key, e.what());
+  }
 }
 
 class Form {
@@ -51,13 +65,9 @@ class Form {
   // The application package the applicant downloads (JSON), made by the core.
   std::string application_package(const std::string& answers_json, const std::string& now, const std::string& lang) const {
     if (!package_) return fatal("package.not_loaded", "the form package did not load");
-    try {
+    return guarded("package.failed", [&] {
       return greenapply::form::make_application_package(*package_, greenapply::parse_json(answers_json), now, lang).dump(2);
-    } catch (const greenapply::JsonTextError& e) {
-      return fatal(e.message_key, e.what());
-    } catch (const std::exception& e) {
-      return fatal("package.failed", e.what());
-    }
+    });
   }
 
   // The same package as XML (docs/xml.md).
@@ -74,13 +84,9 @@ class Form {
   // evaluate(answers JSON, now RFC 3339, "en"|"zh") → evaluation JSON (docs/architecture.md)
   std::string evaluate(const std::string& answers_json, const std::string& now, const std::string& lang) const {
     if (!package_) return fatal("package.not_loaded", "the form package did not load");
-    try {
+    return guarded("evaluate.failed", [&] {
       return greenapply::form::evaluate(*package_, greenapply::parse_json(answers_json), now, lang).dump();
-    } catch (const greenapply::JsonTextError& e) {
-      return fatal(e.message_key, e.what());
-    } catch (const std::exception& e) {
-      return fatal("evaluate.failed", e.what());
-    }
+    });
   }
 
   // Need forms only (a match.json): technologies (a JSON array of application packages or bare
@@ -89,15 +95,11 @@ class Form {
   std::string match_technologies(const std::string& need_json, const std::string& technologies_json,
                                  const std::string& now, const std::string& lang) const {
     if (!package_) return fatal("package.not_loaded", "the form package did not load");
-    try {
+    return guarded("match.failed", [&] {
       return greenapply::form::match_technologies(*package_, greenapply::parse_json(need_json),
                                                   greenapply::parse_json(technologies_json), now, lang)
           .dump();
-    } catch (const greenapply::JsonTextError& e) {
-      return fatal(e.message_key, e.what());
-    } catch (const std::exception& e) {
-      return fatal("match.failed", e.what());
-    }
+    });
   }
 
   // The technology entries the seeker opened, parsed once when each file is opened and kept
@@ -105,14 +107,10 @@ class Form {
   // Returns {"index": position in the list} or {"fatal"} (the core refuses the text: too deep,
   // a lone surrogate…), and the entry is then not added.
   std::string add_technology(const std::string& document_json) {
-    try {
+    return guarded("match.failed", [&] {
       technologies_.push_back(greenapply::parse_json(document_json));
       return json{{"index", technologies_.size() - 1}}.dump();
-    } catch (const greenapply::JsonTextError& e) {
-      return fatal(e.message_key, e.what());
-    } catch (const std::exception& e) {
-      return fatal("match.failed", e.what());
-    }
+    });
   }
   void clear_technologies() { technologies_ = json::array(); }
 
@@ -120,14 +118,10 @@ class Form {
   // evaluation the page has just made, so the need is evaluated once per keystroke.
   std::string match_submitted(const std::string& submitted_json, const std::string& lang) const {
     if (!package_) return fatal("package.not_loaded", "the form package did not load");
-    try {
+    return guarded("match.failed", [&] {
       return greenapply::form::match_submitted(*package_, greenapply::parse_json(submitted_json), technologies_, lang)
           .dump();
-    } catch (const greenapply::JsonTextError& e) {
-      return fatal(e.message_key, e.what());
-    } catch (const std::exception& e) {
-      return fatal("match.failed", e.what());
-    }
+    });
   }
 
   // The evaluation of a document a person opened (an application package or bare answers): its
@@ -136,14 +130,10 @@ class Form {
   std::string evaluate_document(const std::string& document_json, const std::string& now,
                                 const std::string& lang) const {
     if (!package_) return fatal("package.not_loaded", "the form package did not load");
-    try {
+    return guarded("evaluate.failed", [&] {
       const json document = greenapply::parse_json(document_json);
       return greenapply::form::evaluate(*package_, greenapply::match::answers_of(document), now, lang).dump();
-    } catch (const greenapply::JsonTextError& e) {
-      return fatal(e.message_key, e.what());
-    } catch (const std::exception& e) {
-      return fatal("evaluate.failed", e.what());
-    }
+    });
   }
 
  private:
@@ -209,6 +199,7 @@ struct Text {
 
 template <class T>
 struct Handle {
+  explicit Handle(T o) : object(std::move(o)) {}
   T object;
   std::string out;
   Text text{};
@@ -238,7 +229,7 @@ EMSCRIPTEN_KEEPALIVE const Text* ga_version() {
 }
 
 EMSCRIPTEN_KEEPALIVE FormHandle* ga_form_load(const char* bundle, std::size_t size) {
-  return new FormHandle{Form::load(arg(bundle, size))};
+  return new FormHandle(Form::load(arg(bundle, size)));
 }
 EMSCRIPTEN_KEEPALIVE void ga_form_free(FormHandle* h) { delete h; }
 EMSCRIPTEN_KEEPALIVE int ga_form_ok(FormHandle* h) { return h->object.ok() ? 1 : 0; }
@@ -283,7 +274,7 @@ EMSCRIPTEN_KEEPALIVE const Text* ga_form_evaluate_document(FormHandle* h, const 
 }
 
 EMSCRIPTEN_KEEPALIVE ValidatorHandle* ga_validator_load(const char* schema, std::size_t size) {
-  return new ValidatorHandle{SchemaValidator::load(arg(schema, size))};
+  return new ValidatorHandle(SchemaValidator::load(arg(schema, size)));
 }
 EMSCRIPTEN_KEEPALIVE void ga_validator_free(ValidatorHandle* h) { delete h; }
 EMSCRIPTEN_KEEPALIVE int ga_validator_ok(ValidatorHandle* h) { return h->object.ok() ? 1 : 0; }
