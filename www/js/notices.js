@@ -312,7 +312,6 @@ export class Drafts {
     });
   }
 
-  // A form that would not load while another one is open: the open one stays as it was.
   // The other language's texts would not load (the page went offline before its first switch,
   // or the site is missing them): the page stays in the language it shows and nothing is lost.
   languageFailed(lang, error, retry) {
@@ -330,6 +329,7 @@ export class Drafts {
 
   languageLoaded() { this.notices.remove('languageFailed'); }
 
+  // A form that would not load while another one is open: the open one stays as it was.
   switchFailed(failure) {
     this.notices.set('loadFailed', {
       kind: 'warning',

@@ -251,7 +251,10 @@ export function renderMatchPanel(container, ctx) {
   hold(form);
   // The one ranking of this keystroke: the held entries against the need as the page's
   // evaluation pruned it (with no entries it still gives the components, for the explanation).
-  const m = form.matchSubmitted(ctx.submitted, ctx.lang);
+  // Asked for only when something shows it: with no entries open and the panel already drawn,
+  // a keystroke does not rank.
+  let ranking = null;
+  const ranked = () => (ranking ??= form.matchSubmitted(ctx.submitted, ctx.lang));
   container.hidden = false;
   let list = container.querySelector('.ga-match__results');
   if (!list || container.dataset.lang !== t.lang) {
@@ -275,7 +278,7 @@ export function renderMatchPanel(container, ctx) {
     // How each component counts, in words (the same texts the CLI's users read in match.json's package).
     const how = el('details', { class: 'ga-match__how' }, el('summary', { text: t.shared('match.ui.how') }));
     const dl = el('dl');
-    for (const c of m.components) dl.append(el('dt', { text: `${c.title} (${c.weight})` }), el('dd', { text: c.explain }));
+    for (const c of ranked().components) dl.append(el('dt', { text: `${c.title} (${c.weight})` }), el('dd', { text: c.explain }));
     how.append(dl);
     container.replaceChildren(
       el('h2', { id: 'match-heading', text: t.text('match.title') }),
@@ -289,6 +292,6 @@ export function renderMatchPanel(container, ctx) {
     list.replaceChildren(el('p', { class: 'ga-hint', text: t.shared('match.ui.none') }));
     return;
   }
-  renderResults(list, ctx, m);
+  renderResults(list, ctx, ranked());
   checkEntries(container, ctx);
 }
