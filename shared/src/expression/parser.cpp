@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "functions.hpp"
+#include "greenapply/utf8.hpp"
 #include "program_data.hpp"
 
 namespace greenapply::expr {
@@ -150,16 +151,7 @@ class Parser {
             else fail(pos_ - 1, "expr.bad_escape");
           }
           if (cp >= 0xD800 && cp <= 0xDFFF) fail(pos_ - 6, "expr.bad_escape");
-          if (cp < 0x80) {
-            s += static_cast<char>(cp);
-          } else if (cp < 0x800) {
-            s += static_cast<char>(0xC0 | (cp >> 6));
-            s += static_cast<char>(0x80 | (cp & 0x3F));
-          } else {
-            s += static_cast<char>(0xE0 | (cp >> 12));
-            s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            s += static_cast<char>(0x80 | (cp & 0x3F));
-          }
+          append_utf8(s, static_cast<char32_t>(cp));
           break;
         }
         default: fail(pos_ - 2, "expr.bad_escape");

@@ -4,6 +4,7 @@
 
 #include <pugixml.hpp>
 
+#include "greenapply/utf8.hpp"
 #include "greenapply/xml.hpp"
 
 namespace greenapply::xml {
@@ -167,21 +168,7 @@ struct Reader {
       if (!is_char)
         fail("xml.bad_char_ref", n.offset_debug(),
              std::string(p, static_cast<std::size_t>(q + 1 - p)).substr(0, 40) + " is not a character XML allows");
-      if (cp < 0x80) {
-        out += static_cast<char>(cp);
-      } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-      } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-      } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-      }
+      append_utf8(out, static_cast<char32_t>(cp));
       p = q + 1;
     }
     return out;
