@@ -44,7 +44,9 @@ async function downloadOf(page, button) {
 }
 
 // One animation frame and a little more: the page saves on the frame after a change.
-const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
+// Past the page's next save: drafts are written at most 400 ms after a change (main.js SAVE_EVERY_MS),
+// so a check that nothing was written waits longer than that.
+const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 900))));
 
 test.describe('a stored draft the page cannot use', () => {
   const CORRUPT = `{"form": "${FORM}", "version": "1.0.0", "answers": {"applicant": {"project_name": "全钒液流储能`;

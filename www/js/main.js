@@ -4,9 +4,10 @@ import { hasLanguage, loadBundle, packageIndex, withLanguage } from './bundle.js
 import { openForm } from './core.js';
 import { Texts, loadUiTexts } from './i18n.js';
 import { getAt, setAt } from './pointer.js';
-import { rememberLanguage, rememberedLanguage } from './storage.js';
+import { draftKey, rememberLanguage, rememberedLanguage } from './storage.js';
 import { Drafts, describeLoadFailure, showStartFailure } from './notices.js';
 import { freshAnswers } from './defaults.js';
+import { Revisions, draftFromStorage, mergeAnswers, putAt, questionsOf } from './tabs.js';
 import { download, mailtoLink, packageFilename } from './export.js';
 import { el, idOf, refreshUnits } from './render/field.js';
 import { renderForm } from './render/form.js';
@@ -20,7 +21,10 @@ const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
 const state = {
   index: null, path: null, bundle: null, form: null, answers: {}, lang: 'en', texts: null, ev: null,
-  touched: new Set(), checkedSections: new Set(), checkAll: false, pending: false, notices: [],
+  touched: new Set(), checkedSections: new Set(), checkAll: false, pending: false, unsaved: false, notices: [],
+  // held: a disagreement with another tab the applicant has not settled yet, during which
+  // nothing is saved (tabs.js; the drafts this tab wrote and saw are in `revisions`).
+  held: null,
   // The step on screen (a section id or REVIEW), and whether Continue goes back to the review
   // (the applicant came from a "Change" link there, as in the GOV.UK check-answers pattern).
   step: null, returnToReview: false,
@@ -81,6 +85,8 @@ function chrome() {
 
 function renderAll(focusId) {
   state.texts = new Texts(state.bundle, state.lang);
+  drawn.clear();
+  formParts = null;
   chrome();
   drafts.render(state.texts);
   renderForm($('form'), state.bundle, {
@@ -91,18 +97,49 @@ function renderAll(focusId) {
   if (focusId) document.getElementById(focusId)?.focus();
 }
 
+// A keystroke only records the answer, so the character is painted at once; the core's
+// evaluation, and whatever it changes on screen, runs in the task right after that paint
+// (several keystrokes within one frame share one evaluation). The draft is written at most every
+// SAVE_EVERY_MS and whenever the page is left (saver below), not on every key.
 function onChange(pointer, value) {
   setAt(state.answers, pointer, value);
   state.touched.add(pointer);
-  if (!state.pending) {
-    state.pending = true;
-    requestAnimationFrame(() => {
-      state.pending = false;
-      evaluateNow();
-      save();
-    });
-  }
+  saveSoon();
+  if (state.pending) return;
+  state.pending = true;
+  afterNextPaint(() => {
+    state.pending = false;
+    evaluateNow();
+  });
 }
+
+// Runs fn after the next frame is painted: requestAnimationFrame runs just before the paint, and a
+// message posted from there is delivered in a task after it.
+function afterNextPaint(fn) {
+  requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => fn();
+    channel.port2.postMessage(null);
+  });
+}
+
+// The draft in storage trails the answers by at most SAVE_EVERY_MS of typing (what a browser
+// crash can lose); leaving the page, hiding it (another tab, the phone's home screen, which may be
+// the last moment a mobile browser gives), or reloading writes it at once. Writing a large
+// application on every keystroke cost more than evaluating it.
+const SAVE_EVERY_MS = 400;
+let saveTimer = null;
+function saveSoon() {
+  state.unsaved = true;
+  saveTimer ??= setTimeout(flushSave, SAVE_EVERY_MS);
+}
+function flushSave() {
+  clearTimeout(saveTimer);
+  saveTimer = null;
+  if (state.unsaved) save();
+}
+window.addEventListener('pagehide', flushSave);
+document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flushSave(); });
 
 // Continue checks this section only: with errors it stays and the summary (this section's
 // errors) takes focus; without, it moves to the next visible section, or back to the review
@@ -181,8 +218,10 @@ let matchPanel = null;
 function renderMatch() {
   const container = $('match');
   if (!state.form.hasMatcher()) {
-    container.hidden = true;
-    container.replaceChildren();
+    if (!container.hidden || container.firstChild) {
+      container.hidden = true;
+      container.replaceChildren();
+    }
     return;
   }
   matchPanel ??= import('./render/match.js');
@@ -200,6 +239,25 @@ function freshOf(bundle) {
   return freshCache.get(bundle.data_schema);
 }
 
+// What each part of the page was last drawn from, so an evaluation redraws only the parts whose
+// inputs changed: on a keystroke that is usually the errors of the field being typed in, and
+// nothing else. renderAll() forgets it all (the page is built anew).
+const drawn = new Map();
+function changed(part, signature) {
+  if (drawn.get(part) === signature) return false;
+  drawn.set(part, signature);
+  return true;
+}
+// The form's field groups and computed outputs, gathered once per rendering of the form.
+let formParts = null;
+function partsOf(root) {
+  if (!formParts || !formParts.groups[0]?.isConnected) {
+    formParts = { groups: [...root.querySelectorAll('.ga-field, .ga-repeat')], outputs: [...root.querySelectorAll('output[data-computed]')],
+      units: [...root.querySelectorAll('[data-currency-from]')] };
+  }
+  return formParts;
+}
+
 function evaluateNow() {
   let ev;
   try {
@@ -211,10 +269,13 @@ function evaluateNow() {
   state.ev = ev;
   renderMatch();
   const root = $('form');
-  const hidden = new Set(ev.hidden);
-  for (const g of root.querySelectorAll('.ga-field, .ga-repeat')) {
-    const p = g.dataset.pointer;
-    g.hidden = [...hidden].some((h) => p === h || p.startsWith(`${h}/`));
+  const parts = partsOf(root);
+  if (changed('hidden', JSON.stringify(ev.hidden))) {
+    const hidden = ev.hidden;
+    for (const g of parts.groups) {
+      const p = g.dataset.pointer;
+      g.hidden = hidden.some((h) => p === h || p.startsWith(`${h}/`));
+    }
   }
   // The step on screen; one a rule has just hidden gives way to the next visible one.
   const step = resolveStep(ev, state.step);
@@ -223,14 +284,18 @@ function evaluateNow() {
     history.replaceState(null, '', stepHref(step));
   }
   const back = backTarget();
-  applyStep(document, ev, step, state.texts, back ? { href: stepHref(back) } : null);
-  const stepTitle = step === REVIEW ? state.texts.ui('checkAnswers') : ev.sections.find((s) => s.id === step)?.title;
-  document.title = `${stepTitle} — ${state.texts.text('form.title')} — greenapply`;
-  for (const out of root.querySelectorAll('output[data-computed]')) {
-    const v = ev.computed[out.dataset.computed];
-    out.textContent = v === null || v === undefined ? '—' : typeof v === 'boolean' ? state.texts.ui(v ? 'yes' : 'no') : String(v);
+  const visible = ev.sections.filter((s) => !s.hidden).map((s) => s.id).join(' ');
+  if (changed('step', JSON.stringify([step, back, visible]))) {
+    applyStep(document, ev, step, state.texts, back ? { href: stepHref(back) } : null);
+    const stepTitle = step === REVIEW ? state.texts.ui('checkAnswers') : ev.sections.find((s) => s.id === step)?.title;
+    document.title = `${stepTitle} — ${state.texts.text('form.title')} — greenapply`;
   }
-  refreshUnits(root, state.answers);
+  for (const out of parts.outputs) {
+    const v = ev.computed[out.dataset.computed];
+    const text = v === null || v === undefined ? '—' : typeof v === 'boolean' ? state.texts.ui(v ? 'yes' : 'no') : String(v);
+    if (out.textContent !== text) out.textContent = text;
+  }
+  refreshUnits(root, state.answers, parts.units);
   // A step's summary lists its own section's errors; the review's lists every section's.
   showErrors(root, $('error-summary'), ev.errors, isShown, state.texts,
     { inSummary: (p) => step === REVIEW || sectionOf(p) === step, follow: followError });
@@ -243,33 +308,54 @@ function evaluateNow() {
   const fresh = freshOf(state.bundle);
   const onlyDefaults = new Set(ev.sections.map((s) => s.id).filter((id) => fresh[id] !== undefined
     && !state.checkedSections.has(id) && !state.checkAll && JSON.stringify(state.answers[id]) === JSON.stringify(fresh[id])));
-  renderTasks($('task-list'), ev, state.texts, {
-    onlyDefaults,
-    current: step, hrefFor: stepHref, shownErrors,
-    go: (id) => { state.returnToReview = false; showStep(id); },
-  });
+  if (changed('tasks', JSON.stringify([ev.sections, step, [...shownErrors], [...onlyDefaults]]))) {
+    renderTasks($('task-list'), ev, state.texts, {
+      onlyDefaults,
+      current: step, hrefFor: stepHref, shownErrors,
+      go: (id) => { state.returnToReview = false; showStep(id); },
+    });
+  }
   if (step === REVIEW) {
+    // The review is drawn when it is shown: nothing on it can be typed into.
     renderReview($('review-answers'), state.bundle, { texts: state.texts, lang: state.lang, answers: state.answers, ev,
       hrefFor: stepHref, change: changeAnswer });
     renderEligibility($('review-eligibility'), ev, state.texts);
     renderScore($('review-score'), ev, state.texts);
+    $('email').href = mailtoLink(state.bundle, ev, state.texts, state.index.packages.find((p) => p.path === state.path)?.titles);
   }
-  renderEligibility($('eligibility'), ev, state.texts);
-  renderScore($('score'), ev, state.texts);
-  renderRound($('round'), ev, state.texts, state.lang);
-  $('email').href = mailtoLink(state.bundle, ev, state.texts, state.index.packages.find((p) => p.path === state.path)?.titles);
+  // The live panel: redrawn when the verdict or the score changes, and the round's box when its
+  // text would (the time left is shown in hours).
+  const { seconds_to_close: secondsToClose, ...eligibility } = ev.eligibility;
+  if (changed('eligibility', JSON.stringify(eligibility))) renderEligibility($('eligibility'), ev, state.texts);
+  if (changed('score', JSON.stringify(ev.score ?? null))) renderScore($('score'), ev, state.texts);
+  if (changed('round', JSON.stringify([eligibility.window, eligibility.window_message, eligibility.round, Math.floor((secondsToClose ?? 0) / 3600)]))) {
+    renderRound($('round'), ev, state.texts, state.lang);
+  }
 }
 
 function save() {
-  const result = drafts.save(state.answers);
+  clearTimeout(saveTimer);
+  saveTimer = null;
+  state.unsaved = false;
+  if (state.held) {
+    // Saving now would overwrite the other tab's answers: the notice above the form asks first.
+    $('save-status').textContent = state.texts.ui('notSavedOtherTab');
+    return;
+  }
+  const rev = Revisions.fresh();
+  const result = drafts.save(state.answers, { rev, base: revisions.seen });
+  if (result.ok) revisions.record(rev, state.answers);
   const t = state.texts;
   const notice = state.notices.length ? `${state.notices.join(' ')} ` : '';
-  $('save-status').textContent = result.ok
+  const status = result.ok
     ? `${notice}${t.ui('saved')} ${result.savedAt.toLocaleTimeString(state.lang === 'zh' ? 'zh-CN' : 'en-GB', { hour: '2-digit', minute: '2-digit' })}`
     : `${notice}${t.ui(result.statusKey)}`;
+  // A live region: said again only when it says something new (not every save while typing).
+  if ($('save-status').textContent !== status) $('save-status').textContent = status;
 }
 
 async function open(path, step = null) {
+  flushSave();  // the open form's last keystrokes, before its answers are let go
   // The new form is loaded before the open one is let go: one that fails leaves the page as it was.
   const bundle = await loadBundle(path, state.lang);
   const form = await openForm(bundle);
@@ -285,6 +371,8 @@ async function open(path, step = null) {
   state.notices = [];
   const t = new Texts(state.bundle, state.lang);
   state.answers = drafts.restore(state.bundle);
+  revisions.start(drafts.restoredRev, drafts.restored ? state.answers : {});
+  state.held = null;
   if (drafts.restored) state.notices.push(t.ui('restored'));
   renderAll();
   $('save-status').textContent = state.notices.join(' ');
@@ -369,7 +457,13 @@ function wire() {
   });
   $('discard').addEventListener('click', () => {
     if (!window.confirm(state.texts.ui('discardConfirm'))) return;
+    clearTimeout(saveTimer);
+    saveTimer = null;
+    state.unsaved = false;
     drafts.discarded();
+    drafts.notices.remove('otherTab');
+    state.held = null;
+    revisions.start(null, {});
     state.answers = freshAnswers(state.bundle);  // a fresh draft, with the schema's defaults
     state.touched.clear();
     state.checkedSections.clear();
@@ -378,6 +472,124 @@ function wire() {
     renderAll();
   });
 }
+
+// Another tab wrote this form's draft (tabs.js): its answers are brought in here, field by field;
+// a question both tabs changed differently waits for the applicant's choice, and so does a draft
+// the other tab discarded. A tab in the background only takes the answers and is redrawn when
+// it is shown again, so typing in one tab costs the other nothing.
+let redrawWhenShown = false;
+const revisions = new Revisions();
+function fromOtherTab(text) {
+  const theirs = draftFromStorage(text, state.bundle.form.id);
+  if (theirs === undefined) return;
+  if (theirs === null) {
+    state.held = { discarded: true };
+    drafts.notices.set('otherTab', {
+      kind: 'warning',
+      title: (tx) => tx.ui('otherTabDiscardedTitle'),
+      body: (tx) => tx.ui('otherTabDiscarded'),
+      actions: [
+        { label: (tx) => tx.ui('keepThisTab'), run: () => settle('mine') },
+        { label: (tx) => tx.ui('exportDraft'), run: () => $('export-draft').click() },
+        { label: (tx) => tx.ui('discardHereToo'), run: () => settle('discard'), style: 'warning' },
+      ],
+    });
+    save();
+    return;
+  }
+  // Merged against the state the other tab wrote over: what this tab has changed since then
+  // (saved or not) and what the other tab changed are both kept.
+  const ancestor = revisions.stateOf(theirs.base, revisions.states.get(revisions.seen) ?? {});
+  const { merged, conflicts, fromTheirs } = mergeAnswers(ancestor, state.answers, theirs.answers);
+  const focus = rememberFocus();
+  const wasHeld = state.held;
+  state.answers = merged;
+  if (theirs.rev) revisions.record(theirs.rev, theirs.answers);
+  if (conflicts.length) {
+    state.held = { theirs: theirs.answers, conflicts };
+    drafts.notices.set('otherTab', {
+      kind: 'warning',
+      title: (tx) => tx.ui('otherTabConflictTitle'),
+      body: (tx) => tx.ui('otherTabConflict'),
+      list: (tx) => questionsOf(conflicts.map((c) => c.pointer), tx),
+      actions: [
+        { label: (tx) => tx.ui('keepThisTab'), run: () => settle('mine') },
+        { label: (tx) => tx.ui('useOtherTab'), run: () => settle('theirs') },
+        { label: (tx) => tx.ui('exportDraft'), run: () => $('export-draft').click() },
+      ],
+    });
+    save();
+  } else {
+    state.held = null;
+    if (fromTheirs.length) {
+      drafts.notices.set('otherTab', {
+        kind: 'info',
+        title: (tx) => tx.ui('otherTabMergedTitle'),
+        body: (tx) => tx.ui('otherTabMerged'),
+        list: (tx) => questionsOf(fromTheirs, tx),
+        actions: [{ label: (tx) => tx.ui('dismiss'), run: () => drafts.notices.remove('otherTab') }],
+      });
+    } else if (wasHeld) {
+      drafts.notices.remove('otherTab');  // the other tab settled it the same way
+    }
+    // This tab's own answers go on top of the other tab's saved ones.
+    if (JSON.stringify(merged) !== JSON.stringify(theirs.answers)) saveSoon();
+    else if (wasHeld) save();
+  }
+  if (!fromTheirs.length && !conflicts.length) return;
+  if (document.visibilityState === 'hidden') redrawWhenShown = true;
+  else redraw(focus);
+}
+
+// The applicant's choice after a disagreement with another tab: keep this tab's answers (saved
+// over the other's), take the other tab's for the questions in conflict, or follow its discard.
+function settle(choice) {
+  const held = state.held;
+  state.held = null;
+  drafts.notices.remove('otherTab');
+  if (choice === 'discard') {
+    state.answers = freshAnswers(state.bundle);
+    revisions.start(null, {});
+    state.touched.clear();
+    state.checkedSections.clear();
+    state.checkAll = false;
+    renderAll();
+    return;
+  }
+  if (choice === 'theirs' && held?.conflicts) {
+    for (const c of held.conflicts) putAt(state.answers, c.pointer, c.theirs);
+  }
+  save();
+  redraw(rememberFocus());
+}
+
+// The control being typed in and its caret, kept across a redraw of the form.
+function rememberFocus() {
+  const a = document.activeElement;
+  if (!a?.id) return null;
+  return { id: a.id, start: a.selectionStart ?? null, end: a.selectionEnd ?? null };
+}
+function redraw(focus) {
+  renderAll();
+  if (!focus) return;
+  const c = document.getElementById(focus.id);
+  if (!c) return;
+  c.focus({ preventScroll: true });
+  if (focus.start !== null && typeof c.setSelectionRange === 'function') {
+    try { c.setSelectionRange(focus.start, focus.end); } catch { /* not a text control */ }
+  }
+}
+
+window.addEventListener('storage', (e) => {
+  if (!state.bundle || e.storageArea !== localStorage || e.key !== draftKey(state.bundle.form.id)) return;
+  fromOtherTab(e.newValue);
+});
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'visible' && redrawWhenShown) {
+    redrawWhenShown = false;
+    redraw(rememberFocus());
+  }
+});
 
 async function boot() {
   state.lang = params.get('lang') ?? rememberedLanguage() ?? (navigator.language?.startsWith('zh') ? 'zh' : 'en');

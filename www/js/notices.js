@@ -136,8 +136,10 @@ export class Drafts {
     this.notices.clear();
     const loaded = loadDraft(bundle.form.id);
     let answers = freshAnswers(bundle);
+    this.restoredRev = null;
     if (loaded.status === 'ok') {
       answers = loaded.draft.answers;
+      this.restoredRev = typeof loaded.draft.rev === 'string' ? loaded.draft.rev : null;
       this.restored = true;
       this.reportDropped(dropUnknownAnswers(bundle.data_schema, answers), loaded.draft.version, bundle.form);
     } else if (loaded.status === 'unavailable') {
@@ -150,9 +152,9 @@ export class Drafts {
   }
 
   // Saves the answers unless a stored text is being held; the result says which status line fits.
-  save(answers) {
+  save(answers, revision = {}) {
     if (this.held) return { ok: false, reason: 'held', statusKey: 'notSavedHeld' };
-    const r = saveDraft(this.form.id, this.form.version, answers);
+    const r = saveDraft(this.form.id, this.form.version, answers, new Date(), revision);
     if (r.ok) {
       for (const id of ['storageFull', 'draftTooBig', 'storageOff']) this.notices.remove(id);
       return r;

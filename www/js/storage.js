@@ -17,6 +17,8 @@ export const MAX_DRAFT_CHARS = 4 * 1024 * 1024;
 export const MAX_DRAFT_FILE_BYTES = 3 * MAX_DRAFT_CHARS;
 
 const keyOf = (formId) => PREFIX + formId;
+// The storage key of a form's draft, for the page to recognise another tab's writes (tabs.js).
+export const draftKey = keyOf;
 
 // Browsers disagree on how they name a full storage: QuotaExceededError (the standard, and
 // legacy code 22), NS_ERROR_DOM_QUOTA_REACHED (older Firefox, code 1014).
@@ -64,8 +66,10 @@ export function loadDraft(formId) {
 //   full        the browser's storage quota is used up
 //   unavailable storage is disabled or throws for another reason
 //   tooLarge    the draft itself is over MAX_DRAFT_CHARS (it would be refused when read back)
-export function saveDraft(formId, version, answers, now = new Date()) {
-  const text = JSON.stringify({ form: formId, version, saved_at: now.toISOString(), answers });
+// revision: { rev, base } — this write's id and the id of the stored draft the tab had last
+// seen, so another tab of the same draft can tell what this write was made over (tabs.js).
+export function saveDraft(formId, version, answers, now = new Date(), revision = {}) {
+  const text = JSON.stringify({ form: formId, version, saved_at: now.toISOString(), ...revision, answers });
   if (text.length > MAX_DRAFT_CHARS) return { ok: false, reason: 'tooLarge' };
   try {
     localStorage.setItem(keyOf(formId), text);

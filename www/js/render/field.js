@@ -49,9 +49,11 @@ function currencyOf(field, answers) {
 }
 
 // Money units that follow another answer (the chosen currency), after every change.
-export function refreshUnits(root, answers) {
-  for (const span of root.querySelectorAll('[data-currency-from]')) {
-    span.textContent = currencyOf({ currency: span.dataset.currencyFrom }, answers);
+// spans: the form's unit spans when the caller keeps them (found once per rendering of the form).
+export function refreshUnits(root, answers, spans = root.querySelectorAll('[data-currency-from]')) {
+  for (const span of spans) {
+    const unit = currencyOf({ currency: span.dataset.currencyFrom }, answers);
+    if (span.textContent !== unit) span.textContent = unit;  // untouched when unchanged: nothing to lay out again
   }
 }
 

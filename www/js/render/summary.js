@@ -3,8 +3,23 @@
 // shown is the page's choice (touched fields, or all after "check"); which exist is the core's.
 import { el, idOf } from './field.js';
 
+// Where each pointer's errors are shown, looked up once per rendering of the form: a keystroke
+// re-marks only the groups whose errors changed, without searching the whole form again (a
+// large application has hundreds of fields; the search per error per keystroke was most of the
+// cost of typing). A cached element that has left the page (the form was rendered anew: an item
+// added, the language switched) throws the whole cache away.
+const lookups = new WeakMap();  // root → { groups: Map(pointer → element | null), marked: Map(group → text) }
+function lookupOf(root) {
+  let l = lookups.get(root);
+  if (!l) {
+    l = { groups: new Map(), marked: new Map() };
+    lookups.set(root, l);
+  }
+  return l;
+}
+
 // The field group an error belongs to: the deepest rendered field at or above its pointer.
-export function groupFor(root, pointer) {
+function findGroup(root, pointer) {
   let p = pointer;
   while (p) {
     const g = root.querySelector(`[data-pointer="${CSS.escape(p)}"]`);
@@ -16,6 +31,37 @@ export function groupFor(root, pointer) {
   return section ? root.querySelector(`[data-section="${CSS.escape(section)}"]`) : null;
 }
 
+export function groupFor(root, pointer) {
+  const l = lookupOf(root);
+  if (l.groups.has(pointer)) {
+    const g = l.groups.get(pointer);
+    if (g === null || g.isConnected) return g;
+    l.groups.clear();
+    l.marked.clear();
+  }
+  const g = findGroup(root, pointer);
+  l.groups.set(pointer, g);
+  return g;
+}
+
+const messageOf = (group) => group.querySelector(':scope > .ga-error-message, :scope > fieldset > .ga-error-message, :scope .ga-error-message');
+const controlOf = (group) => group.querySelector('input, select, textarea');
+
+// Marks a group as in error with its messages joined, or clears it (text null).
+function mark(group, text) {
+  const message = messageOf(group);
+  if (message) {
+    message.hidden = text === null;
+    message.textContent = text ?? '';
+  }
+  group.classList.toggle('ga-field--error', text !== null);
+  const control = controlOf(group);
+  if (control) {
+    if (text === null) control.removeAttribute('aria-invalid');
+    else control.setAttribute('aria-invalid', 'true');
+  }
+}
+
 // What each summary's alert holds now (title, links and their targets), to tell a change.
 const shownLists = new WeakMap();
 
@@ -23,25 +69,32 @@ const shownLists = new WeakMap();
 // own section's errors; the review lists all). options.follow(pointer, targetId): what a
 // summary link does when its field is on another step (go there, then focus); without it the
 // link focuses the field in place.
+// This runs after every keystroke: the groups whose messages are unchanged are not touched, so
+// the browser has nothing to restyle or lay out again for them.
 export function showErrors(root, summary, errors, isShown, texts, options = {}) {
-  for (const g of root.querySelectorAll('.ga-field--error')) g.classList.remove('ga-field--error');
-  for (const m of root.querySelectorAll('.ga-error-message')) { m.hidden = true; m.textContent = ''; }
-  for (const c of root.querySelectorAll('[aria-invalid]')) c.removeAttribute('aria-invalid');
+  const l = lookupOf(root);
+  const wanted = new Map();  // group → messages, in the core's order
   const shown = [];
   for (const e of errors) {
     if (e.severity !== 'error' || !isShown(e.pointer)) continue;
     const group = groupFor(root, e.pointer);
     if (!group) continue;
-    const message = group.querySelector(':scope > .ga-error-message, :scope > fieldset > .ga-error-message, :scope .ga-error-message');
-    if (message) {
-      message.hidden = false;
-      message.textContent = message.textContent ? `${message.textContent} ${e.message}` : e.message;
-    }
-    group.classList.add('ga-field--error');
-    const control = group.querySelector('input, select, textarea');
-    if (control) control.setAttribute('aria-invalid', 'true');
+    if (!wanted.has(group)) wanted.set(group, []);
+    wanted.get(group).push(e.message);
     if (options.inSummary && !options.inSummary(e.pointer)) continue;
     shown.push({ e, target: group.querySelector('input, select, textarea, button') ?? group, label: group.querySelector('label, legend')?.textContent ?? '' });
+  }
+  for (const [group] of l.marked) {
+    if (!wanted.has(group)) {
+      if (group.isConnected) mark(group, null);
+      l.marked.delete(group);
+    }
+  }
+  for (const [group, messages] of wanted) {
+    const text = messages.join(' ');
+    if (l.marked.get(group) === text) continue;
+    mark(group, text);
+    l.marked.set(group, text);
   }
   summary.hidden = shown.length === 0;
   // The title and list go in the summary's role="alert" child (index.html), as GOV.UK's
