@@ -92,6 +92,21 @@ try {
         }
       }
     });
+    // The XML package (the page's "Download application (XML)" and `greenapply export --xml`):
+    // every worked example in both languages, the same bytes.
+    for (const [k, ex] of examples.entries()) {
+      for (const lang of ['en', 'zh']) {
+        const out = path.join(work, `${pkgPath}-${k}-${lang}.xml`);
+        const answersFile = path.join(work, `${pkgPath}-${k}.json`);
+        writeFileSync(answersFile, JSON.stringify(ex.answers));
+        execFileSync(cli, ['export', '--form', path.join(schemas, pkgPath), answersFile, '--now', ex.now, '--lang', lang, '--xml', out]);
+        compared++;
+        if (wasmForm.applicationXml(JSON.stringify(ex.answers), ex.now, lang) !== readFileSync(out, 'utf8')) {
+          failed++;
+          console.error(`${pkgPath} example ${k} (${lang}): the XML package differs between native and wasm`);
+        }
+      }
+    }
     if (bundle.match) matchParity(pkgPath, wasmForm, examples);
     wasmForm.delete();
     console.log(`${pkgPath}: ${cases.length} cases compared`);

@@ -8,7 +8,9 @@
 //     </object>
 //   </application>
 // so from_xml(to_xml(x)) == x for every JSON value, including numbers' exact form
-// (1 vs 1.0), empty and whitespace strings, and control characters.
+// (1 vs 1.0), empty and whitespace strings, and control characters. The text is well-formed
+// XML 1.0 with one declaration, valid against docs/application-package.xsd when the value is an
+// object (a package).
 #pragma once
 
 #include <cstddef>
@@ -26,11 +28,14 @@ struct XmlError : std::runtime_error {
   XmlError(std::string key, std::size_t offset, std::size_t line, std::size_t column, std::string detail);
   std::string message_key;  // xml.syntax, xml.doctype, xml.wrong_root, xml.unknown_element, …
   std::size_t offset;       // byte offset in the input
-  std::size_t line;         // 1-based
-  std::size_t column;       // 1-based
+  std::size_t line;         // 1-based; 0 for an error of to_xml
+  std::size_t column;       // 1-based; 0 for an error of to_xml
   std::string detail;
 };
 
+// Strings XML 1.0 cannot carry (control characters, U+FFFE, U+FFFF …) are written as JSON
+// string literals (encoding="json"). Throws XmlError "xml.bad_utf8" (line 0, the JSON pointer in
+// detail) for a string that is not UTF-8, which parsed JSON never holds.
 std::string to_xml(const nlohmann::json& value);
 // Throws XmlError with the position of the problem.
 nlohmann::json from_xml(std::string_view text);

@@ -12,7 +12,8 @@ namespace greenapply::xml {
 using nlohmann::json;
 
 XmlError::XmlError(std::string key, std::size_t off, std::size_t ln, std::size_t col, std::string what)
-    : std::runtime_error("line " + std::to_string(ln) + ", column " + std::to_string(col) + ": " + what),
+    // line 0: an error of writing (to_xml), which has no position in a text.
+    : std::runtime_error(ln == 0 ? what : "line " + std::to_string(ln) + ", column " + std::to_string(col) + ": " + what),
       message_key(std::move(key)),
       offset(off),
       line(ln),
@@ -23,29 +24,97 @@ namespace {
 
 constexpr const char* kNamespace = "urn:greenapply:application:1";
 
-// Text XML cannot carry as is: C0 controls (XML 1.0 forbids most; \r is normalised away by
-// every parser), and text that is only white space (parsers may drop it). Such strings are
-// written as a JSON string literal with encoding="json".
+// Offset of the first byte that is not well-formed UTF-8 (RFC 3629: no overlongs, no
+// surrogates, nothing above U+10FFFF), or npos. pugixml does not check, and JSON text must not
+// carry invalid UTF-8 (found by fuzz_xml: dumping such a string throws).
+std::size_t invalid_utf8_at(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len;
+    char32_t cp, min;
+    if ((c & 0xE0) == 0xC0) {
+      len = 2; cp = c & 0x1F; min = 0x80;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3; cp = c & 0x0F; min = 0x800;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4; cp = c & 0x07; min = 0x10000;
+    } else {
+      return i;
+    }
+    if (i + len > s.size()) return i;
+    for (std::size_t k = 1; k < len; ++k) {
+      const unsigned char cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc & 0xC0) != 0x80) return i;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+// Text XML cannot carry as is: C0 controls (XML 1.0 forbids all but tab, LF and CR, and every
+// parser normalises CR away), U+FFFE and U+FFFF (not XML 1.0 characters either; expat and
+// libxml2 reject them), and text that is only white space (parsers may drop it). Such strings
+// are written as a JSON string literal with encoding="json" (json_literal).
+bool is_fffe_or_ffff(const std::string& s, std::size_t i) {
+  return i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xEF && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
+         (static_cast<unsigned char>(s[i + 2]) == 0xBE || static_cast<unsigned char>(s[i + 2]) == 0xBF);
+}
+
 bool needs_json_encoding(const std::string& s) {
   bool all_space = !s.empty();
-  for (unsigned char c : s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x20 && c != '\n' && c != '\t') return true;
-    if (c == 0x7f) return true;
+    if (c == 0x7f || is_fffe_or_ffff(s, i)) return true;
     if (c != ' ' && c != '\n' && c != '\t') all_space = false;
   }
   return all_space;
 }
 
+// The JSON string literal of s with only XML characters in it: the JSON writer escapes C0
+// controls as \u00XX but writes U+FFFE and U+FFFF as they are, so those become \ufffe, \uffff.
+// (Inside a JSON string literal their UTF-8 bytes can only be those characters.)
+std::string json_literal(const std::string& s) {
+  const std::string dumped = json(s).dump();
+  std::string out;
+  out.reserve(dumped.size());
+  for (std::size_t i = 0; i < dumped.size(); ++i) {
+    if (is_fffe_or_ffff(dumped, i)) {
+      out += static_cast<unsigned char>(dumped[i + 2]) == 0xBE ? "\\ufffe" : "\\uffff";
+      i += 2;
+    } else {
+      out += dumped[i];
+    }
+  }
+  return out;
+}
+
+// A string that is not UTF-8 cannot be written as XML text at all, nor as a JSON literal. Parsed
+// JSON never holds one (the JSON parser refuses such bytes), so this guards values built in
+// code: refuse with xml.bad_utf8 and the member's JSON pointer rather than write ill-formed XML.
+void check_utf8(const std::string& s, const std::string& pointer, const char* what) {
+  if (invalid_utf8_at(s) != std::string_view::npos)
+    throw XmlError("xml.bad_utf8", 0, 0, 0, std::string(what) + " at \"" + pointer + "\" is not valid UTF-8");
+}
+
 void set_name(pugi::xml_node node, const std::string& name) {
   if (needs_json_encoding(name) || name.find('\n') != std::string::npos || name.find('\t') != std::string::npos) {
-    node.append_attribute("name") = json(name).dump().c_str();
+    node.append_attribute("name") = json_literal(name).c_str();
     node.append_attribute("name-encoding") = "json";
   } else {
     node.append_attribute("name") = name.c_str();
   }
 }
 
-void write(pugi::xml_node parent, const json& v, const std::string* name) {
+// pointer: the JSON pointer of v, for the error above.
+void write(pugi::xml_node parent, const json& v, const std::string* name, std::string& pointer) {
   pugi::xml_node node;
   switch (v.type()) {
     case json::value_t::object:
@@ -69,15 +138,32 @@ void write(pugi::xml_node parent, const json& v, const std::string* name) {
       break;
   }
   if (name) set_name(node, *name);
+  const std::size_t length = pointer.size();
   if (v.is_object()) {
-    for (const auto& [k, child] : v.items()) write(node, child, &k);
+    for (const auto& [k, child] : v.items()) {
+      check_utf8(k, pointer, "a member name");  // the object's pointer: the name's bytes are not text
+      pointer += '/';
+      for (char c : k) {  // RFC 6901: "~" is "~0", "/" is "~1"
+        if (c == '~') pointer += "~0";
+        else if (c == '/') pointer += "~1";
+        else pointer += c;
+      }
+      write(node, child, &k, pointer);
+      pointer.resize(length);
+    }
   } else if (v.is_array()) {
-    for (const auto& child : v) write(node, child, nullptr);
+    std::size_t i = 0;
+    for (const auto& child : v) {
+      pointer += '/' + std::to_string(i++);
+      write(node, child, nullptr, pointer);
+      pointer.resize(length);
+    }
   } else if (v.is_string()) {
     const std::string& s = v.get_ref<const std::string&>();
+    check_utf8(s, pointer, "the string");
     if (needs_json_encoding(s)) {
       node.append_attribute("encoding") = "json";
-      node.text().set(v.dump().c_str());
+      node.text().set(json_literal(s).c_str());
     } else if (!s.empty()) {
       node.text().set(s.c_str());
     }
@@ -254,57 +340,24 @@ struct Reader {
   }
 };
 
-// Offset of the first byte that is not well-formed UTF-8 (RFC 3629: no overlongs, no
-// surrogates, nothing above U+10FFFF), or npos. pugixml does not check, and JSON text must not
-// carry invalid UTF-8 (found by fuzz_xml: dumping such a string throws).
-std::size_t invalid_utf8_at(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t len;
-    char32_t cp, min;
-    if ((c & 0xE0) == 0xC0) {
-      len = 2; cp = c & 0x1F; min = 0x80;
-    } else if ((c & 0xF0) == 0xE0) {
-      len = 3; cp = c & 0x0F; min = 0x800;
-    } else if ((c & 0xF8) == 0xF0) {
-      len = 4; cp = c & 0x07; min = 0x10000;
-    } else {
-      return i;
-    }
-    if (i + len > s.size()) return i;
-    for (std::size_t k = 1; k < len; ++k) {
-      const unsigned char cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc & 0xC0) != 0x80) return i;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
-    i += len;
-  }
-  return std::string_view::npos;
-}
-
 }  // namespace
 
 std::string to_xml(const json& value) {
   pugi::xml_document doc;
-  pugi::xml_node decl = doc.append_child(pugi::node_declaration);
-  decl.append_attribute("version") = "1.0";
-  decl.append_attribute("encoding") = "UTF-8";
   pugi::xml_node root = doc.append_child("application");
   root.append_attribute("xmlns") = kNamespace;
   root.append_attribute("format-version") = "1";
-  write(root, value, nullptr);
+  std::string pointer;
+  write(root, value, nullptr, pointer);
   // A string writer, not std::ostringstream: iostreams pull libc++'s whole locale machinery
   // into the wasm (about 28 KB of its gzip size) for this one call.
   struct StringWriter final : pugi::xml_writer {
     std::string out;
     void write(const void* data, std::size_t size) override { out.append(static_cast<const char*>(data), size); }
   } writer;
+  // The one XML declaration, written here; the document has no declaration node, and
+  // format_no_declaration keeps pugixml from adding its own (a second one made every package
+  // ill-formed for xmllint, expat and every other standard parser: issue #13).
   writer.out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   doc.save(writer, "  ", pugi::format_indent | pugi::format_no_declaration);
   return writer.out;

@@ -1,3 +1,4 @@
+#include <cstring>
 #include <random>
 #include <string>
 
@@ -10,8 +11,25 @@ namespace {
 
 using nlohmann::json;
 
+constexpr const char* kDeclaration = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+
+// What every standard parser needs: one declaration, at the very start, and only characters
+// XML 1.0 allows: no C0 control but tab and LF (CR is written encoded), no U+FFFE or U+FFFF.
+void expect_well_formed_prologue_and_chars(const std::string& text) {
+  EXPECT_EQ(text.rfind(kDeclaration, 0), 0u) << text;
+  EXPECT_EQ(text.find("<?xml", 1), std::string::npos) << "a second XML declaration:\n" << text;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    EXPECT_FALSE(c < 0x20 && c != '\n' && c != '\t') << "control character " << int(c) << " at " << i << " in\n" << text;
+    EXPECT_FALSE(c == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
+                 static_cast<unsigned char>(text[i + 2]) >= 0xBE)
+        << "U+FFFE or U+FFFF at " << i << " in\n" << text;
+  }
+}
+
 void expect_round_trip(const json& value) {
   const std::string text = to_xml(value);
+  expect_well_formed_prologue_and_chars(text);
   json back;
   ASSERT_NO_THROW(back = from_xml(text)) << text;
   EXPECT_EQ(back.dump(), value.dump()) << text;  // dump compares number form too (1 vs 1.0)
@@ -28,12 +46,56 @@ TEST(XmlIo, RoundTripsAwkwardValues) {
   expect_round_trip(json::parse(R"({"a": 1, "b": 1.0, "c": -0.0, "d": 1e300, "e": 18446744073709551615,
     "f": -9223372036854775808, "g": 0.1})"));
   expect_round_trip(json::object({{"", "empty name"}, {"a/b~c", 1}, {"<&\">", "<&\"'>"}, {"tab\tname", 2}}));
-  expect_round_trip(json::array({"", " ", "  \n ", "\t", "a\r\nb", std::string("nul\0x", 5), "\x01\x1f\x7f",
+  expect_round_trip(json::array({"", " ", "  \n ", "\t", "a\r\nb", std::string("nul\0x", 5), "\x01\x1f\x7f", "\uFFFE", "\uFFFF\u0001", "\uFFFD",
                                  " lead", "trail ", "]]>", "<![CDATA[x]]>"}));
   expect_round_trip(json::array());
   expect_round_trip(json::object());
   expect_round_trip(json(nullptr));
   expect_round_trip(json::array({json::array({json::array()}), json::object({{"x", json::object()}})}));
+}
+
+TEST(XmlIo, WritesExactlyOneDeclarationAtTheStart) {
+  // Issue #13: the writer added a declaration node and also wrote one itself, so every package
+  // began with two and xmllint, expat and the rest refused it.
+  for (const json& v : {json::parse(R"({"package": {"id": "x"}, "answers": {"a": [1, "二", null]}})"), json::object(),
+                        json(nullptr), json("text")}) {
+    const std::string text = to_xml(v);
+    EXPECT_EQ(text.rfind(kDeclaration, 0), 0u) << text;
+    std::size_t declarations = 0;
+    for (std::size_t at = text.find("<?xml"); at != std::string::npos; at = text.find("<?xml", at + 1)) ++declarations;
+    EXPECT_EQ(declarations, 1u) << text;
+    EXPECT_EQ(text.compare(std::strlen(kDeclaration), 12, "<application"), 0) << text;
+  }
+}
+
+TEST(XmlIo, CharactersXmlForbidsAreWrittenAsJsonLiterals) {
+  // U+0001 and the other C0 controls, and U+FFFE / U+FFFF, are not XML 1.0 characters (not even
+  // as references): such a string or name is written as a JSON string literal, all escaped.
+  const json v = {{"s", "a\u0001b"}, {"f", "x\uFFFEy\uFFFFz"}, {"n\uFFFF", 1}, {"\u0001", "中文😀<&]]>"}};
+  const std::string text = to_xml(v);
+  EXPECT_NE(text.find(R"(<string name="s" encoding="json">"a\u0001b"</string>)"), std::string::npos) << text;
+  EXPECT_NE(text.find(R"(<string name="f" encoding="json">"x\ufffey\uffffz"</string>)"), std::string::npos) << text;
+  EXPECT_NE(text.find(R"(<number name="&quot;n\uffff&quot;" name-encoding="json">1</number>)"), std::string::npos) << text;
+  EXPECT_NE(text.find(R"(<string name="&quot;\u0001&quot;" name-encoding="json">中文😀&lt;&amp;]]&gt;</string>)"),
+            std::string::npos)
+      << text;
+  expect_round_trip(v);
+}
+
+TEST(XmlIo, RefusesToWriteTextThatIsNotUtf8) {
+  // Parsed JSON never holds such bytes; a value built in code might. Writing them would give
+  // ill-formed XML, so to_xml refuses, naming the member.
+  for (const json& v : {json({{"a", json::array({1, "ok\xff"})}}), json({{"a", json::array({1, json({{"b\xc0\xaf", 1}})})}})}) {
+    try {
+      to_xml(v);
+      ADD_FAILURE() << "expected xml.bad_utf8";
+    } catch (const XmlError& e) {
+      EXPECT_EQ(e.message_key, "xml.bad_utf8");
+      EXPECT_EQ(e.line, 0u);
+      EXPECT_NE(e.detail.find("\"/a/1"), std::string::npos) << e.detail;
+      EXPECT_EQ(std::string(e.what()), e.detail);
+    }
+  }
 }
 
 json random_json(std::mt19937& rng, int depth) {
