@@ -15,6 +15,8 @@ import { renderEligibility, renderRound, renderScore } from './render/panel.js';
 import { renderTasks } from './render/tasks.js';
 import { REVIEW, applyStep, focusField, hashFor, headingOf, placeOf, readHash, resolveStep } from './render/steps.js';
 import { renderReview } from './render/review.js';
+import { focusHeading, wireSkipLink } from './render/skip.js';
+import { carriedQuery } from './links.js';
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
@@ -24,6 +26,7 @@ const state = {
   // The step on screen (a section id or REVIEW), and whether Continue goes back to the review
   // (the applicant came from a "Change" link there, as in the GOV.UK check-answers pattern).
   step: null, returnToReview: false,
+  visited: new Set(),  // sections whose step the applicant has opened (tasks.js: no "Completed" unseen)
 };
 
 // ?now=2023-05-02T10:00:00%2B08:00 shows the form as on another day (demos, tests).
@@ -56,9 +59,10 @@ function chrome() {
   $('form-summary').textContent = t.text('form.summary');
   $('form-picker-label').textContent = t.ui('form');
   $('all-forms').textContent = t.shared('start.all_forms');
+  $('all-forms').href = `forms.html${carriedQuery(params, state.lang)}`;
   $('lang-switch').textContent = state.lang === 'zh' ? 'English' : '中文';
   $('lang-switch').lang = state.lang === 'zh' ? 'en' : 'zh-Hans';
-  $('tasks-heading').textContent = t.ui('tasks');
+  $('tasks-title').textContent = t.ui('tasks');
   $('score-heading').textContent = t.ui('score');
   $('leave-heading').textContent = t.ui('leave');
   for (const [id, key] of [['check-all', 'check'], ['export-json', 'exportJson'], ['export-xml', 'exportXml'], ['export-draft', 'exportDraft'],
@@ -144,7 +148,7 @@ function showStep(wanted, { push = true, focus = true } = {}) {
   if (typeof focus === 'string' && focusField(focus)) return;
   if (focus) {
     window.scrollTo(0, 0);
-    headingOf(step)?.focus({ preventScroll: true });
+    if (headingOf(step)) focusHeading(headingOf(step));
   }
 }
 
@@ -222,6 +226,7 @@ function evaluateNow() {
     state.step = step;
     history.replaceState(null, '', stepHref(step));
   }
+  state.visited.add(step);
   const back = backTarget();
   applyStep(document, ev, step, state.texts, back ? { href: stepHref(back) } : null);
   const stepTitle = step === REVIEW ? state.texts.ui('checkAnswers') : ev.sections.find((s) => s.id === step)?.title;
@@ -244,7 +249,7 @@ function evaluateNow() {
   const onlyDefaults = new Set(ev.sections.map((s) => s.id).filter((id) => fresh[id] !== undefined
     && !state.checkedSections.has(id) && !state.checkAll && JSON.stringify(state.answers[id]) === JSON.stringify(fresh[id])));
   renderTasks($('task-list'), ev, state.texts, {
-    onlyDefaults,
+    onlyDefaults, visited: state.visited,
     current: step, hrefFor: stepHref, shownErrors,
     go: (id) => { state.returnToReview = false; showStep(id); },
   });
@@ -281,6 +286,7 @@ async function open(path, step = null) {
   state.form = form;
   state.touched.clear();
   state.checkedSections.clear();
+  state.visited.clear();
   state.checkAll = false;
   state.notices = [];
   const t = new Texts(state.bundle, state.lang);
@@ -319,6 +325,7 @@ async function switchLanguage(lang) {
 }
 
 function wire() {
+  wireSkipLink($('skip-link'));
   $('lang-switch').addEventListener('click', () => switchLanguage(state.lang === 'zh' ? 'en' : 'zh'));
   $('form-picker').addEventListener('change', (e) => openOrExplain(e.target.value));
   $('check-all').addEventListener('click', () => {
@@ -373,6 +380,7 @@ function wire() {
     state.answers = freshAnswers(state.bundle);  // a fresh draft, with the schema's defaults
     state.touched.clear();
     state.checkedSections.clear();
+    state.visited.clear();
     state.checkAll = false;
     state.step = null;
     renderAll();
