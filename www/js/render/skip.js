@@ -5,14 +5,14 @@
 // (#form=…&step=…, steps.js), and replacing the hash would send the applicant to the first step.
 import { headingOf } from './steps.js';
 
-// Focuses a heading the script moved to and brings it on screen if it is not: focus never
-// lands on something the applicant cannot see. onTop: the heading's step (or review) starts
-// at the top of the window, the way a new page would.
+// Focuses a heading the script moved to and brings it on screen if it is not (on a phone the
+// form's title and deadline fill the first screen): focus never lands on something the applicant
+// cannot see. Its step (or the review) is then scrolled to the top of the window, "Step 2 of 10"
+// included. onTop: scrolled so even when the heading is already on screen.
 export function focusHeading(heading, onTop = false) {
   heading.focus({ preventScroll: true });
   const r = heading.getBoundingClientRect();
-  if (onTop) (heading.closest('section') ?? heading).scrollIntoView({ block: 'start' });
-  else if (r.top < 0 || r.bottom > window.innerHeight) heading.scrollIntoView({ block: 'start' });
+  if (onTop || r.top < 0 || r.bottom > window.innerHeight) (heading.closest('section') ?? heading).scrollIntoView({ block: 'start' });
 }
 
 export function wireSkipLink(link) {
