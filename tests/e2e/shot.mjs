@@ -75,7 +75,8 @@ await phone.waitForFunction(() => document.body.dataset.ready === '1');
 await phone.getByLabel('Open a draft file').setInputFiles({ name: 'draft.json', mimeType: 'application/json',
   buffer: Buffer.from(JSON.stringify({ form: form.id, version: form.version, saved_at: new Date().toISOString(), answers: example.answers })) });
 const toggle = phone.getByRole('button', { name: /^Sections/ });
-await phone.getByRole('navigation').getByRole('link', { name: 'Technology', exact: true }).evaluate((a) => a.click());
+await toggle.click();  // a section chosen from the list closes it again
+await phone.getByRole('navigation').getByRole('link', { name: 'Technology', exact: true }).click();
 await phone.getByRole('heading', { level: 2, name: 'Technology' }).waitFor();
 await toggle.evaluate((b) => b.scrollIntoView({ block: 'start' }));
 await phone.screenshot({ path: `${out}/phone-form.png` });
