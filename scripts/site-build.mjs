@@ -130,7 +130,9 @@ const preloads = [
   '<link rel="modulepreload" href="greenapply.mjs">',
   '<link rel="preload" href="greenapply.wasm" as="fetch" type="application/wasm" crossorigin>',
   ...coldFiles.map((f) => `<link rel="preload" href="${f}" as="fetch" type="application/json" crossorigin>`),
-  '<script src="js/preload.js"></script>',
+  // defer: it never holds up the parser (nor a first paint); deferred scripts run in order, so it
+  // still runs before the page's module, which is deferred too, asks for anything.
+  '<script src="js/preload.js" defer></script>',
 ];
 const indent = html.slice(html.lastIndexOf('\n', html.indexOf(marker)) + 1, html.indexOf(marker));
 // (Function replacements throughout: a replacement string would expand $& and $' in the code.)

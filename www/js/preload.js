@@ -1,7 +1,7 @@
 // Preloads the files of the form the address asks for (#form=<package>, else the default form),
 // so the browser fetches them while the page's module loads, instead of one round after another
-// as the modules discover them. A classic script in <head>, run before the module (which is
-// deferred): static <link rel=preload> tags cannot see the hash, and preloaded the default form's
+// as the modules discover them. A deferred classic script in <head>, run before the module:
+// static <link rel=preload> tags cannot see the hash, and preloaded the default form's
 // files for every form. scripts/site-build.mjs fills in the packages' files; unbuilt, it preloads
 // nothing. crossorigin: fetch() is a CORS-mode request, and a preload is only reused by a
 // request of the same mode.
