@@ -8,9 +8,11 @@
 //     that import one of them on its own. greenapply.mjs stays a separate file: it finds the wasm
 //     next to itself through import.meta.url;
 //   - css/*.css minified;
-//   - index.html gets, at <!-- build:preload -->, preloads for everything a cold load of the
-//     default form needs, so the browser fetches them in parallel while it parses the page,
-//     instead of one round after another as the modules discover them;
+//   - index.html gets, at <!-- build:preload -->, preloads for everything a cold load of a form
+//     needs, so the browser fetches them in parallel while it parses the page, instead of one
+//     round after another as the modules discover them: what every form needs as <link> tags,
+//     the files of the form the address names (#form=, else the default) from js/preload.js,
+//     which gets every package's list here;
 //   - greenapply-offline.html (with --offline-glue): one file that works opened from disk,
 //     with no network: the classic single-file build of the core (wasm inlined as base64), all
 //     the page's JS as one classic script, the CSS, and the form packages, under the page's
@@ -41,7 +43,7 @@ const jsonFiles = readdirSync(path.join(site, 'schemas'), { recursive: true })
   .filter((f) => f.endsWith('.json')).map((f) => `schemas/${f}`);
 for (const f of jsonFiles) writeFileSync(path.join(site, f), JSON.stringify(readJson(f)));
 
-// --- the files a cold load of the default form fetches (what www/js/bundle.js reads) -----------
+// --- the files a cold load of a form fetches (what www/js/bundle.js reads) -----------------------
 const index = readJson('schemas/index.json');
 function packageFiles(pkgPath) {
   const form = readJson(`schemas/${pkgPath}/form.json`);
@@ -54,7 +56,8 @@ function packageFiles(pkgPath) {
 // be a download for nothing. They are fetched with the package's other files, in the same round.
 // schemas.json is one of the merged common files scripts/package-index.mjs writes into
 // schemas/common/; every form reads it. The *.schema.json there are its sources, not fetched.
-const coldFiles = ['schemas/index.json', ...packageFiles(index.default), 'schemas/common/schemas.json'];
+const coldFiles = ['schemas/index.json', 'schemas/common/schemas.json'];
+const formFiles = Object.fromEntries(index.packages.map((p) => [p.path, packageFiles(p.path)]));
 
 // --- JS and CSS -------------------------------------------------------------------------------
 // The core's glue is left out of the bundle (online) or replaced by the classic script's global
@@ -108,6 +111,14 @@ for (const f of readdirSync(path.join(site, 'css')).filter((c) => c.endsWith('.c
 }
 const css = read('css/app.css');
 
+// js/preload.js: the list of each package's files, in place of its placeholders; minified.
+let preloadJs = read('js/preload.js');
+for (const [placeholder, value] of [['{}; // build:package-files', formFiles], ["''; // build:default-package", index.default]]) {
+  if (!preloadJs.includes(placeholder)) throw new Error(`js/preload.js: no ${placeholder}`);
+  preloadJs = preloadJs.replace(placeholder, () => `${JSON.stringify(value)};`);
+}
+writeFileSync(path.join(site, 'js/preload.js'), (await transform(preloadJs, { loader: 'js', minify: true, target, charset: 'utf8' })).code);
+
 // --- index.html -------------------------------------------------------------------------------
 const marker = '<!-- build:preload -->';
 const html = read('index.html');
@@ -119,6 +130,9 @@ const preloads = [
   '<link rel="modulepreload" href="greenapply.mjs">',
   '<link rel="preload" href="greenapply.wasm" as="fetch" type="application/wasm" crossorigin>',
   ...coldFiles.map((f) => `<link rel="preload" href="${f}" as="fetch" type="application/json" crossorigin>`),
+  // defer: it never holds up the parser (nor a first paint); deferred scripts run in order, so it
+  // still runs before the page's module, which is deferred too, asks for anything.
+  '<script src="js/preload.js" defer></script>',
 ];
 const indent = html.slice(html.lastIndexOf('\n', html.indexOf(marker)) + 1, html.indexOf(marker));
 // (Function replacements throughout: a replacement string would expand $& and $' in the code.)
@@ -176,5 +190,5 @@ if (offlineGlue) {
   writeFileSync(path.join(site, 'greenapply-offline.html'), page);
 }
 
-console.log(`site-build: ${site}: ${jsonFiles.length} JSON minified, js/main.js bundled, ${coldFiles.length + 2} preloads`
+console.log(`site-build: ${site}: ${jsonFiles.length} JSON minified, js/main.js bundled, ${coldFiles.length + 2} preloads + js/preload.js`
   + (offlineGlue ? ', greenapply-offline.html' : ''));

@@ -2,7 +2,9 @@
 // form.png (a step), errors.png (Continue on a step with errors), chinese.png, review.png
 // ("Check your answers" for the package's strong worked example, opened as a draft file) and
 // review-items.png (one of its lists, a Change link per item),
-// start.png (the list of forms) and match.png (a need ranking technology entries).
+// start.png (the list of forms) and match.png (a need ranking technology entries); at a phone's
+// width (390 px): phone-form.png (a step, the sections list closed above it), phone-sections.png
+// (the list opened) and phone-review.png.
 // Usage: serve a built site, then node tests/e2e/shot.mjs http://127.0.0.1:PORT/ [out dir]
 import { chromium } from '@playwright/test';
 const base = process.argv[2] ?? 'http://127.0.0.1:8791/';
@@ -65,4 +67,22 @@ await match.getByText('problems', { exact: false }).first().waitFor();
 const panel = match.locator('#match');
 await panel.scrollIntoViewIfNeeded();
 await panel.screenshot({ path: `${out}/match.png` });
+
+// A phone (390 × 844): the same form, one column; the sections list is a disclosure above the step.
+const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+await phone.goto(`${base}?now=2023-04-15T10:00:00%2B08:00&lang=en`);
+await phone.waitForFunction(() => document.body.dataset.ready === '1');
+await phone.getByLabel('Open a draft file').setInputFiles({ name: 'draft.json', mimeType: 'application/json',
+  buffer: Buffer.from(JSON.stringify({ form: form.id, version: form.version, saved_at: new Date().toISOString(), answers: example.answers })) });
+const toggle = phone.getByRole('button', { name: /^Sections/ });
+await toggle.click();  // a section chosen from the list closes it again
+await phone.getByRole('navigation').getByRole('link', { name: 'Technology', exact: true }).click();
+await phone.getByRole('heading', { level: 2, name: 'Technology' }).waitFor();
+await toggle.evaluate((b) => b.scrollIntoView({ block: 'start' }));
+await phone.screenshot({ path: `${out}/phone-form.png` });
+await toggle.click();
+await phone.screenshot({ path: `${out}/phone-sections.png` });
+await phone.getByRole('navigation').getByRole('link', { name: 'Check your answers' }).click();
+await phone.getByRole('heading', { level: 2, name: 'Check your answers' }).waitFor();
+await phone.screenshot({ path: `${out}/phone-review.png` });
 await browser.close();

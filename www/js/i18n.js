@@ -89,6 +89,8 @@ const UI = {
     // A repeat group's item: its heading on the step and in the review, and the words a review
     // link's hidden text adds so that every "Change" link has its own name.
     itemN: 'Item {n}', itemOfGroup: 'item {n} of {group}',
+    // The sections list on a narrow screen: a disclosure above the step (render/tasks.js, issue #13 point 1).
+    tasksToggle: 'Sections ({done} of {total} completed)',
   },
 };
 

@@ -16,6 +16,8 @@ import { renderEligibility, renderRound, renderScore } from './render/panel.js';
 import { renderTasks } from './render/tasks.js';
 import { REVIEW, applyStep, focusField, hashFor, headingOf, placeOf, readHash, resolveStep } from './render/steps.js';
 import { renderReview } from './render/review.js';
+import { focusHeading, wireSkipLink } from './render/skip.js';
+import { carriedQuery } from './links.js';
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
@@ -28,6 +30,7 @@ const state = {
   // The step on screen (a section id or REVIEW), and whether Continue goes back to the review
   // (the applicant came from a "Change" link there, as in the GOV.UK check-answers pattern).
   step: null, returnToReview: false,
+  visited: new Set(),  // sections whose step the applicant has opened (tasks.js: no "Completed" unseen)
 };
 
 // ?now=2023-05-02T10:00:00%2B08:00 shows the form as on another day (demos, tests).
@@ -60,9 +63,10 @@ function chrome() {
   $('form-summary').textContent = t.text('form.summary');
   $('form-picker-label').textContent = t.ui('form');
   $('all-forms').textContent = t.shared('start.all_forms');
+  $('all-forms').href = `forms.html${carriedQuery(params, state.lang)}`;
   $('lang-switch').textContent = state.lang === 'zh' ? 'English' : '中文';
   $('lang-switch').lang = state.lang === 'zh' ? 'en' : 'zh-Hans';
-  $('tasks-heading').textContent = t.ui('tasks');
+  $('tasks-title').textContent = t.ui('tasks');
   $('score-heading').textContent = t.ui('score');
   $('leave-heading').textContent = t.ui('leave');
   for (const [id, key] of [['check-all', 'check'], ['export-json', 'exportJson'], ['export-xml', 'exportXml'], ['export-draft', 'exportDraft'],
@@ -181,7 +185,7 @@ function showStep(wanted, { push = true, focus = true } = {}) {
   if (typeof focus === 'string' && focusField(focus)) return;
   if (focus) {
     window.scrollTo(0, 0);
-    headingOf(step)?.focus({ preventScroll: true });
+    if (headingOf(step)) focusHeading(headingOf(step));
   }
 }
 
@@ -283,6 +287,7 @@ function evaluateNow() {
     state.step = step;
     history.replaceState(null, '', stepHref(step));
   }
+  state.visited.add(step);
   const back = backTarget();
   const visible = ev.sections.filter((s) => !s.hidden).map((s) => s.id).join(' ');
   if (changed('step', JSON.stringify([step, back, visible]))) {
@@ -308,9 +313,9 @@ function evaluateNow() {
   const fresh = freshOf(state.bundle);
   const onlyDefaults = new Set(ev.sections.map((s) => s.id).filter((id) => fresh[id] !== undefined
     && !state.checkedSections.has(id) && !state.checkAll && JSON.stringify(state.answers[id]) === JSON.stringify(fresh[id])));
-  if (changed('tasks', JSON.stringify([ev.sections, step, [...shownErrors], [...onlyDefaults]]))) {
+  if (changed('tasks', JSON.stringify([ev.sections, step, [...shownErrors], [...onlyDefaults], [...state.visited]]))) {
     renderTasks($('task-list'), ev, state.texts, {
-      onlyDefaults,
+      onlyDefaults, visited: state.visited,
       current: step, hrefFor: stepHref, shownErrors,
       go: (id) => { state.returnToReview = false; showStep(id); },
     });
@@ -367,6 +372,7 @@ async function open(path, step = null) {
   state.form = form;
   state.touched.clear();
   state.checkedSections.clear();
+  state.visited.clear();
   state.checkAll = false;
   state.notices = [];
   const t = new Texts(state.bundle, state.lang);
@@ -407,6 +413,7 @@ async function switchLanguage(lang) {
 }
 
 function wire() {
+  wireSkipLink($('skip-link'));
   $('lang-switch').addEventListener('click', () => switchLanguage(state.lang === 'zh' ? 'en' : 'zh'));
   $('form-picker').addEventListener('change', (e) => openOrExplain(e.target.value));
   $('check-all').addEventListener('click', () => {
@@ -467,6 +474,7 @@ function wire() {
     state.answers = freshAnswers(state.bundle);  // a fresh draft, with the schema's defaults
     state.touched.clear();
     state.checkedSections.clear();
+    state.visited.clear();
     state.checkAll = false;
     state.step = null;
     renderAll();
@@ -551,6 +559,7 @@ function settle(choice) {
     state.answers = freshAnswers(state.bundle);
     revisions.start(null, {});
     state.touched.clear();
+    state.visited.clear();
     state.checkedSections.clear();
     state.checkAll = false;
     renderAll();

@@ -7,11 +7,10 @@
 import { fill } from './i18n.js';
 import { el } from './render/field.js';
 import { rememberLanguage, rememberedLanguage } from './storage.js';
+import { carriedQuery } from './links.js';
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
-
-
 
 // A calendar day written as the applicant reads it, in the round's own zone.
 function day(isoDate, lang) {
@@ -44,6 +43,7 @@ function render(index, texts, lang) {
   $('start-title').textContent = text('start.title');
   $('start-intro').textContent = text('start.intro');
   $('lang-switch').textContent = lang === 'zh' ? 'English' : '中文';
+  $('home').href = `index.html${carriedQuery(params, lang)}`;
   $('lang-switch').lang = lang === 'zh' ? 'en' : 'zh-Hans';
   const now = params.get('now') ? new Date(params.get('now')) : new Date();
   const byProgramme = new Map();
@@ -59,7 +59,8 @@ function render(index, texts, lang) {
       const title = p.titles?.[lang] ?? p.titles?.en ?? p.form.id;
       const line = roundLine(p, text, lang, now);
       const status = typeof line === 'string' ? { state: 'rolling', text: line } : line;
-      const link = el('a', { class: 'ga-start__link', href: `index.html#form=${encodeURIComponent(p.path)}`, text: title });
+      // ?now and ?lang go on to the form: it must show the round as this list does.
+      const link = el('a', { class: 'ga-start__link', href: `index.html${carriedQuery(params, lang)}#form=${encodeURIComponent(p.path)}`, text: title });
       list.append(el('li', { class: 'ga-start__form' },
         el('h3', { class: 'ga-start__form-title' }, link),
         el('p', { class: 'ga-summary', text: p.summaries?.[lang] ?? p.summaries?.en ?? '' }),

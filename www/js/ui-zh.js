@@ -80,4 +80,6 @@ export default {
   draft: '您的草稿', result: '评估结果', currency: '元', errorPrefix: '错误：', fieldsFilled: '已填 {filled} / {fields} 项',
   reviewErrors: '部分答案需要修改：点击“检查整份申报表”查看完整列表。',
   itemN: '第{n}项', itemOfGroup: '{group}第{n}项',
+  // The sections list on a narrow screen: a disclosure above the step (render/tasks.js, issue #13 point 1).
+  tasksToggle: '章节（已完成 {done} / {total}）',
 };
