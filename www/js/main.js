@@ -57,6 +57,7 @@ function chrome() {
   $('form-picker-label').textContent = t.ui('form');
   $('all-forms').textContent = t.shared('start.all_forms');
   $('lang-switch').textContent = state.lang === 'zh' ? 'English' : '中文';
+  document.querySelector('.ga-skip').textContent = t.ui('skipLink');
   $('lang-switch').lang = state.lang === 'zh' ? 'en' : 'zh-Hans';
   $('tasks-heading').textContent = t.ui('tasks');
   $('score-heading').textContent = t.ui('score');
