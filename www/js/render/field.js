@@ -272,8 +272,11 @@ export function renderField(field, pointer, ctx) {
         for (const row of rows) row.hidden = q !== '' && !row.dataset.match.includes(q);
       });
       showChosen();
-      group.append(fieldset(label, hint ?? '', error, chosenText,
-        el('label', { for: id, class: 'ga-label ga-label--small', text: texts.ui('countriesFilter') }), filter, list));
+      // The group gets no id of its own: the filter box has the field's id (its label's "for").
+      const fs = el('fieldset', { class: 'ga-fieldset', 'aria-describedby': describedBy });
+      fs.append(el('legend', { class: 'ga-fieldset__legend', text: label }), hint ?? '', error, chosenText,
+        el('label', { for: id, class: 'ga-label ga-label--small', text: texts.ui('countriesFilter') }), filter, list);
+      group.append(fs);
       break;
     }
     case 'file': {
