@@ -196,10 +196,16 @@ test('Chinese: money in 元, full-width punctuation, the skip link and the revie
   await goToStep(page, '检查并确认申报信息');
 });
 
-test('the skip link and the page\'s notices follow a switch to Chinese', async ({ page }) => {
+test('the skip link and the draft notice follow a switch to Chinese', async ({ page }) => {
   await openForm(page);
+  await page.getByLabel('Project or product name', { exact: true }).fill('Helistore');
+  await expect(page.getByText(/^Draft saved at/)).toBeVisible();
+  await page.reload();
+  await page.waitForFunction(() => document.body.dataset.ready === '1');
+  await expect(page.getByText('Your draft was restored.', { exact: true })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Skip to the form' })).toBeAttached();
   await page.getByRole('button', { name: '中文' }).click();
+  await expect(page.getByText('已恢复您的草稿。', { exact: true })).toBeVisible();
   await expect(page.getByRole('link', { name: '跳至表单' })).toBeAttached();
   await expect(page.getByRole('link', { name: 'Skip to the form' })).toHaveCount(0);
 });

@@ -262,10 +262,16 @@ function evaluateNow() {
 }
 
 function save() {
-  const result = drafts.save(state.answers);
+  showSaveStatus(drafts.save(state.answers));
+}
+
+// The draft's status line in the page's language: notices are kept as UI keys and the last save's
+// result is kept, so a language switch says both again in the new language.
+function showSaveStatus(result = state.lastSave) {
+  state.lastSave = result;
   const t = state.texts;
-  const notice = state.notices.length ? `${state.notices.join(' ')} ` : '';
-  $('save-status').textContent = result.ok
+  const notice = state.notices.length ? `${state.notices.map((k) => t.ui(k)).join(' ')} ` : '';
+  $('save-status').textContent = !result ? notice.trim() : result.ok
     ? `${notice}${t.ui('saved')} ${result.savedAt.toLocaleTimeString(state.lang === 'zh' ? 'zh-CN' : 'en-GB', { hour: '2-digit', minute: '2-digit' })}`
     : `${notice}${t.ui(result.statusKey)}`;
 }
@@ -284,11 +290,10 @@ async function open(path, step = null) {
   state.checkedSections.clear();
   state.checkAll = false;
   state.notices = [];
-  const t = new Texts(state.bundle, state.lang);
   state.answers = drafts.restore(state.bundle);
-  if (drafts.restored) state.notices.push(t.ui('restored'));
+  if (drafts.restored) state.notices.push('restored');
   renderAll();
-  $('save-status').textContent = state.notices.join(' ');
+  showSaveStatus(null);
   history.replaceState(null, '', stepHref(state.step));
 }
 
@@ -312,6 +317,7 @@ async function switchLanguage(lang) {
     state.lang = lang;
     rememberLanguage(lang);
     renderAll('lang-switch');
+    showSaveStatus();
   } catch (error) {
     drafts.languageFailed(lang, error, () => switchLanguage(lang));
   } finally {
