@@ -52,6 +52,18 @@ export const stepOf = (page) => new URLSearchParams(new URL(page.url()).hash.sli
 // followed the last answer before the next control is looked for.
 export const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
+// A file of `size` bytes whose first bytes make it a `kind` of file (render/filetype.js).
+function fileOfKind(kind, size) {
+  const heads = {
+    pdf: Buffer.from('%PDF-1.7\n'), jpeg: Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+    png: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    xlsx: Buffer.from('PK\x03\x04[Content_Types].xml xl/workbook.xml', 'latin1'),
+    docx: Buffer.from('PK\x03\x04[Content_Types].xml word/document.xml', 'latin1'),
+  };
+  const head = heads[kind] ?? Buffer.alloc(0);
+  return Buffer.concat([head, Buffer.alloc(Math.max(0, size - head.length), 0x20)]).subarray(0, Math.max(size, head.length));
+}
+
 async function fillField(page, scope, field, pointer, value, t) {
   const pattern = pointer.replace(/\/\d+(?=\/|$)/g, '/*');
   const label = t.label(pattern);
@@ -80,12 +92,21 @@ async function fillField(page, scope, field, pointer, value, t) {
       await scope.getByLabel(label, exact).selectOption({ label: `${name} (${value})` });
       return;
     }
-    case 'countries':
-      await scope.getByLabel(label, exact).fill(value.join(', '));
+    case 'countries': {
+      // A list of boxes named by country, in the browser's own names; the filter finds each one.
+      const group = scope.getByRole('group', { name: label, ...exact });
+      for (const code of value) {
+        const name = await page.evaluate((c) => new Intl.DisplayNames(['en'], { type: 'region' }).of(c), code);
+        await group.getByRole('searchbox').fill(name);
+        await group.getByRole('checkbox', { name, ...exact }).check();
+      }
+      await group.getByRole('searchbox').fill('');
       return;
+    }
     case 'file':
       // A file of the recorded name and size; the page records its name, size and SHA-256.
-      await scope.getByLabel(label, exact).setInputFiles({ name: value.name, mimeType: 'application/octet-stream', buffer: Buffer.alloc(value.size, 0x25) });
+      // Its content is of the first kind the package accepts: the page checks it before recording.
+      await scope.getByLabel(label, exact).setInputFiles({ name: value.name, mimeType: 'application/octet-stream', buffer: fileOfKind(field.accept?.[0], value.size) });
       // The fingerprint is taken asynchronously: wait until the page has recorded it.
       await expect.poll(() => page.evaluate((p) => window.greenapply.getAt(window.greenapply.answers, p)?.sha256 ?? null, pointer))
         .toMatch(/^[0-9a-f]{64}$/);
@@ -202,7 +223,7 @@ export async function expectReviewAccessibleInBothLanguages(page) {
   for (const lang of ['en', 'zh']) {
     if (lang === 'zh') {
       await page.getByRole('button', { name: '中文' }).click();
-      await expect(page.getByRole('heading', { level: 2, name: '核对您的答案' })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 2, name: '检查并确认申报信息' })).toBeVisible();
     }
     const result = await page.evaluate(async () => window.axe.run(document, { resultTypes: ['violations'] }));
     const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

@@ -233,7 +233,7 @@ test.describe('accessibility', () => {
 for (const lang of ['en', 'zh']) {
   test(`axe finds no serious or critical problem (${lang})`, async ({ page }) => {
     await openForm(page, `?now=2023-04-15T10:00:00%2B08:00&lang=${lang}`);
-    await goToStep(page, lang === 'en' ? 'Check your answers' : '核对您的答案');
+    await goToStep(page, lang === 'en' ? 'Check your answers' : '检查并确认申报信息');
     await page.getByRole('button', { name: lang === 'en' ? 'Check the whole application' : '检查整份申报表' }).click();
     await page.addScriptTag({ content: axeSource });
     const scan = async (where) => {

@@ -183,7 +183,7 @@ test.describe('check your answers, item by item', () => {
     await goToStep(page, 'Check your answers');
     await expectReviewAccessibleInBothLanguages(page);
     // In Chinese: the item's title, its state and links read as Chinese does.
-    const zhTeam = page.getByRole('region', { name: '核对您的答案', exact: true }).getByRole('term')
+    const zhTeam = page.getByRole('region', { name: '检查并确认申报信息', exact: true }).getByRole('term')
       .filter({ hasText: /^核心团队成员（第一位为负责人）$/ }).locator('xpath=following-sibling::dd[1]');
     await expect(zhTeam.getByText('第3项', { exact: true })).toBeVisible();
     await expect(zhTeam.getByText('尚未完成', { exact: true })).toBeVisible();

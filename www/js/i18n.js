@@ -79,6 +79,23 @@ const UI = {
     indexFailedTitle: 'The list of forms could not be loaded',
     indexFailedBody: 'The page could not fetch the forms it offers. Check your connection and try again; if it keeps happening, tell the organiser.',
     tagsHint: 'Separate entries with commas.',
+    // Messages in the applicant's words (issue 13, point 6 and 9; render/field.js, summary.js):
+    // text counters against the schema's limits, country lists, file checks, and punctuation
+    // that differs by language (an error link, a list, "Add: …", a time zone in brackets).
+    limitsBoth: 'at least {min}, at most {max}', limitsMin: 'at least {min}', limitsMax: 'at most {max}',
+    countPlain: '{count} characters', countEmpty: '{count} characters — {limits}',
+    countNeed: '{count} characters — {need} more needed ({limits})', countOk: '{count} characters ({limits})',
+    countOver: '{count} characters — {over} too many ({limits})',
+    countryOption: '{name} ({code})', countriesFilter: 'Find a country or region by name',
+    countriesChosen: 'Chosen: {list}', countriesNone: 'None chosen yet.', listSeparator: ', ', orSeparator: ' or ',
+    fileKinds: 'Accepted: {kinds}.', fileKindsMax: 'Accepted: {kinds}, up to {limit}.',
+    fileTooLarge: '“{file}” was not recorded: it is {size}, more than the {limit} this form accepts. Choose a smaller file.',
+    fileWrongKind: '“{file}” was not recorded: it is not {kinds} (the file’s content was checked, not only its name). Choose another file.',
+    'kind.pdf': 'a PDF file', 'kind.docx': 'a Word document (.docx)', 'kind.xlsx': 'an Excel workbook (.xlsx)',
+    'kind.pptx': 'a PowerPoint presentation (.pptx)', 'kind.jpeg': 'a JPEG image', 'kind.png': 'a PNG image',
+    'kind.gif': 'a GIF image', 'kind.webp': 'a WebP image', 'kind.svg': 'an SVG image',
+    errorLink: '{label}: {message}', addItemFor: 'Add: {label}', inZone: '{time} ({zone})',
+    timeLeft: 'Time left: {days} days {hours} hours', skipLink: 'Skip to the form',
     // Steps, task list and review (render/steps.js, tasks.js, review.js).
     back: 'Back', stepOf: 'Step {n} of {total}', checkAnswers: 'Check your answers',
     checkAnswersIntro: 'Check every answer before you download the application. Your eligibility and self-score are at the end of this page.',
@@ -117,6 +134,13 @@ export class Texts {
     return params ? fill(text, params) : text;
   }
   has(key) { return key in this.pkg || key in this.pkgEn; }
+  // An error as the summary lists it: the field's label, then the message. A label that ends
+  // in its own punctuation (a declaration's sentence, a question) loses it first, so no
+  // "…accurate.: Please answer" — and each language has its own colon (errorLink).
+  errorLink(label, message) {
+    const bare = label.replace(/[\s.。:：?？!！;；,，]+$/u, '');
+    return bare ? this.ui('errorLink', { label: bare, message }) : message;
+  }
   // A package text, falling back to English, then to the key (visible, and lint reports it).
   text(key) { return this.pkg[key] ?? this.pkgEn[key] ?? this.common[key] ?? key; }
   // "/team/core_team/*/name" → "team.core_team.name"

@@ -65,6 +65,7 @@ function chrome() {
   $('all-forms').textContent = t.shared('start.all_forms');
   $('all-forms').href = `forms.html${carriedQuery(params, state.lang)}`;
   $('lang-switch').textContent = state.lang === 'zh' ? 'English' : '中文';
+  document.querySelector('.ga-skip').textContent = t.ui('skipLink');
   $('lang-switch').lang = state.lang === 'zh' ? 'en' : 'zh-Hans';
   $('tasks-title').textContent = t.ui('tasks');
   $('score-heading').textContent = t.ui('score');
@@ -344,15 +345,22 @@ function save() {
   state.unsaved = false;
   if (state.held) {
     // Saving now would overwrite the other tab's answers: the notice above the form asks first.
-    $('save-status').textContent = state.texts.ui('notSavedOtherTab');
+    showSaveStatus({ ok: false, statusKey: 'notSavedOtherTab' });
     return;
   }
   const rev = Revisions.fresh();
   const result = drafts.save(state.answers, { rev, base: revisions.seen });
   if (result.ok) revisions.record(rev, state.answers);
+  showSaveStatus(result);
+}
+
+// The draft's status line in the page's language: notices are kept as UI keys and the last save's
+// result is kept, so a language switch says both again in the new language.
+function showSaveStatus(result = state.lastSave) {
+  state.lastSave = result;
   const t = state.texts;
-  const notice = state.notices.length ? `${state.notices.join(' ')} ` : '';
-  const status = result.ok
+  const notice = state.notices.length ? `${state.notices.map((k) => t.ui(k)).join(' ')} ` : '';
+  const status = !result ? notice.trim() : result.ok
     ? `${notice}${t.ui('saved')} ${result.savedAt.toLocaleTimeString(state.lang === 'zh' ? 'zh-CN' : 'en-GB', { hour: '2-digit', minute: '2-digit' })}`
     : `${notice}${t.ui(result.statusKey)}`;
   // A live region: said again only when it says something new (not every save while typing).
@@ -375,13 +383,12 @@ async function open(path, step = null) {
   state.visited.clear();
   state.checkAll = false;
   state.notices = [];
-  const t = new Texts(state.bundle, state.lang);
   state.answers = drafts.restore(state.bundle);
   revisions.start(drafts.restoredRev, drafts.restored ? state.answers : {});
   state.held = null;
-  if (drafts.restored) state.notices.push(t.ui('restored'));
+  if (drafts.restored) state.notices.push('restored');
   renderAll();
-  $('save-status').textContent = state.notices.join(' ');
+  showSaveStatus(null);
   history.replaceState(null, '', stepHref(state.step));
 }
 
@@ -405,6 +412,7 @@ async function switchLanguage(lang) {
     state.lang = lang;
     rememberLanguage(lang);
     renderAll('lang-switch');
+    showSaveStatus();
   } catch (error) {
     drafts.languageFailed(lang, error, () => switchLanguage(lang));
   } finally {

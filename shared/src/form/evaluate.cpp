@@ -117,7 +117,9 @@ json evaluate(const FormPackage& package, const json& answers, std::string_view 
       if (!is_false(scope.run(c.assertion, it))) return;
       const std::string where = list_ptr.empty() ? c.pointer : bind_item(c.pointer, list_ptr);
       if (is_hidden(where)) return;
-      ev.add_issue(where, "rules." + c.id, json::object(), c.severity, "rule");
+      json params = json::object();
+      for (const auto& [name, program] : c.params) params[name] = to_output(scope.run(program, it));
+      ev.add_issue(where, "rules." + c.id, std::move(params), c.severity, "rule");
     });
   }
 

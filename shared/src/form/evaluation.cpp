@@ -65,6 +65,7 @@ std::size_t Evaluation::field_rank(const std::string& pointer) const {
 // ("<field>.error.<keyword>", e.g. "owner.contact_phone.error.pattern": what to enter, with an
 // example), else the engine's generic text for the key. The key reported stays the generic one
 // either way: tools and worked examples match on it, the text is only for the applicant.
+// Between the two, a generic text for the field's widget ("<key>.<widget>") when the texts have one.
 // The field text is looked up in the evaluation's language only: a package without it there
 // gets the generic text in that language rather than a field text in another language.
 std::string Evaluation::message_of(const EvalIssue& issue) const {
@@ -75,6 +76,14 @@ std::string Evaluation::message_of(const EvalIssue& issue) const {
     if (!field.empty()) {
       const std::string own = field + ".error." + issue.key.substr(kSchemaPrefix.size());
       if (texts_.has_package_text(own)) return texts_.text(own, issue.params);
+    }
+    // Then the generic text for the kind of control the field is, when there is one
+    // ("schema.maxItems.checkboxes": "Choose at most 3", not "Enter at most 3 entries"):
+    // the same keyword asks for a different action on a list of boxes than on a text box.
+    const std::size_t rank = field_rank(issue.pointer);
+    if (rank < d_.fields.size() && !d_.fields[rank].widget.empty()) {
+      const std::string by_widget = issue.key + "." + d_.fields[rank].widget;
+      if (texts_.has(by_widget)) return texts_.text(by_widget, issue.params);
     }
   }
   return texts_.text(issue.key, issue.params);

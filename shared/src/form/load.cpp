@@ -326,8 +326,25 @@ class Loader {
       auto assertion = compile(c.value("assert", json()), "rules.json", where + "/assert", it_path);
       if (!assertion) continue;
       k.assertion = std::move(*assertion);
+      if (!load_params(c, where, it_path, k)) continue;
       d_.constraints.push_back(std::move(k));
     }
+  }
+
+  // A constraint's "params": an object of expressions, one per placeholder of its message.
+  bool load_params(const json& c, const std::string& where, const std::vector<std::string>& it_path, Constraint& k) {
+    if (!c.contains("params")) return true;
+    const json& params = c["params"];
+    if (!params.is_object()) {
+      problem("rules.json", where + "/params", "package.expression_not_string");
+      return false;
+    }
+    for (const auto& [name, node] : params.items()) {
+      auto program = compile(node, "rules.json", where + "/params/" + escape_token(name), it_path);
+      if (!program) return false;
+      k.params.emplace_back(name, std::move(*program));
+    }
+    return true;
   }
 
   void load_checks() {

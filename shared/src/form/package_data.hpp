@@ -54,6 +54,9 @@ struct Constraint {
   std::optional<expr::Program> when;
   expr::Program assertion;
   Severity severity = Severity::error;
+  // Values the message shows when the rule fails ("params": {"total": "sum(...)"} in rules.json),
+  // evaluated in the same scope as the assertion, so "must add up to 100 % (now {total} %)".
+  std::vector<std::pair<std::string, expr::Program>> params;
 };
 
 struct Check {

@@ -250,6 +250,48 @@ TEST(Evaluate, NonObjectAnswersAreAnErrorNotACrash) {
   }
 }
 
+// A rule's "params" are expressions evaluated where the rule failed, so its message can say
+// what the applicant has now ("… cannot exceed the 60 staff; there are 61").
+TEST(Evaluate, AFailedRuleFillsItsMessageFromItsParams) {
+  json bundle = test_bundle();
+  bundle["rules"]["constraints"][0]["params"] = {{"staff", "org.staff"}, {"over", "org.rd_staff - org.staff"}};
+  bundle["i18n"]["en"]["rules.rd_le_staff"] = "R&D staff cannot exceed the {staff} staff ({over} too many).";
+  const auto pkg = FormPackage::load(bundle);
+  json answers = good_answers();
+  answers["org"]["rd_staff"] = 61;
+  const json out = evaluate(pkg, answers, "2023-04-15T10:00:00+08:00", "en");
+  bool found = false;
+  for (const auto& e : out["errors"]) {
+    if (e["key"] != "rules.rd_le_staff") continue;
+    found = true;
+    EXPECT_EQ(e["params"], json({{"over", 1}, {"staff", 60}}));
+    EXPECT_EQ(e["message"], "R&D staff cannot exceed the 60 staff (1 too many).");
+  }
+  EXPECT_TRUE(found) << out["errors"].dump(2);
+  // A rule without params keeps an empty object, as before.
+  answers["org"]["founded"] = "2023-04-01";
+  for (const auto& e : evaluate(pkg, answers, "2023-04-15T10:00:00+08:00", "en")["errors"]) {
+    if (e["key"] == "rules.young") {
+      EXPECT_EQ(e["params"], json::object());
+    }
+  }
+}
+
+TEST(Load, ARuleParamIsCheckedLikeAnyExpression) {
+  json bundle = test_bundle();
+  bundle["rules"]["constraints"][0]["params"] = {{"staff", "org.stafff"}};
+  try {
+    FormPackage::load(bundle);
+    FAIL() << "expected PackageError";
+  } catch (const PackageError& e) {
+    bool found = false;
+    for (const auto& p : e.problems) found |= p.pointer == "/constraints/0/params/staff" && p.message_key == "expr.unknown_field";
+    EXPECT_TRUE(found);
+  }
+  bundle["rules"]["constraints"][0]["params"] = json::array({"org.staff"});
+  EXPECT_THROW(FormPackage::load(bundle), PackageError);
+}
+
 TEST(Load, ReportsEveryProblemWithFileAndPointer) {
   json bundle = test_bundle();
   bundle["rules"]["visibility"].push_back({{"target", "/org/nope"}, {"when", "true"}});

@@ -109,6 +109,30 @@ TEST(FieldErrorTexts, FieldTextReplacesTheGenericMessageAndTheKeyStaysGeneric) {
   EXPECT_EQ(zh["message"], "请以“+”和国家代码开头，例如 +861065155838。");
 }
 
+// Between the field's own text and the generic one: the generic text for the field's kind of
+// control ("schema.maxItems.tags"), so a list of boxes says "Choose", not "Enter".
+TEST(FieldErrorTexts, TheWidgetsGenericTextComesBeforeTheKeywordsOwn) {
+  json b = bundle();
+  b["common_i18n"]["en"]["schema.maxItems"] = "Enter at most {limit} entries (there are {actual}).";
+  b["common_i18n"]["en"]["schema.maxItems.tags"] = "Give at most {limit} keywords (you gave {actual}).";
+  b["common_i18n"]["zh"]["schema.maxItems.tags"] = "最多填写{limit}个关键词（现有{actual}个）。";
+  b["common_i18n"]["en"]["schema.pattern.url"] = "Enter a web address.";
+  const auto pkg = FormPackage::load(b);
+  json answers = good();
+  answers["owner"]["keywords"] = json::array({"aa", "bb", "cc", "dd"});
+  const json en = error_at(evaluate(pkg, answers, kNow, "en"), "/owner/keywords");
+  EXPECT_EQ(en["key"], "schema.maxItems");
+  EXPECT_EQ(en["message"], "Give at most 3 keywords (you gave 4).");
+  EXPECT_EQ(error_at(evaluate(pkg, answers, kNow, "zh"), "/owner/keywords")["message"], "最多填写3个关键词（现有4个）。");
+  // A field's own text still wins over its widget's: the phone (tel) has its own pattern text,
+  // and an entry inside a list takes the text of the list's widget.
+  answers["owner"]["keywords"] = json::array({"a,b"});
+  answers["owner"]["website"] = "ftp://acme.example";
+  const json out = evaluate(pkg, answers, kNow, "en");
+  EXPECT_EQ(error_at(out, "/owner/website")["message"], "Enter a web address.");
+  EXPECT_EQ(error_at(out, "/owner/keywords/0")["message"], "This answer is not in the expected format.");
+}
+
 TEST(FieldErrorTexts, AFieldWithoutItsOwnTextKeepsTheGenericOne) {
   const auto pkg = FormPackage::load(bundle());
   json answers = good();

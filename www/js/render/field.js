@@ -3,6 +3,7 @@
 // schema's "required" speaks rather than a length rule on "".
 import { getAt, resolveSchema, schemaAt } from '../pointer.js';
 import { Texts } from '../i18n.js';
+import { sniff, sizeText } from './filetype.js';
 
 export const idOf = (pointer) => `f${pointer.replace(/[^A-Za-z0-9]/g, '_')}`;
 
@@ -10,6 +11,7 @@ export const idOf = (pointer) => `f${pointer.replace(/[^A-Za-z0-9]/g, '_')}`;
 // a fieldset (not focusable), so its first option; a computed value has none.
 export function firstControlId(field, pointer) {
   if (field.widget === 'computed') return null;
+  // A country list's first control is its filter box, which has the field's own id.
   return ['radio', 'yesno', 'checkboxes'].includes(field.widget) ? `${idOf(pointer)}-0` : idOf(pointer);
 }
 
@@ -26,6 +28,8 @@ function el(tag, attrs = {}, ...children) {
 }
 export { el };
 
+// Countries offered when a country field's schema has no list of its own (packages use the
+// shared schemas/common/country.schema.json, whose enum is used instead).
 const COUNTRIES = ['CN', 'HK', 'MO', 'TW', 'SG', 'JP', 'KR', 'IN', 'ID', 'MY', 'TH', 'VN', 'PH', 'AU', 'NZ', 'US', 'CA', 'MX',
   'BR', 'CL', 'GB', 'IE', 'DE', 'FR', 'NL', 'BE', 'LU', 'CH', 'AT', 'IT', 'ES', 'PT', 'SE', 'NO', 'DK', 'FI', 'IS', 'PL',
   'CZ', 'HU', 'RO', 'GR', 'TR', 'IL', 'AE', 'SA', 'QA', 'EG', 'KE', 'NG', 'ZA', 'MA', 'ET', 'RU', 'KZ', 'UZ', 'PK', 'BD', 'LK', 'MN'];
@@ -47,14 +51,54 @@ function currencyOf(field, answers) {
   const c = field.currency ? getAt(answers, field.currency) : undefined;
   return typeof c === 'string' && /^[A-Z]{3}$/.test(c) ? c : 'CNY';
 }
+// The unit as the applicant reads it: CNY is "元" in Chinese, as the labels say (（元）).
+const unitText = (code, cny) => (code === 'CNY' ? cny : code);
 
 // Money units that follow another answer (the chosen currency), after every change.
 // spans: the form's unit spans when the caller keeps them (found once per rendering of the form).
 export function refreshUnits(root, answers, spans = root.querySelectorAll('[data-currency-from]')) {
   for (const span of spans) {
-    const unit = currencyOf({ currency: span.dataset.currencyFrom }, answers);
+    const unit = unitText(currencyOf({ currency: span.dataset.currencyFrom }, answers), span.dataset.cny);
     if (span.textContent !== unit) span.textContent = unit;  // untouched when unchanged: nothing to lay out again
   }
+}
+
+// A country code's name in the page's language (the browser's own data), "" when it has none.
+function countryNames(lang) {
+  const names = new Intl.DisplayNames([lang === 'zh' ? 'zh-Hans' : 'en'], { type: 'region' });
+  return (code) => { try { return names.of(code) ?? ''; } catch { return ''; } };
+}
+// The codes a country field offers: its schema's enum, sorted by name in the page's language.
+function countryOptions(schema, root, lang) {
+  const own = optionsOf(schema, root).filter((c) => typeof c === 'string');
+  const name = countryNames(lang);
+  const collator = new Intl.Collator(lang === 'zh' ? 'zh-Hans-u-co-pinyin' : 'en');
+  return (own.length ? own : COUNTRIES).map((code) => ({ code, name: name(code) || code }))
+    .sort((a, b) => collator.compare(a.name, b.name));
+}
+
+// What the applicant types, as the answer: the layout may declare characters that are only
+// decoration ("strip": " -" for a phone number) and a scheme for a web address typed without
+// one ("default_scheme": "https://"). The page never guesses these: they are the package's.
+export function normalise(field, text) {
+  let t = text;
+  if (field.strip) t = [...t].filter((c) => !field.strip.includes(c)).join('');
+  if (field.default_scheme && t.trim() !== '' && !/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(t.trim())) t = field.default_scheme + t.trim();
+  return t;
+}
+
+// The counter under a text box: how many characters there are against the schema's limits, so
+// a minimum is known before Continue ("0 characters — at least 150, at most 1,500").
+function countText(texts, n, min, max) {
+  const num = (x) => x.toLocaleString(texts.lang === 'zh' ? 'zh-CN' : 'en-GB');
+  const limits = min && max ? texts.ui('limitsBoth', { min: num(min), max: num(max) })
+    : min ? texts.ui('limitsMin', { min: num(min) }) : max ? texts.ui('limitsMax', { max: num(max) }) : '';
+  const count = num(n);
+  if (!limits) return texts.ui('countPlain', { count });
+  if (max && n > max) return texts.ui('countOver', { count, over: num(n - max), limits });
+  if (min && n > 0 && n < min) return texts.ui('countNeed', { count, need: num(min - n), limits });
+  if (n === 0) return texts.ui('countEmpty', { count, limits });
+  return texts.ui('countOk', { count, limits });
 }
 
 function parseNumber(text, integer) {
@@ -97,13 +141,23 @@ export function renderField(field, pointer, ctx) {
   switch (field.widget) {
     case 'textarea': {
       const max = schema.maxLength;
+      const min = schema.minLength;
       const ta = el('textarea', { id, name: id, rows: 5, class: 'ga-textarea', 'aria-describedby': `${describedBy} ${id}-count` });
       ta.value = typeof value === 'string' ? value : '';
-      const count = el('p', { class: 'ga-count', id: `${id}-count`, 'aria-live': 'polite' });
-      const update = () => { count.textContent = `${codePoints(ta.value)}${max ? ` / ${max}` : ''} ${texts.ui('chars')}`; };
-      update();
+      // The count is seen as it changes; a screen reader hears it once the typing pauses (a live
+      // region rewritten on every key would talk over every keystroke: GOV.UK character count).
+      const count = el('p', { class: 'ga-count', id: `${id}-count`, 'aria-hidden': 'true' });
+      const spoken = el('p', { class: 'ga-visually-hidden', 'aria-live': 'polite' });
+      let pause = null;
+      const update = () => {
+        const text = countText(texts, codePoints(ta.value), min, max);
+        count.textContent = text;
+        clearTimeout(pause);
+        pause = setTimeout(() => { if (spoken.textContent !== text) spoken.textContent = text; }, 1000);
+      };
+      count.textContent = countText(texts, codePoints(ta.value), min, max);
       ta.addEventListener('input', () => { update(); change(ta.value === '' ? undefined : ta.value); });
-      group.append(el('label', { for: id, class: 'ga-label', text: label }), hint ?? '', error, ta, count);
+      group.append(el('label', { for: id, class: 'ga-label', text: label }), hint ?? '', error, ta, count, spoken);
       break;
     }
     case 'radio':
@@ -179,12 +233,12 @@ export function renderField(field, pointer, ctx) {
     }
     case 'select':
     case 'country': {
-      const opts = field.widget === 'country' ? COUNTRIES : optionsOf(schema, ctx.schema);
-      const names = field.widget === 'country' ? new Intl.DisplayNames([ctx.lang === 'zh' ? 'zh-Hans' : 'en'], { type: 'region' }) : null;
+      const countries = field.widget === 'country' ? countryOptions(schema, ctx.schema, ctx.lang) : null;
+      const opts = countries ? countries.map((c) => c.code) : optionsOf(schema, ctx.schema);
       const select = el('select', { id, name: id, class: 'ga-select', 'aria-describedby': describedBy });
       select.append(el('option', { value: '', text: texts.ui('choose') }));
       opts.forEach((opt, i) => {
-        const o = el('option', { value: String(i), text: names ? `${names.of(opt)} (${opt})` : texts.option(patternPointer, opt) });
+        const o = el('option', { value: String(i), text: countries ? texts.ui('countryOption', { name: countries[i].name, code: opt }) : texts.option(patternPointer, opt) });
         o.selected = value === opt;
         select.append(o);
       });
@@ -193,28 +247,83 @@ export function renderField(field, pointer, ctx) {
       break;
     }
     case 'countries': {
-      const input = el('input', { id, name: id, class: 'ga-input', 'aria-describedby': describedBy, autocomplete: 'off', spellcheck: 'false' });
-      input.value = Array.isArray(value) ? value.join(', ') : '';
-      input.addEventListener('input', () => {
-        const codes = input.value.split(/[\s,;，、]+/).map((c) => c.trim().toUpperCase()).filter(Boolean);
-        change(codes.length ? codes : undefined);
+      // A list of every country or region of the schema's enum, by name in the page's language,
+      // each a checkbox; a filter box narrows the list as the applicant types a name or a code.
+      // The group's first control is the filter (firstControlId), so an error link lands on it.
+      const all = countryOptions(schema, ctx.schema, ctx.lang);
+      const chosen = new Set(Array.isArray(value) ? value : []);
+      const nameOf = new Map(all.map((c) => [c.code, c.name]));
+      const chosenText = el('p', { class: 'ga-hint', id: `${id}-chosen`, 'aria-live': 'polite' });
+      const showChosen = () => {
+        const list = all.filter((c) => chosen.has(c.code)).map((c) => c.name);
+        for (const c of chosen) if (!nameOf.has(c)) list.push(c);  // kept from a draft, shown as is
+        chosenText.textContent = list.length ? texts.ui('countriesChosen', { list: list.join(texts.ui('listSeparator')) }) : texts.ui('countriesNone');
+      };
+      const filter = el('input', { id, type: 'search', class: 'ga-input ga-input--filter', autocomplete: 'off', spellcheck: 'false',
+        'aria-describedby': `${id}-chosen ${errorId}`, 'aria-controls': `${id}-list` });
+      const list = el('div', { class: 'ga-country-list', id: `${id}-list` });
+      const rows = all.map(({ code, name }) => {
+        const cid = `${id}-${code}`;
+        const input = el('input', { type: 'checkbox', id: cid, class: 'ga-checkbox', value: code });
+        input.checked = chosen.has(code);
+        input.addEventListener('change', () => {
+          if (input.checked) chosen.add(code); else chosen.delete(code);
+          showChosen();
+          const order = all.map((c) => c.code).filter((c) => chosen.has(c));
+          for (const c of chosen) if (!nameOf.has(c)) order.push(c);
+          change(order.length ? order : undefined);
+        });
+        const row = el('div', { class: 'ga-choice' }, input, el('label', { for: cid, text: name }));
+        row.dataset.match = `${name} ${code}`.toLocaleLowerCase();
+        list.append(row);
+        return row;
       });
-      // The package's help (if any), then the format every country list takes.
-      group.append(el('label', { for: id, class: 'ga-label', text: label }), hint ?? '',
-        el('p', { class: 'ga-hint', id: `${id}-codes`, text: 'ISO 3166 (CN, DE, US …)' }), error, input);
-      input.setAttribute('aria-describedby', `${hintId ? `${hintId} ` : ''}${id}-codes ${errorId}`);
+      filter.addEventListener('input', () => {
+        const q = filter.value.trim().toLocaleLowerCase();
+        for (const row of rows) row.hidden = q !== '' && !row.dataset.match.includes(q);
+      });
+      showChosen();
+      // The group gets no id of its own: the filter box has the field's id (its label's "for").
+      const fs = el('fieldset', { class: 'ga-fieldset', 'aria-describedby': describedBy });
+      fs.append(el('legend', { class: 'ga-fieldset__legend', text: label }), hint ?? '', error, chosenText,
+        el('label', { for: id, class: 'ga-label ga-label--small', text: texts.ui('countriesFilter') }), filter, list);
+      group.append(fs);
       break;
     }
     case 'file': {
-      const input = el('input', { type: 'file', id, class: 'ga-file', 'aria-describedby': `${describedBy} ${id}-record` });
+      // The kinds of file the package accepts (layout "accept") and its size limit (the schema's
+      // maximum of "size") are checked on the file itself before anything is recorded.
+      const accept = Array.isArray(field.accept) ? field.accept : [];
+      const maxBytes = schema.properties?.size?.maximum;
+      const kinds = accept.map((k) => texts.ui(`kind.${k}`)).join(texts.ui('orSeparator'));
+      const rules = accept.length ? el('p', { class: 'ga-hint', id: `${id}-accept`,
+        text: maxBytes ? texts.ui('fileKindsMax', { kinds, limit: sizeText(maxBytes, ctx.lang) }) : texts.ui('fileKinds', { kinds }) }) : null;
+      const problem = el('p', { class: 'ga-file-problem', id: `${id}-problem`, role: 'alert', hidden: true });
+      const input = el('input', { type: 'file', id, class: 'ga-file',
+        'aria-describedby': `${describedBy}${rules ? ` ${id}-accept` : ''} ${id}-problem ${id}-record` });
       const record = el('p', { class: 'ga-hint', id: `${id}-record`, 'aria-live': 'polite',
         text: value?.name ? `${value.name} (${value.size ?? '?'} B${value.sha256 ? `, SHA-256 ${value.sha256.slice(0, 12)}…` : ''})` : texts.ui('fileHint') });
       input.addEventListener('change', async () => {
         const file = input.files?.[0];
         if (!file) return;
+        const refuse = (message) => {
+          problem.textContent = message;
+          problem.hidden = false;
+          input.value = '';
+        };
+        if (typeof maxBytes === 'number' && file.size > maxBytes) {
+          refuse(texts.ui('fileTooLarge', { file: file.name, size: sizeText(file.size, ctx.lang), limit: sizeText(maxBytes, ctx.lang) }));
+          return;
+        }
+        if (accept.length && !accept.includes(await sniff(file))) {
+          refuse(texts.ui('fileWrongKind', { file: file.name, kinds }));
+          return;
+        }
+        problem.hidden = true;
+        problem.textContent = '';
         change({ name: file.name, size: file.size, sha256: await sha256Hex(file) });
       });
-      group.append(el('label', { for: id, class: 'ga-label', text: label }), hint ?? '', error, input, record);
+      group.append(el('label', { for: id, class: 'ga-label', text: label }), hint ?? '', rules ?? '', error, problem, input, record);
       break;
     }
     case 'computed': {
@@ -231,13 +340,23 @@ export function renderField(field, pointer, ctx) {
       input.value = value === undefined || value === null ? '' : String(value);
       input.addEventListener('input', () => {
         if (numeric) change(parseNumber(input.value, schema.type === 'integer'));
-        else change(input.value === '' ? undefined : input.value);
+        else change(input.value === '' ? undefined : normalise(field, input.value));
       });
+      // Once the applicant leaves the box, it shows the answer as recorded (+86 138… without its
+      // spaces, https:// added), so what they see is what is sent.
+      if (field.strip || field.default_scheme) {
+        input.addEventListener('blur', () => {
+          if (input.value !== '' && normalise(field, input.value) !== input.value) input.value = normalise(field, input.value);
+        });
+      }
       // Money is in CNY unless the layout names the answer that holds the currency
       // ("currency": "/budget/currency"); refreshUnits() follows that answer as it changes.
-      const unit = field.widget === 'percent' ? '%' : field.widget === 'money' ? currencyOf(field, ctx.answers) : '';
+      const unit = field.widget === 'percent' ? '%' : field.widget === 'money' ? unitText(currencyOf(field, ctx.answers), texts.ui('currency')) : '';
       const unitEl = el('span', { class: 'ga-unit', 'aria-hidden': 'true', text: unit });
-      if (field.widget === 'money' && field.currency) unitEl.dataset.currencyFrom = field.currency;
+      if (field.widget === 'money' && field.currency) {
+        unitEl.dataset.currencyFrom = field.currency;
+        unitEl.dataset.cny = texts.ui('currency');
+      }
       group.append(el('label', { for: id, class: 'ga-label', text: label }), hint ?? '', error,
         unit ? el('div', { class: 'ga-input-wrapper' }, input, unitEl) : input);
     }

@@ -54,7 +54,7 @@ function renderRepeat(bundle, field, pointer, ctx) {
     fs.append(item);
   });
   const add = el('button', { type: 'button', class: 'ga-button ga-button--secondary', id: `${id}-add`,
-    text: `${ctx.texts.ui('addItem')}: ${ctx.texts.label(patternPointer)}` });
+    text: ctx.texts.ui('addItemFor', { label: ctx.texts.label(patternPointer) }) });
   add.addEventListener('click', () => {
     const list = Array.isArray(getAt(ctx.answers, pointer)) ? [...getAt(ctx.answers, pointer)] : [];
     // A new item starts with its fields' schema defaults, like a fresh draft (defaults.js).

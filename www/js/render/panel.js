@@ -64,10 +64,10 @@ export function renderRound(container, ev, texts, lang) {
     const locale = lang === 'zh' ? 'zh-CN' : 'en-GB';
     const fmt = (iso, tz) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: tz }).format(new Date(iso));
     const closes = e.round.closes_before;
-    parts.push(el('p', { class: 'ga-hint', text: `${fmt(closes, 'Asia/Shanghai')} (${texts.ui('beijing')}) · ${fmt(closes, undefined)} (${texts.ui('local')})` }));
+    parts.push(el('p', { class: 'ga-hint', text: `${texts.ui('inZone', { time: fmt(closes, 'Asia/Shanghai'), zone: texts.ui('beijing') })} · ${texts.ui('inZone', { time: fmt(closes, undefined), zone: texts.ui('local') })}` }));
     if (e.window === 'open') {
       const days = Math.floor(e.seconds_to_close / 86400), hours = Math.floor((e.seconds_to_close % 86400) / 3600);
-      parts.push(el('p', { class: 'ga-hint', text: `${texts.ui('closesIn')}: ${days} ${texts.ui('days')} ${hours} ${texts.ui('hours')}` }));
+      parts.push(el('p', { class: 'ga-hint', text: texts.ui('timeLeft', { days, hours }) }));
     }
   }
   container.replaceChildren(...parts);

@@ -39,7 +39,7 @@ export function formatAnswer(widget, pointer, value, texts, lang) {
   if (COUNTRY_WIDGETS.has(widget)) {
     const names = new Intl.DisplayNames([lang === 'zh' ? 'zh-Hans' : 'en'], { type: 'region' });
     const name = (code) => {
-      try { return `${names.of(code)} (${code})`; } catch { return String(code); }
+      try { return texts.ui('countryOption', { name: names.of(code), code }); } catch { return String(code); }
     };
     return Array.isArray(value) ? list(value.map(name)) : name(value);
   }
@@ -157,7 +157,7 @@ export function renderReview(container, bundle, ctx) {
       for (const [q, messages] of problems) {
         if (q !== itemPointer && !q.startsWith(`${itemPointer}/`)) continue;
         const sub = (field.fields ?? []).find((f) => f.pointer && (q === `${itemPointer}/${f.pointer}` || q.startsWith(`${itemPointer}/${f.pointer}/`)));
-        for (const m of messages) li.append(errorLine(sub ? `${texts.label(patternOf(`${itemPointer}/${sub.pointer}`))}: ${m}` : m));
+        for (const m of messages) li.append(errorLine(sub ? texts.errorLink(texts.label(patternOf(`${itemPointer}/${sub.pointer}`)), m) : m));
       }
       ol.append(li);
     });

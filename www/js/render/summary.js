@@ -106,7 +106,7 @@ export function showErrors(root, summary, errors, isShown, texts, options = {}) 
     summary.replaceChildren(alert);
   }
   const links = shown.map(({ e, target, label }) => ({
-    pointer: e.pointer, targetId: target.id || idOf(e.pointer), target, text: label ? `${label}: ${e.message}` : e.message,
+    pointer: e.pointer, targetId: target.id || idOf(e.pointer), target, text: label ? texts.errorLink(label, e.message) : e.message,
   }));
   // This runs on every keystroke. A live region re-announces whatever is put into it, so the
   // same list is not put in again: only a real change (an error more, fewer, or reworded) is read.
