@@ -13,7 +13,7 @@
 // print as "<16". Each key is one interaction (keydown, keypress, input, keyup): its duration is
 // the longest of its entries, as INP counts it.
 //
-// Usage: node bench/typing-bench.mjs [site dir ...] [--runs N] [--keys N]
+// Usage: node bench/typing-bench.mjs [site dir ...] [--runs N] [--keys N] [--only desktop|phone]
 //   Several site dirs are measured in the same run, interleaved (e.g. the page before and after a
 //   change: build/site-before build/site). Default: build/site, 3 runs of 60 keys per setting.
 // The machine is shared: compare within a run, and trust the medians over runs.
@@ -29,6 +29,8 @@ const option = (name, fallback) => {
 };
 const runs = option('--runs', 3);
 const keys = option('--keys', 60);
+const onlyAt = args.indexOf('--only');
+const only = onlyAt >= 0 ? args.splice(onlyAt, 2)[1] : null;  // 'desktop' or 'phone'
 const sites = (args.length ? args : ['build/site']).map((s) => path.resolve(s));
 
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm' };
@@ -146,7 +148,7 @@ const median = (values) => {
 
 const servers = await Promise.all(sites.map(serve));
 console.log(`typing: ${keys} keys per run, ${runs} runs, Chromium ${browser.version()}, ${new Date().toISOString()}`);
-for (const setting of settings) {
+for (const setting of settings.filter((x) => !only || x.name.startsWith(only))) {
   const results = new Map();  // label → [{ p50, p95, over16 }]
   for (let r = 0; r < runs; r++) {
     // Interleaved: every target once per round, so load on the machine falls on all of them.

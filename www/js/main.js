@@ -9,7 +9,7 @@ import { Drafts, describeLoadFailure, showStartFailure } from './notices.js';
 import { freshAnswers } from './defaults.js';
 import { Revisions, draftFromStorage, mergeAnswers, putAt, questionsOf } from './tabs.js';
 import { download, mailtoLink, packageFilename } from './export.js';
-import { el, idOf, refreshUnits } from './render/field.js';
+import { afterNextPaint, el, idOf, refreshUnits } from './render/field.js';
 import { renderForm } from './render/form.js';
 import { groupFor, showErrors } from './render/summary.js';
 import { renderEligibility, renderRound, renderScore } from './render/panel.js';
@@ -115,16 +115,6 @@ function onChange(pointer, value) {
   afterNextPaint(() => {
     state.pending = false;
     evaluateNow();
-  });
-}
-
-// Runs fn after the next frame is painted: requestAnimationFrame runs just before the paint, and a
-// message posted from there is delivered in a task after it.
-function afterNextPaint(fn) {
-  requestAnimationFrame(() => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => fn();
-    channel.port2.postMessage(null);
   });
 }
 

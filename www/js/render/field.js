@@ -101,6 +101,17 @@ function countText(texts, n, min, max) {
   return texts.ui('countOk', { count, limits });
 }
 
+// Runs fn after the next frame is painted: requestAnimationFrame runs just before the paint, and a
+// message posted from there is delivered in a task after it. Work that need not be in the frame
+// that shows a keystroke (the core's evaluation, a character count) goes there.
+export function afterNextPaint(fn) {
+  requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => fn();
+    channel.port2.postMessage(null);
+  });
+}
+
 function parseNumber(text, integer) {
   const t = text.trim().replace(/,/g, '');
   if (t === '') return undefined;
