@@ -15,6 +15,7 @@ import { renderEligibility, renderRound, renderScore } from './render/panel.js';
 import { renderTasks } from './render/tasks.js';
 import { REVIEW, applyStep, focusField, hashFor, headingOf, placeOf, readHash, resolveStep } from './render/steps.js';
 import { renderReview } from './render/review.js';
+import { announceCheck, renderHandover } from './render/handover.js';
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
@@ -253,6 +254,7 @@ function evaluateNow() {
       hrefFor: stepHref, change: changeAnswer });
     renderEligibility($('review-eligibility'), ev, state.texts);
     renderScore($('review-score'), ev, state.texts);
+    renderHandover({ bundle: state.bundle, ev, texts: state.texts, titles: state.index.packages.find((p) => p.path === state.path)?.titles });
   }
   renderEligibility($('eligibility'), ev, state.texts);
   renderScore($('score'), ev, state.texts);
@@ -324,7 +326,8 @@ function wire() {
   $('check-all').addEventListener('click', () => {
     state.checkAll = true;
     evaluateNow();
-    if (!$('error-summary').hidden) $('error-summary').focus();
+    // Always an answer: the error summary, or "no problems found" (render/handover.js).
+    if (!announceCheck(state.ev, state.texts)) $('error-summary').focus();
   });
   $('export-json').addEventListener('click', () => {
     const text = state.form.applicationPackage(state.answers, now(), state.lang);
