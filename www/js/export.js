@@ -45,7 +45,7 @@ export function handoverOf(bundle, ev, texts, titles = {}) {
     if (!a.provided && !a.required) continue;
     const record = a.pointer ? getAt(ev.submitted ?? {}, a.pointer) : undefined;
     const missing = !a.provided || typeof record?.name !== 'string';
-    files.push({ text: missing ? texts.ui('fileMissing', { name: a.name }) : `${a.name}: ${record.name}`, missing });
+    files.push({ text: texts.ui(missing ? 'fileMissing' : 'fileProvided', { name: a.name, file: record?.name }), missing });
   }
   const problems = problemCount(ev);
   const lines = [titles[texts.lang] ?? texts.text('form.title'), '',

@@ -29,7 +29,7 @@ const UI = {
     copyTo: 'Copy the address', copySubject: 'Copy the subject', copyFiles: 'Copy the file names', copyBody: 'Copy the message',
     copied: 'Copied: {what}.',
     copyFailed: 'This browser did not let the page copy. {what} is selected: press Ctrl+C (⌘C on a Mac) to copy it.',
-    fileMissing: '{name}: missing (required)',
+    fileProvided: '{name}: {file}', fileMissing: '{name}: missing (required)',
     mailtoHint: 'If this computer has an e-mail program, this opens a new message with all of the above filled in; attach the files yourself.',
     warning: 'Warning',
     problemsOne: 'This application has 1 problem — the organiser will see it. Fix it first:',
@@ -41,7 +41,8 @@ const UI = {
     notReadyOne: 'Not ready to send: 1 problem to fix.', notReadyMany: 'Not ready to send: {n} problems to fix.',
     readyToSend: 'No problems in the answers.',
     blockingHeading: 'Why you cannot apply yet', warnHeading: 'Points the reviewers will look at',
-    blockingWord: 'Blocks:', warnWord: 'Note:',
+    // wordSpace: between the word and the reason (none after a full-width colon).
+    blockingWord: 'Blocks:', warnWord: 'Note:', wordSpace: ' ',
     closesAt: 'Closes {time} ({zone}).', yourTime: 'In your time zone ({zone}): {time}.',
     timeLeft: 'Time left: {days} days {hours} hours.',
     mailApplicant: 'Applicant: {name}', mailEligibility: 'Eligibility: {verdict}',

@@ -33,7 +33,7 @@ export function renderEligibility(container, ev, texts) {
     const ul = el('ul', { class: `ga-reasons ga-reasons--${severity}`, 'aria-labelledby': id });
     for (const r of reasons) {
       ul.append(el('li', { class: `ga-reason ga-reason--${severity}` },
-        el('span', { class: 'ga-reason__word', text: texts.ui(word) }), ` ${r.message}`));
+        el('span', { class: 'ga-reason__word', text: texts.ui(word) }), `${texts.ui('wordSpace')}${r.message}`));
     }
     parts.push(el('h4', { id, class: 'ga-reasons__heading', text: texts.ui(heading) }), ul);
   }
