@@ -88,8 +88,10 @@ export function renderRound(container, ev, texts, lang) {
     const there = wallClock(closes, e.round.time_zone, locale, texts);
     const localZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     const here = wallClock(closes, localZone, locale, texts);
-    const zone = texts.shared(`time_zone.${e.round.time_zone}`);
-    if (e.window === 'before') parts.push(el('p', { class: 'ga-hint', text: texts.ui('closesAt', { time: there, zone: zone === `time_zone.${e.round.time_zone}` ? e.round.time_zone : zone }) }));
+    // The zone by the name the core's message uses ("Beijing time"), else its IANA id.
+    const zoneKey = `time_zone.${e.round.time_zone}`;
+    const zone = texts.shared(zoneKey) === zoneKey ? e.round.time_zone : texts.shared(zoneKey);
+    if (e.window === 'before') parts.push(el('p', { class: 'ga-hint', text: texts.ui('closesAt', { time: there, zone }) }));
     if (here !== there) parts.push(el('p', { class: 'ga-hint', text: texts.ui('yourTime', { zone: localZone, time: here }) }));
     if (e.window === 'open') {
       const days = Math.floor(e.seconds_to_close / 86400), hours = Math.floor((e.seconds_to_close % 86400) / 3600);
