@@ -82,12 +82,12 @@ test('a complete company application, step by step, to the package and the e-mai
   const want = expectedMail(pkg, exported.answers);
   expect(mail.to).toBe(want.to);
   expect(mail.subject).toBe(want.subject);
-  expect(mail.body).toContain('application JSON + XML');
-  // The two package files by the names the download buttons give them.
-  expect(mail.body).toMatch(/\n {2}bluetech-cnpa-company-[^\n]+-\d{8}\.json\n {2}bluetech-cnpa-company-[^\n]+-\d{8}\.xml\n/);
+  // The two package files by the names the download buttons give them, then the attachments.
+  expect(mail.body).toMatch(/\nFiles attached:\n- bluetech-cnpa-company-[^\n]+-\d{8}\.json\n- bluetech-cnpa-company-[^\n]+-\d{8}\.xml\n/);
   expect(want.attachments.length).toBeGreaterThan(0);
-  for (const a of want.attachments) expect(mail.body).toContain(a);
-  expect(mail.body).toContain(`Self-score / 自评: ${shownTotal}`);
+  for (const a of want.attachments) expect(mail.body).toContain(`\n- ${a}`);
+  expect(mail.body).toContain(`\nSelf-score: ${shownTotal} (`);
+  expect(mail.body).toContain('\nErrors: none — complete\n');
 });
 
 test('a reload keeps the step, and browser back and forward walk the steps', async ({ page }) => {

@@ -75,8 +75,9 @@ test('a complete team application, chosen with the form picker, to the package a
   expect(mail.to).toBe(want.to);
   expect(mail.subject).toBe(want.subject);
   expect(mail.subject).toContain('TEAM');
-  expect(mail.body).toContain('application JSON + XML');
-  for (const a of want.attachments) expect(mail.body).toContain(a);
+  // The files to attach: the package as the download button named it, then the attachments.
+  expect(mail.body).toContain(`\nFiles attached:\n- ${download.suggestedFilename()}\n`);
+  for (const a of want.attachments) expect(mail.body).toContain(`\n- ${a}`);
 });
 
 // axe is injected as a script, which the page's own CSP (rightly) forbids: bypass it here only.

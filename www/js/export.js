@@ -22,11 +22,17 @@ export function packageFilename(bundle, ev, ext, date = new Date()) {
   return `${bundle.form.programme}-${bundle.form.form_code ?? 'form'}-${slug(ev.applicant_name)}-${ymd}.${ext}`.toLowerCase();
 }
 
-// mailto: with the organiser's address, the subject template filled, and a short bilingual
-// summary listing the files to attach (kept under ~1,800 characters for mail clients).
-// titles: the form's title in each language (schemas/index.json), since the page holds only the
-// texts of the language it shows.
-export function mailtoLink(bundle, ev, texts, titles = {}) {
+// How many answers are wrong or missing: the core's errors (warnings are not problems). The
+// page counts, it does not judge: "valid" in the package is the same count being zero.
+export const problemCount = (ev) => ev.errors.filter((e) => e.severity === 'error').length;
+
+// Everything the applicant needs to send the application by hand, in the language the page
+// shows: the organiser's address (form.json submission.to), the subject from the package's
+// template, the files to attach (the two the download buttons make, by the names they give,
+// then each attachment the form asks for, by its label and the file name recorded) and the
+// body. The same parts fill the copy fields (render/handover.js) and the mailto: link.
+// titles: the form's title in each language (schemas/index.json), else the package's text.
+export function handoverOf(bundle, ev, texts, titles = {}) {
   const sub = bundle.form.submission ?? {};
   const track = ev.submitted?.applicant?.track;
   const subject = texts.text(sub.subject ?? 'submission.subject')
@@ -34,26 +40,31 @@ export function mailtoLink(bundle, ev, texts, titles = {}) {
     .replace('{track}', track ? texts.option('/applicant/track', track) : '')
     .replace('{round}', ev.eligibility.round?.deadline?.slice(0, 4) ?? '')
     .replace('{applicant_name}', ev.applicant_name ?? '');
-  const lines = [];
-  const score = ev.score;
-  lines.push(`${titles.en ?? bundle.i18n.en?.['form.title'] ?? bundle.form.id}`, `${titles.zh ?? bundle.i18n.zh?.['form.title'] ?? ''}`, '');
-  lines.push(`Applicant / 申报单位: ${ev.applicant_name ?? ''}`);
-  lines.push(`Eligibility / 申报资格: ${ev.eligibility.verdict}`);
-  if (score) {
-    lines.push(`Self-score / 自评: ${score.total} (${score.band})`);
-    lines.push(score.dimensions.map((d) => `${d.id} ${d.score}/${d.weight}`).join(' · '));
-  }
-  // The exact files: the two the page downloads (same names as its download buttons give), then
-  // each attachment by its label and the file name the applicant recorded.
-  lines.push('', 'Please attach / 请附上:', '- application JSON + XML (greenapply):',
-    `  ${packageFilename(bundle, ev, 'json')}`, `  ${packageFilename(bundle, ev, 'xml')}`);
+  const files = [{ text: packageFilename(bundle, ev, 'json') }, { text: packageFilename(bundle, ev, 'xml') }];
   for (const a of ev.eligibility.attachments) {
     if (!a.provided && !a.required) continue;
     const record = a.pointer ? getAt(ev.submitted ?? {}, a.pointer) : undefined;
-    const file = typeof record?.name === 'string' ? `: ${record.name}` : '';
-    lines.push(`- ${a.name}${a.provided ? file : ' (missing / 缺少)'}`);
+    const missing = !a.provided || typeof record?.name !== 'string';
+    files.push({ text: texts.ui(missing ? 'fileMissing' : 'fileProvided', { name: a.name, file: record?.name }), missing });
   }
-  let body = lines.join('\n');
-  if (body.length > 1800) body = `${body.slice(0, 1790)}…`;
-  return `mailto:${encodeURIComponent(sub.to ?? '')}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+  const problems = problemCount(ev);
+  const lines = [titles[texts.lang] ?? texts.text('form.title'), '',
+    texts.ui('mailApplicant', { name: ev.applicant_name ?? '' }),
+    texts.ui('mailEligibility', { verdict: ev.eligibility.verdict_message }),
+    problems ? texts.ui('mailErrors', { n: problems }) : texts.ui('mailErrorsNone')];
+  const score = ev.score;
+  if (score) {
+    lines.push(texts.ui('mailScore', { total: score.total, band: score.band_label || score.band }));
+    lines.push(score.dimensions.map((d) => `${d.title} ${d.score}/${d.weight}`).join(' · '));
+  }
+  lines.push('', texts.ui('mailFiles'), ...files.map((f) => `- ${f.text}`));
+  return { to: sub.to ?? '', subject, files, body: lines.join('\n'), problems };
+}
+
+// The same hand-over as a mailto: link (one option among the copy fields; mail clients take
+// about 2,000 characters, so a long body is cut there, never the copy field's).
+export function mailtoLink(bundle, ev, texts, titles = {}) {
+  const h = handoverOf(bundle, ev, texts, titles);
+  const body = h.body.length > 1800 ? `${h.body.slice(0, 1790)}…` : h.body;
+  return `mailto:${encodeURIComponent(h.to)}?subject=${encodeURIComponent(h.subject)}&body=${encodeURIComponent(body)}`;
 }

@@ -8,7 +8,7 @@ import { draftKey, rememberLanguage, rememberedLanguage } from './storage.js';
 import { Drafts, describeLoadFailure, showStartFailure } from './notices.js';
 import { freshAnswers } from './defaults.js';
 import { Revisions, draftFromStorage, mergeAnswers, putAt, questionsOf } from './tabs.js';
-import { download, mailtoLink, packageFilename } from './export.js';
+import { download, packageFilename } from './export.js';
 import { afterNextPaint, el, idOf, refreshUnits } from './render/field.js';
 import { renderForm } from './render/form.js';
 import { groupFor, showErrors } from './render/summary.js';
@@ -18,6 +18,7 @@ import { REVIEW, applyStep, focusField, hashFor, headingOf, placeOf, readHash, r
 import { renderReview } from './render/review.js';
 import { focusHeading, wireSkipLink } from './render/skip.js';
 import { carriedQuery } from './links.js';
+import { announceCheck, renderHandover } from './render/handover.js';
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
@@ -317,12 +318,13 @@ function evaluateNow() {
       hrefFor: stepHref, change: changeAnswer });
     renderEligibility($('review-eligibility'), ev, state.texts);
     renderScore($('review-score'), ev, state.texts);
-    $('email').href = mailtoLink(state.bundle, ev, state.texts, state.index.packages.find((p) => p.path === state.path)?.titles);
+    renderHandover({ bundle: state.bundle, ev, texts: state.texts, titles: state.index.packages.find((p) => p.path === state.path)?.titles });
   }
   // The live panel: redrawn when the verdict or the score changes, and the round's box when its
   // text would (the time left is shown in hours).
   const { seconds_to_close: secondsToClose, ...eligibility } = ev.eligibility;
-  if (changed('eligibility', JSON.stringify(eligibility))) renderEligibility($('eligibility'), ev, state.texts);
+  const problems = ev.errors.filter((x) => x.severity === 'error').length;  // shown beside the verdict
+  if (changed('eligibility', JSON.stringify([eligibility, problems]))) renderEligibility($('eligibility'), ev, state.texts);
   if (changed('score', JSON.stringify(ev.score ?? null))) renderScore($('score'), ev, state.texts);
   if (changed('round', JSON.stringify([eligibility.window, eligibility.window_message, eligibility.round, Math.floor((secondsToClose ?? 0) / 3600)]))) {
     renderRound($('round'), ev, state.texts, state.lang);
@@ -417,7 +419,8 @@ function wire() {
   $('check-all').addEventListener('click', () => {
     state.checkAll = true;
     evaluateNow();
-    if (!$('error-summary').hidden) $('error-summary').focus();
+    // Always an answer: the error summary, or "no problems found" (render/handover.js).
+    if (!announceCheck(state.ev, state.texts)) $('error-summary').focus();
   });
   $('export-json').addEventListener('click', () => {
     const text = state.form.applicationPackage(state.answers, now(), state.lang);

@@ -2,6 +2,8 @@
 // (plain SVG), total and band, and the advice that would add most. All numbers come from the
 // core's evaluation; this file only draws them.
 import { el } from './field.js';
+import { problemCount } from '../export.js';
+import { fill } from '../i18n.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 function svg(tag, attrs) {
@@ -10,16 +12,32 @@ function svg(tag, attrs) {
   return e;
 }
 
+// The verdict, then whether the answers are complete (the core's verdict is about the rules of
+// eligibility only: "Eligible" beside 3 wrong answers must not read as ready), then the reasons
+// in two lists told apart by their headings and a word on each line, not by colour alone:
+// what blocks the application, and what the reviewers will look at.
 export function renderEligibility(container, ev, texts) {
   const e = ev.eligibility;
-  container.replaceChildren(
+  const problems = problemCount(ev);
+  const parts = [
     el('h3', { text: texts.ui('eligibility') }),
-    el('p', { class: `ga-verdict ga-verdict--${e.verdict}`, text: e.verdict_message }));
-  if (e.reasons.length) {
-    const ul = el('ul', { class: 'ga-reasons' });
-    for (const r of e.reasons) ul.append(el('li', { class: `ga-reason ga-reason--${r.severity}`, text: r.message }));
-    container.append(ul);
+    el('p', { class: `ga-verdict ga-verdict--${e.verdict}`, text: e.verdict_message }),
+    el('p', { class: problems ? 'ga-validity ga-validity--problems' : 'ga-validity',
+      text: problems === 0 ? texts.ui('readyToSend') : problems === 1 ? texts.ui('notReadyOne') : texts.ui('notReadyMany', { n: problems }) }),
+  ];
+  const base = container.id || 'eligibility';
+  for (const [severity, heading, word] of [['block', 'blockingHeading', 'blockingWord'], ['warn', 'warnHeading', 'warnWord']]) {
+    const reasons = e.reasons.filter((r) => r.severity === severity);
+    if (!reasons.length) continue;
+    const id = `${base}-${severity}-heading`;
+    const ul = el('ul', { class: `ga-reasons ga-reasons--${severity}`, 'aria-labelledby': id });
+    for (const r of reasons) {
+      ul.append(el('li', { class: `ga-reason ga-reason--${severity}` },
+        el('span', { class: 'ga-reason__word', text: texts.ui(word) }), `${texts.ui('wordSpace')}${r.message}`));
+    }
+    parts.push(el('h4', { id, class: 'ga-reasons__heading', text: texts.ui(heading) }), ul);
   }
+  container.replaceChildren(...parts);
 }
 
 export function renderScore(container, ev, texts) {
@@ -56,19 +74,39 @@ export function renderScore(container, ev, texts) {
   container.replaceChildren(...parts);
 }
 
-// Opening, closing and time left, in Beijing time and in the applicant's own time zone.
+// Opening, closing and time left. The core's message names the deadline as the end of its last
+// day in the round's zone ("30 April 2023, 24:00 (Beijing time)"); the same instant is given in
+// the applicant's own zone only when that reads differently, and a closing at midnight is
+// always said as 24:00 of the day before, never as 00:00 of the next day, which reads as a
+// different (later) deadline.
 export function renderRound(container, ev, texts, lang) {
   const e = ev.eligibility;
   const parts = [el('p', { class: `ga-round__status ga-round__status--${e.window}`, text: e.window_message })];
   if (e.round && e.window !== 'rolling') {
     const locale = lang === 'zh' ? 'zh-CN' : 'en-GB';
-    const fmt = (iso, tz) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: tz }).format(new Date(iso));
     const closes = e.round.closes_before;
-    parts.push(el('p', { class: 'ga-hint', text: `${texts.ui('inZone', { time: fmt(closes, 'Asia/Shanghai'), zone: texts.ui('beijing') })} · ${texts.ui('inZone', { time: fmt(closes, undefined), zone: texts.ui('local') })}` }));
+    const there = wallClock(closes, e.round.time_zone, locale, texts);
+    const localZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const here = wallClock(closes, localZone, locale, texts);
+    // The zone by the name the core's message uses ("Beijing time"), else its IANA id.
+    const zoneKey = `time_zone.${e.round.time_zone}`;
+    const zone = texts.shared(zoneKey) === zoneKey ? e.round.time_zone : texts.shared(zoneKey);
+    if (e.window === 'before') parts.push(el('p', { class: 'ga-hint', text: texts.ui('closesAt', { time: there, zone }) }));
+    if (here !== there) parts.push(el('p', { class: 'ga-hint', text: texts.ui('yourTime', { zone: localZone, time: here }) }));
     if (e.window === 'open') {
       const days = Math.floor(e.seconds_to_close / 86400), hours = Math.floor((e.seconds_to_close % 86400) / 3600);
       parts.push(el('p', { class: 'ga-hint', text: texts.ui('timeLeft', { days, hours }) }));
     }
   }
   container.replaceChildren(...parts);
+}
+
+// An instant as a date and a 24-hour clock in a time zone, written with the core's own pattern
+// ("{date}, {time}" / "{date} {time}"); midnight is 24:00 of the day that ends there.
+function wallClock(iso, timeZone, locale, texts) {
+  const at = new Date(iso);
+  const clock = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  const midnight = clock === '00:00';
+  const date = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'long' }).format(midnight ? new Date(at.getTime() - 1) : at);
+  return fill(texts.shared('date.date_time'), { date, time: midnight ? '24:00' : clock });
 }
