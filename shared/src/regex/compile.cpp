@@ -647,6 +647,7 @@ Regex Regex::compile(std::string_view pattern) {
   for (const auto& prog : program->programs) {
     for (const auto& i : prog.code) {
       if (i.op == Op::backref && i.a >= program->groups) throw CompileError{0, "regex.unknown_group"};
+      if (i.op == Op::backref) program->captures = true;
     }
   }
   program->anchored = !ast->kids.empty() && ast->kind == Ast::seq && ast->kids[0]->kind == Ast::line_start;

@@ -47,6 +47,7 @@ struct RegexProgram {
   std::uint32_t groups = 1;     // capture groups including group 0
   std::uint32_t registers = 0;  // loop registers
   bool anchored = false;        // starts with ^: only try position 0
+  bool captures = false;        // has back-references: capture groups must be recorded
 };
 
 }  // namespace greenapply::regex
