@@ -650,6 +650,12 @@ Regex Regex::compile(std::string_view pattern) {
       if (i.op == Op::backref) program->captures = true;
     }
   }
+  // Most subjects are ASCII: a bitmap answers those without a search of the ranges.
+  for (auto& c : program->classes) {
+    for (const auto& r : c.ranges) {
+      for (char32_t cp = r.lo; cp <= r.hi && cp < 128; ++cp) c.ascii[cp >> 6] |= std::uint64_t{1} << (cp & 63);
+    }
+  }
   program->anchored = !ast->kids.empty() && ast->kind == Ast::seq && ast->kids[0]->kind == Ast::line_start;
   Regex r;
   r.program_ = std::move(program);

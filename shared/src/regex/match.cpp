@@ -223,6 +223,7 @@ class Vm {
   }
 
   static bool in_class(const CharClass& c, char32_t cp) {
+    if (cp < 128) return (c.ascii[cp >> 6] >> (cp & 63)) & 1;
     std::size_t lo = 0, hi = c.ranges.size();
     while (lo < hi) {
       const std::size_t mid = (lo + hi) / 2;

@@ -35,6 +35,7 @@ struct Instr {
 
 struct CharClass {
   std::vector<Range> ranges;  // sorted, merged; negation already applied
+  std::uint64_t ascii[2] = {0, 0};  // membership of U+0000..U+007F, filled from ranges at compile
 };
 
 struct Code {
