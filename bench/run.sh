@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Reproduces BENCHMARKS.md: greenapply native (Google Benchmark), greenapply wasm (node) and
-# ajv 8 (node), on ../shared/bench's form-like schema and 1000 generated instances, in one run.
+# Reproduces BENCHMARKS.md: greenapply native (Google Benchmark), greenapply wasm (node),
+# ajv 8 (node) and Blaze (the prebuilt @sourcemeta/jsonschema CLI from npm, exhaustive and
+# --fast), on ../shared/bench's form-like schema and 1000 generated instances, in one run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 SHARED=${SHARED_DIR:-../shared}
 bash scripts/setup.sh >/dev/null
-(cd bench && [ -d node_modules ] || npm install --no-audit --no-fund --loglevel=error)
+(cd bench && [ -d node_modules/@sourcemeta/jsonschema ] || npm install --no-audit --no-fund --loglevel=error)
 mkdir -p build/bench
 node "$SHARED/bench/gen-instances.mjs" --out build/bench/instances.json
 cmake --preset native-release >/dev/null
@@ -20,3 +21,5 @@ echo "== greenapply wasm in node $(node --version)"
 node bench/wasm-bench.mjs build/site "$SHARED/bench/form-like-schema.json" build/bench/instances.json
 echo "== ajv $(node -p "require('./bench/node_modules/ajv/package.json').version") in node $(node --version)"
 node bench/ajv-bench.mjs "$SHARED/bench/form-like-schema.json" build/bench/instances.json
+echo "== Blaze: @sourcemeta/jsonschema $(node -p "require('./bench/node_modules/@sourcemeta/jsonschema/package.json').version") CLI, validate --benchmark (see bench/blaze-bench.mjs)"
+node bench/blaze-bench.mjs "$SHARED/bench/form-like-schema.json" build/bench/instances.json 200

@@ -45,7 +45,12 @@ expr::Value Scope::resolve(const std::vector<std::string>& path) const {
   }
   if (node->is_string()) {
     // Dates arrive as ISO strings; the schema says which fields are dates.
-    if (const json* s = types_.find(path); s && types_.type_of(*s) == expr::Type::date) {
+    auto known = is_date_.find(path);
+    if (known == is_date_.end()) {
+      const json* s = types_.find(path);
+      known = is_date_.emplace(path, s != nullptr && types_.type_of(*s) == expr::Type::date).first;
+    }
+    if (known->second) {
       const auto day = parse_date(node->get_ref<const std::string&>());
       return day ? make_date(*day) : expr::Value();
     }

@@ -32,6 +32,10 @@ class Scope {
   const nlohmann::json& submitted_;
   SchemaTypes types_;
   std::map<std::string, expr::Value> calc_;
+  // Which string fields the schema types as dates, remembered for this evaluation: finding a
+  // path in the schema (through its $refs) costs far more than this lookup, and rules read the
+  // same fields many times.
+  mutable std::map<std::vector<std::string>, bool> is_date_;
   expr::Value now_, round_opens_, round_closes_, round_deadline_;
 };
 

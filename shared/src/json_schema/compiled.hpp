@@ -128,9 +128,18 @@ struct Node {
   bool boolean_value = true;
   bool collects_annotations = false;  // has unevaluatedItems/unevaluatedProperties
   const Resource* resource = nullptr;
+  // Set when this node (directly, or through at most kMaxLeafHops "$ref"-only nodes) ends in a
+  // node whose keywords are all leaf checks (type, enum, lengths, limits, pattern, ...): the
+  // evaluator then runs those checks inline, without entering the node, and does the full
+  // evaluation (which reports, with the exact keyword path) only when one does not clearly
+  // pass. Most property values of a form meet it: on the valid path they cost a few compares.
+  const Node* leaf = nullptr;
   std::vector<Keyword> keywords;
   std::string location;  // absolute URI + "#" + JSON pointer of this subschema
 };
+
+// The longest chain of "$ref"-only nodes a leaf shortcut may skip (see Node::leaf).
+constexpr std::size_t kMaxLeafHops = 8;
 
 struct CompiledSchema {
   Options options;

@@ -126,6 +126,48 @@ class Compiler {
       }
       if (work_.empty()) break;
     }
+    for (Node& n : c_.nodes) n.leaf = leaf_of(n);
+  }
+
+  static bool is_leaf_op(Op op) {
+    switch (op) {
+      case Op::type:
+      case Op::enum_:
+      case Op::const_:
+      case Op::multiple_of:
+      case Op::maximum:
+      case Op::exclusive_maximum:
+      case Op::minimum:
+      case Op::exclusive_minimum:
+      case Op::max_length:
+      case Op::min_length:
+      case Op::pattern:
+      case Op::format:
+      case Op::max_items:
+      case Op::min_items:
+      case Op::max_properties:
+      case Op::min_properties:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  // See Node::leaf. Boolean false schemas are never leaves (they always report).
+  static const Node* leaf_of(const Node& start) {
+    const Node* n = &start;
+    for (std::size_t hop = 0; hop <= kMaxLeafHops; ++hop) {
+      if (n->is_boolean) return n->boolean_value ? n : nullptr;
+      if (n->keywords.size() == 1 && n->keywords[0].op == Op::ref) {
+        n = n->keywords[0].sub;
+        continue;
+      }
+      for (const Keyword& k : n->keywords) {
+        if (!is_leaf_op(k.op)) return nullptr;
+      }
+      return n;
+    }
+    return nullptr;
   }
 
  private:

@@ -105,6 +105,24 @@ bool matches_type(unsigned mask, const json& v) {
   }
 }
 
+// compare_numbers with the common case inline: both integers of the same JSON kind (nlohmann
+// reads non-negative integer literals as unsigned, negative ones as signed).
+inline int compare_numbers_fast(const json& a, const json& b) {
+  if (a.type() == b.type()) {
+    if (a.type() == json::value_t::number_unsigned) {
+      const auto x = a.get_ref<const json::number_unsigned_t&>();
+      const auto y = b.get_ref<const json::number_unsigned_t&>();
+      return x < y ? -1 : (x > y ? 1 : 0);
+    }
+    if (a.type() == json::value_t::number_integer) {
+      const auto x = a.get_ref<const json::number_integer_t&>();
+      const auto y = b.get_ref<const json::number_integer_t&>();
+      return x < y ? -1 : (x > y ? 1 : 0);
+    }
+  }
+  return compare_numbers(a, b);
+}
+
 // The common leaf checks, inline: true when keyword `k` certainly holds for `inst`. Anything
 // else (failures, applicators) goes through Evaluator::eval_keyword, which also reports.
 inline bool passes_trivially(const Keyword& k, const json& inst, std::size_t regex_budget) {
@@ -119,21 +137,32 @@ inline bool passes_trivially(const Keyword& k, const json& inst, std::size_t reg
         }
         return false;
       }
+      for (const json& v : k.value) {
+        if (v == inst) return true;
+      }
       return false;
-    case Op::max_length:
-      return !inst.is_string() || inst.get_ref<const std::string&>().size() <= k.count;
-    case Op::min_length:
-      return !inst.is_string() || inst.get_ref<const std::string&>().size() / 4 >= k.count;
+    case Op::max_length: {
+      if (!inst.is_string()) return true;
+      // A code point takes 1 to 4 bytes: the byte length often decides without counting.
+      const std::string& text = inst.get_ref<const std::string&>();
+      return text.size() <= k.count || code_point_length(text) <= k.count;
+    }
+    case Op::min_length: {
+      if (!inst.is_string()) return true;
+      const std::string& text = inst.get_ref<const std::string&>();
+      return text.size() / 4 >= k.count ||
+             (text.size() >= k.count && code_point_length(text) >= k.count);
+    }
     case Op::const_:
       return k.value == inst;
     case Op::maximum:
-      return !inst.is_number() || compare_numbers(inst, k.value) <= 0;
+      return !inst.is_number() || compare_numbers_fast(inst, k.value) <= 0;
     case Op::minimum:
-      return !inst.is_number() || compare_numbers(inst, k.value) >= 0;
+      return !inst.is_number() || compare_numbers_fast(inst, k.value) >= 0;
     case Op::exclusive_maximum:
-      return !inst.is_number() || compare_numbers(inst, k.value) < 0;
+      return !inst.is_number() || compare_numbers_fast(inst, k.value) < 0;
     case Op::exclusive_minimum:
-      return !inst.is_number() || compare_numbers(inst, k.value) > 0;
+      return !inst.is_number() || compare_numbers_fast(inst, k.value) > 0;
     case Op::multiple_of:
       return !inst.is_number();
     case Op::max_items:
@@ -154,6 +183,14 @@ inline bool passes_trivially(const Keyword& k, const json& inst, std::size_t reg
     default:
       return false;
   }
+}
+
+// Every keyword of a leaf node (Node::leaf) certainly holds.
+inline bool leaf_passes(const Node& leaf, const json& inst, std::size_t regex_budget) {
+  for (const Keyword& k : leaf.keywords) {
+    if (!passes_trivially(k, inst, regex_budget)) return false;
+  }
+  return true;
 }
 
 class Evaluator {
@@ -220,6 +257,18 @@ class Evaluator {
   bool eval(const Node& node, const json& inst, const PathStep* ipath, const PathStep* kpath,
             const Scope* scope, Annotations* parent_ann, std::size_t depth);
 
+  // eval(), through the leaf shortcut when the node has one (see Node::leaf). The recursion
+  // guard keeps a shortcut from hiding a "limit.recursion" the full evaluation would report.
+  bool eval_child(const Node& node, const json& inst, const PathStep* ipath,
+                  const PathStep* kpath, const Scope* scope, Annotations* parent_ann,
+                  std::size_t depth) {
+    if (node.leaf != nullptr && recursion_ + kMaxLeafHops < s_.options.max_recursion &&
+        leaf_passes(*node.leaf, inst, s_.options.regex_step_budget)) {
+      return true;
+    }
+    return eval(node, inst, ipath, kpath, scope, parent_ann, depth);
+  }
+
   bool eval_keywords(const Node& node, const json& inst, const PathStep* ipath,
                      const PathStep* kpath, const Scope* scope, Annotations* ann,
                      std::size_t depth);
@@ -272,7 +321,7 @@ bool Evaluator::eval_keywords(const Node& node, const json& inst, const PathStep
     if (k.op == Op::ref) {
       // The most common applicator, kept out of eval_keyword's large frame.
       const PathStep kstep{kpath, k.name, 0, false};
-      ok = eval(*k.sub, inst, ipath, &kstep, scope, ann, depth);
+      ok = eval_child(*k.sub, inst, ipath, &kstep, scope, ann, depth);
     } else {
       ok = eval_keyword(node, k, inst, ipath, kpath, scope, ann, depth);
     }
@@ -403,7 +452,7 @@ bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& ins
       for (std::size_t i = 0; i < n; ++i) {
         const PathStep is{ipath, {}, i, true};
         const PathStep ks{&kstep, {}, i, true};
-        if (!eval(*k.subs[i], inst[i], &is, &ks, scope, nullptr, depth + 1)) {
+        if (!eval_child(*k.subs[i], inst[i], &is, &ks, scope, nullptr, depth + 1)) {
           valid = false;
           if (out_ == nullptr) return false;
         }
@@ -425,7 +474,7 @@ bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& ins
                    {{"limit", k.count}, {"actual", inst.size()}});
           return false;
         }
-        if (!eval(*k.sub, inst[i], &is, &kstep, scope, nullptr, depth + 1)) {
+        if (!eval_child(*k.sub, inst[i], &is, &kstep, scope, nullptr, depth + 1)) {
           valid = false;
           if (out_ == nullptr) return false;
         }
@@ -559,29 +608,21 @@ bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& ins
 
     case Op::object_properties: {
       if (!inst.is_object()) return true;
-      // One walk over the instance object, merged with the sorted declared/required names.
       const json::object_t& object = inst.get_ref<const json::object_t&>();
-      auto entry = k.named.begin();
-      const auto entries_end = k.named.end();
       std::size_t required_found = 0;
       bool valid = true;
       bool checked_depth = false;
       const PathStep props_step{kpath, "properties", 0, false};
       const PathStep patterns_step{kpath, "patternProperties", 0, false};
       const PathStep additional_step{kpath, "additionalProperties", 0, false};
-      for (const auto& [key, value] : object) {
-        int order = 1;
-        while (entry != entries_end && (order = compare_keys(entry->first, key)) < 0) ++entry;
-        const Node* declared = nullptr;
-        if (entry != entries_end && order == 0) {
-          required_found += k.entry_required[static_cast<std::size_t>(entry - k.named.begin())];
-          declared = entry->second;
-        }
-        if (declared == nullptr && k.patterns.empty() && k.sub == nullptr) continue;
+      // One instance property: its declared schema (or nullptr), patternProperties,
+      // additionalProperties. false = stop now (first-error mode or a limit).
+      auto visit = [&](const std::string& key, const json& value, const Node* declared) {
         if (!checked_depth) {
           if (depth + 1 > s_.options.max_depth) {
             limit_reached(node, kpath, "properties", ipath, "limit.depth",
                           {{"limit", s_.options.max_depth}});
+            valid = false;
             return false;
           }
           checked_depth = true;
@@ -592,7 +633,7 @@ bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& ins
         if (declared != nullptr) {
           evaluated = true;
           const PathStep ks{&props_step, key, 0, false};
-          ok = eval(*declared, value, &is, &ks, scope, nullptr, depth + 1);
+          ok = eval_child(*declared, value, &is, &ks, scope, nullptr, depth + 1);
         }
         for (const auto& [pattern, sub] : k.patterns) {
           const auto r = pattern.search(key, s_.options.regex_step_budget);
@@ -606,7 +647,10 @@ bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& ins
             const PathStep ks{&patterns_step, pattern.source(), 0, false};
             ok = eval(*sub, value, &is, &ks, scope, nullptr, depth + 1) && ok;
           }
-          if (!ok && out_ == nullptr) return false;
+          if (!ok && out_ == nullptr) {
+            valid = false;
+            return false;
+          }
         }
         if (!evaluated && k.sub != nullptr) {
           evaluated = true;
@@ -624,6 +668,34 @@ bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& ins
           if (out_ == nullptr) return false;
         } else if (evaluated && ann != nullptr) {
           ann->properties.push_back(&key);
+        }
+        return true;
+      };
+      if (k.patterns.empty() && k.sub == nullptr && k.named.size() * 4 <= object.size()) {
+        // A few names against a larger object (the usual if/then/else and required-only
+        // schemas): look each name up instead of walking the object. Both are in key order,
+        // so issues come out in the same order as from the walk.
+        for (std::size_t i = 0; i < k.named.size(); ++i) {
+          const auto it = object.find(k.named[i].first);
+          if (it == object.end()) continue;
+          required_found += k.entry_required[i];
+          if (k.named[i].second == nullptr) continue;
+          if (!visit(it->first, it->second, k.named[i].second)) return false;
+        }
+      } else {
+        // One walk over the instance object, merged with the sorted declared/required names.
+        auto entry = k.named.begin();
+        const auto entries_end = k.named.end();
+        for (const auto& [key, value] : object) {
+          int order = 1;
+          while (entry != entries_end && (order = compare_keys(entry->first, key)) < 0) ++entry;
+          const Node* declared = nullptr;
+          if (entry != entries_end && order == 0) {
+            required_found += k.entry_required[static_cast<std::size_t>(entry - k.named.begin())];
+            declared = entry->second;
+          }
+          if (declared == nullptr && k.patterns.empty() && k.sub == nullptr) continue;
+          if (!visit(key, value, declared)) return false;
         }
       }
       if (required_found < k.count) {

@@ -647,6 +647,13 @@ Regex Regex::compile(std::string_view pattern) {
   for (const auto& prog : program->programs) {
     for (const auto& i : prog.code) {
       if (i.op == Op::backref && i.a >= program->groups) throw CompileError{0, "regex.unknown_group"};
+      if (i.op == Op::backref) program->captures = true;
+    }
+  }
+  // Most subjects are ASCII: a bitmap answers those without a search of the ranges.
+  for (auto& c : program->classes) {
+    for (const auto& r : c.ranges) {
+      for (char32_t cp = r.lo; cp <= r.hi && cp < 128; ++cp) c.ascii[cp >> 6] |= std::uint64_t{1} << (cp & 63);
     }
   }
   program->anchored = !ast->kids.empty() && ast->kind == Ast::seq && ast->kids[0]->kind == Ast::line_start;

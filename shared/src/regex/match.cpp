@@ -1,6 +1,8 @@
 // The backtracking VM. Choice points and an undo log live on heap vectors, never on the C++
 // stack, so a 50 MB subject cannot overflow anything; every instruction costs one step of the
 // budget, so catastrophic patterns stop with Result::step_limit.
+#include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "program.hpp"
@@ -11,26 +13,76 @@ namespace {
 
 struct StepLimit {};
 
+// A stack whose first N elements live inline: typical patterns need a few dozen choice points,
+// so a search allocates nothing (the validator runs one per string property).
+template <typename T, std::size_t N>
+class InlineStack {
+ public:
+  bool empty() const { return size_ == 0; }
+  std::size_t size() const { return size_; }
+  const T& back() const { return size_ <= N ? inline_[size_ - 1] : heap_.back(); }
+  void push(const T& v) {
+    if (size_ < N) {
+      inline_[size_] = v;
+    } else {
+      heap_.push_back(v);
+    }
+    ++size_;
+  }
+  void pop() {
+    if (size_ > N) heap_.pop_back();
+    --size_;
+  }
+  void clear() {
+    size_ = 0;
+    heap_.clear();
+  }
+
+ private:
+  T inline_[N];
+  std::vector<T> heap_;
+  std::size_t size_ = 0;
+};
+
+struct Choice {
+  std::uint32_t pc;
+  std::size_t sp;
+  std::size_t undo;
+};
+
+struct Undo {
+  std::uint32_t slot;
+  std::size_t value;
+};
+
+// The backtracking state of one run; reused across the start positions of a search.
+struct RunState {
+  std::vector<std::size_t> slots;
+  InlineStack<Choice, 64> stack;
+  InlineStack<Undo, 32> undo;
+};
+
 class Vm {
  public:
   Vm(const RegexProgram& p, std::string_view s, std::size_t budget) : p_(p), s_(s), budget_(budget) {}
 
+  bool run(std::uint32_t prog, std::size_t start) { return run(prog, start, npos(), top_); }
+
   // Runs program `prog` from position `start`; when `must_end` is set, only a match ending
   // exactly there counts (lookbehind).
-  bool run(std::uint32_t prog, std::size_t start, std::size_t must_end = npos()) {
+  bool run(std::uint32_t prog, std::size_t start, std::size_t must_end, RunState& st) {
     const std::vector<Instr>& code = p_.programs[prog].code;
-    std::vector<std::size_t> slots(2 * p_.groups + p_.registers, npos());
-    struct Choice {
-      std::uint32_t pc;
-      std::size_t sp;
-      std::size_t undo;
-    };
-    std::vector<Choice> stack;
-    std::vector<std::pair<std::uint32_t, std::size_t>> undo;
+    std::vector<std::size_t>& slots = st.slots;
+    // Slots are read only by back-references (captures) and empty-loop guards (registers).
+    if (p_.captures || p_.registers > 0) slots.assign(2 * p_.groups + p_.registers, npos());
+    auto& stack = st.stack;
+    auto& undo = st.undo;
+    stack.clear();
+    undo.clear();
     std::uint32_t pc = 0;
     std::size_t sp = start;
     auto set_slot = [&](std::uint32_t i, std::size_t v) {
-      undo.emplace_back(i, slots[i]);
+      undo.push({i, slots[i]});
       slots[i] = v;
     };
     while (true) {
@@ -71,12 +123,13 @@ class Vm {
           break;
         }
         case Op::split:
-          stack.push_back({in.b, sp, undo.size()});
+          stack.push({in.b, sp, undo.size()});
           pc = in.a;
           break;
         case Op::jump: pc = in.a; break;
         case Op::save:
-          set_slot(in.a, sp);
+          // Captures are only read by back-references; without any, recording them is waste.
+          if (p_.captures) set_slot(in.a, sp);
           ++pc;
           break;
         case Op::mark:
@@ -119,12 +172,13 @@ class Vm {
         case Op::look: {
           const bool behind = in.b & 1, negative = in.b & 2;
           bool found = false;
+          RunState inner;
           if (!behind) {
-            found = run(in.a, sp);
+            found = run(in.a, sp, npos(), inner);
           } else {
             for (std::size_t k = sp + 1; k-- > 0;) {
               if (k < s_.size() && (static_cast<unsigned char>(s_[k]) & 0xC0) == 0x80) continue;
-              if (run(in.a, k, sp)) {
+              if (run(in.a, k, sp, inner)) {
                 found = true;
                 break;
               }
@@ -142,10 +196,10 @@ class Vm {
       if (ok) continue;
       if (stack.empty()) return false;
       const Choice c = stack.back();
-      stack.pop_back();
+      stack.pop();
       while (undo.size() > c.undo) {
-        slots[undo.back().first] = undo.back().second;
-        undo.pop_back();
+        slots[undo.back().slot] = undo.back().value;
+        undo.pop();
       }
       pc = c.pc;
       sp = c.sp;
@@ -169,6 +223,7 @@ class Vm {
   }
 
   static bool in_class(const CharClass& c, char32_t cp) {
+    if (cp < 128) return (c.ascii[cp >> 6] >> (cp & 63)) & 1;
     std::size_t lo = 0, hi = c.ranges.size();
     while (lo < hi) {
       const std::size_t mid = (lo + hi) / 2;
@@ -193,6 +248,7 @@ class Vm {
   std::string_view s_;
   std::size_t budget_;
   std::size_t steps_ = 0;
+  RunState top_;
 };
 
 }  // namespace

@@ -35,6 +35,7 @@ struct Instr {
 
 struct CharClass {
   std::vector<Range> ranges;  // sorted, merged; negation already applied
+  std::uint64_t ascii[2] = {0, 0};  // membership of U+0000..U+007F, filled from ranges at compile
 };
 
 struct Code {
@@ -47,6 +48,7 @@ struct RegexProgram {
   std::uint32_t groups = 1;     // capture groups including group 0
   std::uint32_t registers = 0;  // loop registers
   bool anchored = false;        // starts with ^: only try position 0
+  bool captures = false;        // has back-references: capture groups must be recorded
 };
 
 }  // namespace greenapply::regex
