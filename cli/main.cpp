@@ -41,6 +41,10 @@ constexpr CommandHelp kCommands[] = {
     {"match",
      "match --form NEED_PKG --needs DIR|FILE --technologies DIR [--csv OUT.csv] [--json OUT.json]\n"
      "    rank technology entries against each need\n"},
+    {"new-round",
+     "new-round PKG --id NEW_ID --opens YYYY-MM-DD --closes YYYY-MM-DD [--version X.Y.Z] [--out DIR]\n"
+     "    write the next round's package: id, version, round window, dated texts and worked examples moved\n"
+     "    (DIR defaults to a folder named NEW_ID beside PKG)\n"},
 };
 
 void print_usage(std::FILE* to) {

@@ -152,7 +152,7 @@ TEST_F(Cli, LintReportsFilePointerMessageAndExitsOne) {
 TEST_F(Cli, EveryCommandHasHelpAndTheToolHasAVersion) {
   const Result all = run("--help");
   EXPECT_EQ(all.code, 0);
-  for (const char* command : {"validate", "lint", "check", "evaluate", "batch", "export", "match"}) {
+  for (const char* command : {"validate", "lint", "check", "evaluate", "batch", "export", "match", "new-round"}) {
     const Result r = run(std::string(command) + " --help");
     EXPECT_EQ(r.code, 0) << command << "\n" << r.err;
     EXPECT_EQ(r.out.rfind(std::string("usage: greenapply ") + command + " ", 0), 0u) << r.out;
