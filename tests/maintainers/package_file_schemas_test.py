@@ -41,6 +41,12 @@ for file, schema in pairs:
     if r.returncode != 0:
         failures.append(f"{file} against {schema}: exit {r.returncode}\n{r.stdout[:1500]}{r.stderr}")
 
+# Every shipped file names its schema (scripts/add-schema-refs.py --check).
+r = subprocess.run([sys.executable, os.path.join(source, "scripts", "add-schema-refs.py"), schemas, "--check"],
+                   capture_output=True, text=True)
+if r.returncode != 0:
+    failures.append("files without their \"$schema\":\n" + r.stdout[:2000] + r.stderr)
+
 # The editor association (.vscode/settings.json): every file gets exactly its kind's schema.
 def glob_regex(pattern):
     out = ""
