@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "greenapply/json_text.hpp"
+#include "json_locator.hpp"
 
 namespace greenapply::cli {
 
@@ -31,7 +32,8 @@ nlohmann::json parse_json_text(const std::string& text, const std::string& origi
   try {
     return parse_json(text);
   } catch (const JsonTextError& e) {
-    throw UsageError(origin + ": " + e.what());
+    const TextPosition at = position_of_offset(text, e.offset);
+    throw JsonFileError(origin + ": " + e.what(), origin, at.line, at.column, e.detail);
   }
 }
 

@@ -16,11 +16,21 @@ struct UsageError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A file that is not JSON: where, so that lint can annotate the line.
+struct JsonFileError : UsageError {
+  JsonFileError(const std::string& message, std::string path_, std::size_t line_, std::size_t column_,
+                std::string detail_)
+      : UsageError(message), path(std::move(path_)), line(line_), column(column_), detail(std::move(detail_)) {}
+  std::string path;
+  std::size_t line, column;  // 1-based; column in code points
+  std::string detail;
+};
+
 // Reads a whole file; throws UsageError("cannot read PATH: reason").
 std::string read_file(const std::string& path);
 // Writes a whole file; throws UsageError on failure.
 void write_file(const std::string& path, const std::string& content);
-// Parses JSON strictly (UTF-8 checked, depth-limited); throws UsageError("PATH: line L, column C: reason").
+// Parses JSON strictly (UTF-8 checked, depth-limited); throws JsonFileError("PATH: line L, column C: reason").
 nlohmann::json parse_json_file(const std::string& path);
 nlohmann::json parse_json_text(const std::string& text, const std::string& origin);
 

@@ -17,5 +17,6 @@ int run_lint(const Args& args);
 int run_batch(const Args& args);
 int run_export(const Args& args);
 int run_match(const Args& args);
+int run_new_round(const Args& args);
 
 }  // namespace greenapply::cli

@@ -58,6 +58,15 @@ class Cli : public ::testing::Test {
     return r;
   }
 
+  // The 1-based line of the first occurrence of needle.
+  static int line_of(const std::string& text, const std::string& needle) {
+    const auto at = text.find(needle);
+    if (at == std::string::npos) return -1;
+    int line = 1;
+    for (std::size_t i = 0; i < at; ++i) line += text[i] == '\n';
+    return line;
+  }
+
   static int lines(const std::string& s) {
     int n = 0;
     for (char c : s) n += c == '\n';
@@ -133,7 +142,137 @@ TEST_F(Cli, LintReportsFilePointerMessageAndExitsOne) {
   std::ofstream(rules) << j.dump(2);
   const Result broken = run("lint " + (dir_ / "schemas" / "broken").string());
   EXPECT_EQ(broken.code, 1);
-  EXPECT_NE(broken.out.find("rules.json: /computed/0/expr: "), std::string::npos) << broken.out;
+  EXPECT_NE(broken.out.find("rules.json:" + std::to_string(line_of(slurp(rules), "\"expr\": \"1 +\"")) +
+                            ":7: error: /computed/0/expr: "),
+            std::string::npos)
+      << broken.out;
+}
+
+// #17: every command answers --help on stdout with exit 0; --version is the CMake project's.
+TEST_F(Cli, EveryCommandHasHelpAndTheToolHasAVersion) {
+  const Result all = run("--help");
+  EXPECT_EQ(all.code, 0);
+  for (const char* command : {"validate", "lint", "check", "evaluate", "batch", "export", "match", "new-round"}) {
+    const Result r = run(std::string(command) + " --help");
+    EXPECT_EQ(r.code, 0) << command << "\n" << r.err;
+    EXPECT_EQ(r.out.rfind(std::string("usage: greenapply ") + command + " ", 0), 0u) << r.out;
+    EXPECT_TRUE(r.err.empty()) << r.err;
+    EXPECT_NE(all.out.find(std::string("  ") + command + " "), std::string::npos) << command;
+    EXPECT_EQ(run(std::string(command) + " -h").code, 0) << command;
+  }
+  const Result version = run("--version");
+  EXPECT_EQ(version.code, 0);
+  EXPECT_EQ(version.out, std::string("greenapply ") + GREENAPPLY_VERSION + "\n");
+}
+
+// #17: lint takes a folder of packages (common/ skipped), a package, or a file inside one.
+TEST_F(Cli, LintTakesAFolderOfPackagesAPackageOrAFile) {
+  const fs::path schemas = fs::path(GREENAPPLY_SOURCE_DIR) / "schemas";
+  std::size_t packages = 0;
+  for (const auto& e : fs::directory_iterator(schemas)) packages += fs::exists(e.path() / "form.json");
+  const Result folder = run("lint " + schemas.string() + "/");
+  EXPECT_EQ(folder.code, 0) << folder.out << folder.err;
+  EXPECT_NE(folder.out.find("lint: " + std::to_string(packages) + " package(s), 0 error(s)"), std::string::npos)
+      << folder.out;
+  const Result one_file = run("lint " + (schemas / "ip-clinic" / "rules.json").string());
+  EXPECT_EQ(one_file.code, 0) << one_file.out << one_file.err;
+  EXPECT_NE(one_file.out.find("lint: 1 package(s)"), std::string::npos) << one_file.out;
+  // usage and I/O errors: 2, one line
+  fs::create_directories(dir_ / "empty");
+  for (const std::string& args : {"lint " + (dir_ / "empty").string(), "lint " + (dir_ / "nope").string(),
+                                 "lint --format xml " + schemas.string(), "lint --lang fr " + schemas.string(),
+                                 "lint " + file("loose.json", "{}")}) {
+    const Result r = run(args);
+    EXPECT_EQ(r.code, 2) << args << "\n" << r.out << r.err;
+    EXPECT_EQ(lines(r.err), 1) << args << "\n" << r.err;
+  }
+}
+
+// #17: a broken package in a test repository, linted in each format, gives its problems at the
+// lines where they are (found here by searching the text, not by the locator under test).
+TEST_F(Cli, LintAnnotatesTheLinesOfABrokenPackageInEveryFormat) {
+  const fs::path schemas = fs::path(GREENAPPLY_SOURCE_DIR) / "schemas";
+  const fs::path repo = dir_ / "forms";
+  fs::create_directories(repo);
+  fs::copy(schemas / "bluetech-2023-company", repo / "broken", fs::copy_options::recursive);
+  fs::copy(schemas / "common", repo / "common", fs::copy_options::recursive);
+  fs::copy(schemas / "form-package.schema.json", repo / "form-package.schema.json");
+  // 1. an expression that does not parse; 2. an empty Chinese text
+  const fs::path rules = repo / "broken" / "rules.json", zh = repo / "broken" / "i18n" / "zh.json";
+  auto r = nlohmann::json::parse(slurp(rules));
+  r["computed"][0]["expr"] = "1 +";
+  std::ofstream(rules) << r.dump(2);
+  auto z = nlohmann::json::parse(slurp(zh));
+  z["form.title"] = "";
+  std::ofstream(zh) << z.dump(2);
+  // 3. a clean package: its placeholder organiser address is a warning
+  fs::copy(schemas / "wipo-green-need", repo / "clean", fs::copy_options::recursive);
+  // 4. a package whose layout is not JSON at line 3
+  fs::create_directories(repo / "malformed");
+  fs::copy(schemas / "ip-clinic", repo / "malformed", fs::copy_options::recursive);
+  std::ofstream(repo / "malformed" / "layout.json") << "{\n  \"sections\": [\n    {,\n  ]\n}\n";
+
+  const int expr_line = line_of(slurp(rules), "\"expr\": \"1 +\"");
+  const int title_line = line_of(slurp(zh), "\"form.title\": \"\"");
+  const int to_line = line_of(slurp(repo / "clean" / "form.json"), "\"to\":");
+  const std::string rules_path = (repo / "broken" / "rules.json").string();
+  const std::string zh_path = (repo / "broken" / "i18n" / "zh.json").string();
+  const std::string form_path = (repo / "clean" / "form.json").string();
+  const std::string layout_path = (repo / "malformed" / "layout.json").string();
+
+  const Result github = run("lint --format github " + repo.string());
+  EXPECT_EQ(github.code, 1) << github.err;
+  EXPECT_NE(github.out.find("::error file=" + rules_path + ",line=" + std::to_string(expr_line) + ",col=7,title="),
+            std::string::npos)
+      << github.out;
+  EXPECT_NE(github.out.find("::error file=" + zh_path + ",line=" + std::to_string(title_line) + ",col=3,title="),
+            std::string::npos)
+      << github.out;
+  EXPECT_NE(github.out.find("::warning file=" + form_path + ",line=" + std::to_string(to_line) + ","),
+            std::string::npos)
+      << github.out;
+  EXPECT_NE(github.out.find("::error file=" + layout_path + ",line=3,"), std::string::npos) << github.out;
+
+  const Result text = run("lint --lang zh " + repo.string());
+  EXPECT_EQ(text.code, 1);
+  EXPECT_NE(text.out.find(rules_path + ":" + std::to_string(expr_line) + ":7: error: /computed/0/expr: "),
+            std::string::npos)
+      << text.out;
+
+  const Result json = run("lint --format json --lang zh " + repo.string());
+  EXPECT_EQ(json.code, 1);
+  const auto report = nlohmann::json::parse(json.out);
+  EXPECT_EQ(report["packages"].size(), 3u);
+  bool found_title = false;
+  for (const auto& p : report["problems"]) {
+    if (p["file"] == zh_path && p["pointer"] == "/form.title") {
+      found_title = true;
+      EXPECT_EQ(p["line"], title_line);
+      EXPECT_EQ(p["severity"], "error");
+      EXPECT_EQ(p["message_key"], "schema.minLength");
+      EXPECT_NE(p["message"].get<std::string>().find("\xEF\xBC"), std::string::npos) << p;  // Chinese punctuation
+    }
+  }
+  EXPECT_TRUE(found_title) << json.out;
+
+  const fs::path sarif_file = dir_ / "lint.sarif";
+  const Result sarif = run("lint --format sarif --output " + sarif_file.string() + " " + repo.string());
+  EXPECT_EQ(sarif.code, 1);
+  const auto log = nlohmann::json::parse(slurp(sarif_file));
+  EXPECT_EQ(log["version"], "2.1.0");
+  const auto& run0 = log["runs"][0];
+  bool found_expr = false;
+  for (const auto& res : run0["results"]) {
+    const auto& loc = res["locations"][0]["physicalLocation"];
+    EXPECT_EQ(run0["tool"]["driver"]["rules"][res["ruleIndex"].get<std::size_t>()]["id"], res["ruleId"]);
+    if (loc["artifactLocation"]["uri"].get<std::string>().find("broken/rules.json") != std::string::npos) {
+      found_expr = true;
+      EXPECT_EQ(loc["region"]["startLine"], expr_line);
+      EXPECT_EQ(loc["region"]["startColumn"], 7);
+      EXPECT_EQ(res["level"], "error");
+    }
+  }
+  EXPECT_TRUE(found_expr) << slurp(sarif_file);
 }
 
 TEST_F(Cli, CheckExportAndBatchAgreeOnTheNumbers) {

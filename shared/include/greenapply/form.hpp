@@ -96,6 +96,8 @@ bool has_matcher(const FormPackage& package);
 
 // The English text of a problem (for lint output and logs).
 std::string describe(const Problem& problem, const nlohmann::json& common_i18n);
+// The same in `lang` ("en" or "zh"; English where a text is missing), for `lint --lang`.
+std::string describe(const Problem& problem, const nlohmann::json& common_i18n, const std::string& lang);
 
 // Every problem of a package: format (against package_schema, the JSON Schema of package
 // files, when given), data schema against its meta-schema, references, expressions, texts in

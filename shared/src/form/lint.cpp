@@ -486,8 +486,10 @@ std::vector<Problem> lint(const json& bundle, const json* package_schema) {
   return out;
 }
 
-std::string describe(const Problem& p, const json& common_i18n) {
-  return Texts(nullptr, &common_i18n, "en").text(p.message_key, p.params);
+std::string describe(const Problem& p, const json& common_i18n) { return describe(p, common_i18n, "en"); }
+
+std::string describe(const Problem& p, const json& common_i18n, const std::string& lang) {
+  return Texts(nullptr, &common_i18n, lang).text(p.message_key, p.params);
 }
 
 }  // namespace greenapply::form
