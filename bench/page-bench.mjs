@@ -12,32 +12,17 @@
 //  - the offline single file's size, when the site has one.
 // Usage: node bench/page-bench.mjs [site dir] [--cold N]   (default build/site, 7 cold loads)
 // The machine is shared: compare builds in the same run, and trust medians over single loads.
-import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
+import { largeApplication, serveSite } from './site-server.mjs';
 import { chromium } from '../tests/e2e/node_modules/@playwright/test/index.mjs';
 
 const args = process.argv.slice(2);
 const coldAt = args.indexOf('--cold');
 const coldLoads = coldAt >= 0 ? Number(args.splice(coldAt, 2)[1]) : 7;
 const site = path.resolve(args[0] ?? 'build/site');
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm' };
-const server = createServer((req, res) => {
-  const url = new URL(req.url, 'http://x');
-  let file = path.join(site, decodeURIComponent(url.pathname));
-  if (file.endsWith('/')) file += 'index.html';
-  try {
-    const body = readFileSync(file);
-    res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
-    res.end(body);
-  } catch {
-    res.writeHead(404);
-    res.end();
-  }
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const base = `http://127.0.0.1:${server.address().port}/`;
+const { server, base } = await serveSite(site);
 const url = `${base}?now=2023-04-15T10:00:00%2B08:00&lang=en`;
 // The page fetches the texts of the language it shows only; a Chinese first visit weighs a little
 // more (Chinese text compresses less), so it is measured too.
@@ -98,10 +83,7 @@ const context = await browser.newContext();
 const page = await context.newPage();
 await page.goto(url);
 await page.waitForFunction(() => document.body.dataset.ready === '1');
-const example = JSON.parse(readFileSync('schemas/bluetech-2023-company/examples/01-worked-example.json', 'utf8')).answers;
-const large = structuredClone(example);
-while (large.team.core_team.length < 20) large.team.core_team.push({ ...large.team.core_team[large.team.core_team.length % 4], name: `成员${large.team.core_team.length}` });
-while (large.ip.key_patents.length < 10) large.ip.key_patents.push({ ...large.ip.key_patents[0], number: `ZL20191012345${large.ip.key_patents.length}.X` });
+const large = largeApplication();
 large.ip.inv_granted_cn = 10;
 
 const times = await page.evaluate(([a]) => window.greenapply.timeEvaluations(a, 1000, true), [large]);

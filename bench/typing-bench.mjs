@@ -17,9 +17,8 @@
 //   Several site dirs are measured in the same run, interleaved (e.g. the page before and after a
 //   change: build/site-before build/site). Default: build/site, 3 runs of 60 keys per setting.
 // The machine is shared: compare within a run, and trust the medians over runs.
-import { createServer } from 'node:http';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { largeApplication, serveSite } from './site-server.mjs';
 import { chromium } from '../tests/e2e/node_modules/@playwright/test/index.mjs';
 
 const args = process.argv.slice(2);
@@ -33,39 +32,13 @@ const onlyAt = args.indexOf('--only');
 const only = onlyAt >= 0 ? args.splice(onlyAt, 2)[1] : null;  // 'desktop' or 'phone'
 const sites = (args.length ? args : ['build/site']).map((s) => path.resolve(s));
 
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm' };
 // One server per site; the floor page is served by the first.
 const FLOOR = '<!doctype html><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>floor</title>'
   + '<label for="t">Main technical risks</label><textarea id="t" rows="6" cols="60"></textarea>';
-async function serve(site) {
-  const server = createServer((req, res) => {
-    const url = new URL(req.url, 'http://x');
-    if (url.pathname === '/__floor.html') {
-      res.writeHead(200, { 'content-type': 'text/html' });
-      res.end(FLOOR);
-      return;
-    }
-    let file = path.join(site, decodeURIComponent(url.pathname));
-    if (file.endsWith('/')) file += 'index.html';
-    try {
-      const body = readFileSync(file);
-      res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      res.writeHead(404);
-      res.end();
-    }
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  return { server, base: `http://127.0.0.1:${server.address().port}/` };
-}
+const serve = (site) => serveSite(site, { '/__floor.html': ['text/html', FLOOR] });
 
-// The large application: the worked example grown to 20 team members and 10 key patents, as
-// bench/page-bench.mjs does.
-const example = JSON.parse(readFileSync('schemas/bluetech-2023-company/examples/01-worked-example.json', 'utf8')).answers;
-const large = structuredClone(example);
-while (large.team.core_team.length < 20) large.team.core_team.push({ ...large.team.core_team[large.team.core_team.length % 4], name: `成员${large.team.core_team.length}` });
-while (large.ip.key_patents.length < 10) large.ip.key_patents.push({ ...large.ip.key_patents[0], number: `ZL20191012345${large.ip.key_patents.length}.X` });
+// The large application (site-server.mjs), with the box typed into empty.
+const large = largeApplication();
 large.technology.tech_risks = '';
 const draft = JSON.stringify({ form: 'bluetech-2023-company', version: '1', saved_at: '2023-04-15T02:00:00.000Z', answers: large });
 
