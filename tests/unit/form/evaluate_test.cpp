@@ -270,11 +270,16 @@ TEST(Evaluate, AFailedRuleFillsItsMessageFromItsParams) {
   EXPECT_TRUE(found) << out["errors"].dump(2);
   // A rule without params keeps an empty object, as before.
   answers["org"]["founded"] = "2023-04-01";
-  for (const auto& e : evaluate(pkg, answers, "2023-04-15T10:00:00+08:00", "en")["errors"]) {
+  // Held in a variable: a range-for over a member of a temporary reads freed memory.
+  const json young = evaluate(pkg, answers, "2023-04-15T10:00:00+08:00", "en");
+  bool young_found = false;
+  for (const auto& e : young["errors"]) {
     if (e["key"] == "rules.young") {
+      young_found = true;
       EXPECT_EQ(e["params"], json::object());
     }
   }
+  EXPECT_TRUE(young_found) << young["errors"].dump(2);
 }
 
 TEST(Load, ARuleParamIsCheckedLikeAnyExpression) {
