@@ -17,7 +17,7 @@ async function openReview(page, pkg, { lang = 'en', edit = (a) => a } = {}) {
   await page.waitForFunction(() => document.body.dataset.ready === '1');
   const answers = edit(structuredClone(pkg.example.answers));
   await page.getByLabel(lang === 'en' ? 'Open a draft file' : '打开草稿文件').setInputFiles(draftFile(pkg, answers));
-  const review = lang === 'en' ? 'Check your answers' : '核对您的答案';
+  const review = lang === 'en' ? 'Check your answers' : '检查并确认申报信息';
   await page.getByRole('navigation').getByRole('link', { name: review }).click();
   await expect(page.getByRole('heading', { level: 2, name: review })).toBeFocused();
   return answers;

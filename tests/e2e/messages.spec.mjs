@@ -190,7 +190,7 @@ test('Chinese: money in 元, full-width punctuation, the skip link and the revie
   const capital = page.locator('[data-pointer="/company/registered_capital"]');
   await expect(capital.locator('.ga-unit')).toHaveText('元');
   await expect(page.getByText(/剩余时间：\d+ 天 \d+ 小时/)).toBeVisible();
-  await expect(page.getByText(/（北京时间） · /)).toBeVisible();
+  await expect(page.getByText(/^申报截止时间为.*（北京时间）。$/)).toBeVisible();
   await goToStep(page, '团队情况');
   await expect(page.getByRole('button', { name: '添加：股权结构', exact: true })).toBeVisible();
   await goToStep(page, '检查并确认申报信息');

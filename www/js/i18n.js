@@ -122,7 +122,7 @@ const UI = {
     'kind.pptx': 'a PowerPoint presentation (.pptx)', 'kind.jpeg': 'a JPEG image', 'kind.png': 'a PNG image',
     'kind.gif': 'a GIF image', 'kind.webp': 'a WebP image', 'kind.svg': 'an SVG image',
     errorLink: '{label}: {message}', addItemFor: 'Add: {label}', inZone: '{time} ({zone})',
-    timeLeft: 'Time left: {days} days {hours} hours', skipLink: 'Skip to the form',
+    skipLink: 'Skip to the form',
     // Steps, task list and review (render/steps.js, tasks.js, review.js).
     back: 'Back', stepOf: 'Step {n} of {total}', checkAnswers: 'Check your answers',
     checkAnswersIntro: 'Check every answer before you download the application. Your eligibility and self-score are at the end of this page.',

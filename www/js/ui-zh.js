@@ -111,7 +111,7 @@ export default {
   'kind.pptx': 'PowerPoint 演示文稿（.pptx）', 'kind.jpeg': 'JPEG 图片', 'kind.png': 'PNG 图片',
   'kind.gif': 'GIF 图片', 'kind.webp': 'WebP 图片', 'kind.svg': 'SVG 图片',
   errorLink: '{label}：{message}', addItemFor: '添加：{label}', inZone: '{time}（{zone}）',
-  timeLeft: '剩余时间：{days} 天 {hours} 小时', skipLink: '跳至表单',
+  skipLink: '跳至表单',
   // Steps, task list and review (render/steps.js, tasks.js, review.js).
   back: '返回', stepOf: '第 {n} 步，共 {total} 步', checkAnswers: '检查并确认申报信息',
   checkAnswersIntro: '下载申报材料前，请逐项核对您的答案。申报资格和自评得分列在本页末尾。',

@@ -3,7 +3,7 @@
 // Copy button, for applicants whose e-mail is webmail. The parts come from export.js handoverOf,
 // the same that fill the mailto: link; this file only shows them.
 import { el } from './field.js';
-import { handoverOf } from '../export.js';
+import { handoverOf, mailtoLink } from '../export.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -20,6 +20,7 @@ export function renderHandover({ bundle, ev, texts, titles }) {
   $('send-to').value = h.to;
   $('send-subject').value = h.subject;
   $('send-body').value = h.body;
+  $('email').href = mailtoLink(bundle, ev, texts, titles);
   $('send-files').replaceChildren(...h.files.map((f) => el('li', { class: f.missing ? 'ga-send__file ga-send__file--missing' : 'ga-send__file', text: f.text })));
   renderWarning($('leave-warning'), ev, texts, h.problems);
   // A passed check stays said only while it is true (an answer changed elsewhere can undo it).
