@@ -97,20 +97,35 @@ function renderAll(focusId) {
   drafts.render(state.texts);
   renderForm($('form'), state.bundle, {
     texts: state.texts, schema: state.bundle.data_schema, answers: state.answers, lang: state.lang,
-    onChange, onStructure: (id) => { save(); renderAll(id); }, onContinue,
+    onChange, onSettle, onStructure: (id) => { save(); renderAll(id); }, onContinue,
   });
   evaluateNow();
   if (focusId) document.getElementById(focusId)?.focus();
 }
 
-// A keystroke only records the answer, so the character is painted at once; the core's
-// evaluation, and whatever it changes on screen, runs in the task right after that paint
-// (several keystrokes within one frame share one evaluation). The draft is written at most every
-// SAVE_EVERY_MS and whenever the page is left (saver below), not on every key.
-function onChange(pointer, value) {
+// A keystroke only records the answer, so the character is painted at once. While the applicant
+// types (text boxes), the core's evaluation waits for a pause of TYPING_PAUSE_MS or for them to
+// leave the box (onSettle), as GOV.UK and most form guidance advise: no error appears under a word
+// half typed, and a phone's main thread is free for the next key instead of busy redrawing the
+// panel between keys (what made the slow keys on a throttled phone). Any other change (a choice,
+// a checkbox, a date) is evaluated in the task right after the next paint. The draft is written
+// at most every SAVE_EVERY_MS and whenever the page is left (saver below), not on every key.
+const TYPING_PAUSE_MS = 250;
+let typingTimer = null;
+function onChange(pointer, value, { typing = false } = {}) {
   setAt(state.answers, pointer, value);
   state.touched.add(pointer);
   saveSoon();
+  clearTimeout(typingTimer);
+  typingTimer = typing ? setTimeout(evaluateSoon, TYPING_PAUSE_MS) : null;
+  if (!typing) evaluateSoon();
+}
+function onSettle() {
+  if (typingTimer !== null) evaluateSoon();
+}
+function evaluateSoon() {
+  clearTimeout(typingTimer);
+  typingTimer = null;
   if (state.pending) return;
   state.pending = true;
   afterNextPaint(() => {
@@ -255,6 +270,8 @@ function partsOf(root) {
 }
 
 function evaluateNow() {
+  clearTimeout(typingTimer);  // this evaluation covers the keys typed so far
+  typingTimer = null;
   let ev;
   try {
     ev = state.form.evaluate(state.answers, now(), state.lang);
@@ -346,6 +363,13 @@ function save() {
   showSaveStatus(result);
 }
 
+// Creating an Intl formatter costs more than writing the draft: one per language.
+const timeFormats = new Map();
+function timeFormat(lang) {
+  if (!timeFormats.has(lang)) timeFormats.set(lang, new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { hour: '2-digit', minute: '2-digit' }));
+  return timeFormats.get(lang);
+}
+
 // The draft's status line in the page's language: notices are kept as UI keys and the last save's
 // result is kept, so a language switch says both again in the new language.
 function showSaveStatus(result = state.lastSave) {
@@ -353,7 +377,7 @@ function showSaveStatus(result = state.lastSave) {
   const t = state.texts;
   const notice = state.notices.length ? `${state.notices.map((k) => t.ui(k)).join(' ')} ` : '';
   const status = !result ? notice.trim() : result.ok
-    ? `${notice}${t.ui('saved')} ${result.savedAt.toLocaleTimeString(state.lang === 'zh' ? 'zh-CN' : 'en-GB', { hour: '2-digit', minute: '2-digit' })}`
+    ? `${notice}${t.ui('saved')} ${timeFormat(state.lang).format(result.savedAt)}`
     : `${notice}${t.ui(result.statusKey)}`;
   // A live region: said again only when it says something new (not every save while typing).
   if ($('save-status').textContent !== status) $('save-status').textContent = status;

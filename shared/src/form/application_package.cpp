@@ -8,8 +8,12 @@ using nlohmann::json;
 json self_assessment_of(const json& ev) {
   json reasons = json::array();
   for (const auto& r : ev["eligibility"]["reasons"]) reasons.push_back(r["id"]);
+  // Counted as "valid" and the page count them: errors block, warnings only advise.
+  std::size_t errors = 0, warnings = 0;
+  for (const auto& e : ev["errors"]) (e.value("severity", "error") == "error" ? errors : warnings)++;
   json out = {{"valid", ev["valid"]},
-              {"error_count", ev["errors"].size()},
+              {"error_count", errors},
+              {"warning_count", warnings},
               {"eligibility", {{"verdict", ev["eligibility"]["verdict"]},
                                {"window", ev["eligibility"]["window"]},
                                {"reasons", std::move(reasons)}}}};

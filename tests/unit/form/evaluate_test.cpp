@@ -323,5 +323,22 @@ TEST(Load, UnknownFieldInAnExpressionIsALoadError) {
   EXPECT_THROW(FormPackage::load(bundle), PackageError);
 }
 
+
+// The package's self-assessment counts as the page does: errors block, warnings only advise.
+TEST(ApplicationPackage, CountsErrorsAndWarningsApart) {
+  const auto pkg = FormPackage::load(test_bundle());
+  json answers = good_answers();
+  answers["org"]["founded"] = "2023-04-01";  // under a year old: rule "young", a warning
+  const json app = make_application_package(pkg, answers, "2023-04-15T10:00:00+08:00", "en");
+  EXPECT_TRUE(app["self_assessment"]["valid"]) << app.dump(2);
+  EXPECT_EQ(app["self_assessment"]["error_count"], 0);
+  EXPECT_EQ(app["self_assessment"]["warning_count"], 1);
+  answers["org"]["rd_staff"] = 61;  // over the staff: an error as well
+  const json bad = make_application_package(pkg, answers, "2023-04-15T10:00:00+08:00", "en");
+  EXPECT_FALSE(bad["self_assessment"]["valid"]);
+  EXPECT_EQ(bad["self_assessment"]["error_count"], 1);
+  EXPECT_EQ(bad["self_assessment"]["warning_count"], 1);
+}
+
 }  // namespace
 }  // namespace greenapply::form

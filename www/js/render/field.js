@@ -89,8 +89,15 @@ export function normalise(field, text) {
 
 // The counter under a text box: how many characters there are against the schema's limits, so
 // a minimum is known before Continue ("0 characters — at least 150, at most 1,500").
+// Creating an Intl formatter costs more than the rest of a keystroke's work: one per language.
+const numberFormats = new Map();
+function formatCount(lang, x) {
+  if (!numberFormats.has(lang)) numberFormats.set(lang, new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-GB'));
+  return numberFormats.get(lang).format(x);
+}
+
 function countText(texts, n, min, max) {
-  const num = (x) => x.toLocaleString(texts.lang === 'zh' ? 'zh-CN' : 'en-GB');
+  const num = (x) => formatCount(texts.lang, x);
   const limits = min && max ? texts.ui('limitsBoth', { min: num(min), max: num(max) })
     : min ? texts.ui('limitsMin', { min: num(min) }) : max ? texts.ui('limitsMax', { max: num(max) }) : '';
   const count = num(n);
@@ -142,6 +149,9 @@ export function renderField(field, pointer, ctx) {
   const hint = help ? el('p', { class: 'ga-hint', id: hintId, text: help }) : null;
   const group = el('div', { class: 'ga-field', 'data-pointer': pointer });
   const change = (v) => ctx.onChange(pointer, v);
+  // Text being typed: the page evaluates when typing pauses or the box is left (main.js).
+  const typed = (v) => ctx.onChange(pointer, v, { typing: true });
+  const settleOnLeave = (box) => box.addEventListener('change', () => ctx.onSettle?.());
 
   const fieldset = (legendText, ...children) => {
     const fs = el('fieldset', { class: 'ga-fieldset', 'aria-describedby': describedBy, id });
@@ -167,7 +177,8 @@ export function renderField(field, pointer, ctx) {
         pause = setTimeout(() => { if (spoken.textContent !== text) spoken.textContent = text; }, 1000);
       };
       count.textContent = countText(texts, codePoints(ta.value), min, max);
-      ta.addEventListener('input', () => { update(); change(ta.value === '' ? undefined : ta.value); });
+      ta.addEventListener('input', () => { update(); typed(ta.value === '' ? undefined : ta.value); });
+      settleOnLeave(ta);
       group.append(el('label', { for: id, class: 'ga-label', text: label }), hint ?? '', error, ta, count, spoken);
       break;
     }
@@ -229,8 +240,9 @@ export function renderField(field, pointer, ctx) {
       input.value = Array.isArray(value) ? value.join(', ') : '';
       input.addEventListener('input', () => {
         const items = input.value.split(/[,，、;；]+/).map((t) => t.trim()).filter(Boolean);
-        change(items.length ? items : undefined);
+        typed(items.length ? items : undefined);
       });
+      settleOnLeave(input);
       group.append(el('label', { for: id, class: 'ga-label', text: label }), hint ?? '',
         el('p', { class: 'ga-hint', id: tagsHintId, text: texts.ui('tagsHint') }), error, input);
       break;
@@ -350,9 +362,10 @@ export function renderField(field, pointer, ctx) {
         inputmode: numeric ? 'decimal' : undefined, 'aria-describedby': describedBy, spellcheck: numeric ? 'false' : undefined });
       input.value = value === undefined || value === null ? '' : String(value);
       input.addEventListener('input', () => {
-        if (numeric) change(parseNumber(input.value, schema.type === 'integer'));
-        else change(input.value === '' ? undefined : normalise(field, input.value));
+        if (numeric) typed(parseNumber(input.value, schema.type === 'integer'));
+        else typed(input.value === '' ? undefined : normalise(field, input.value));
       });
+      settleOnLeave(input);
       // Once the applicant leaves the box, it shows the answer as recorded (+86 138… without its
       // spaces, https:// added), so what they see is what is sent.
       if (field.strip || field.default_scheme) {
