@@ -17,6 +17,24 @@ const stored = async (page) => JSON.parse(await page.evaluate((k) => localStorag
 const storedAnswer = async (page, section, field) => (await stored(page))?.answers?.[section]?.[field];
 
 test.describe('saving while typing', () => {
+  test('typing is evaluated when it pauses, not on every key, and the pause sees every key', async ({ page }) => {
+    await openForm(page);
+    const name = page.getByLabel('Project or product name');
+    await name.click();
+    const before = await page.evaluate(() => window.greenapply.evaluations);
+    const text = 'Vanadium flow battery for island grids';
+    await page.keyboard.type(text, { delay: 20 });
+    const during = await page.evaluate(() => window.greenapply.evaluations);
+    // 38 keys 20 ms apart: no pause of 250 ms, so at most one evaluation slipped in on a slow machine.
+    expect(during - before).toBeLessThanOrEqual(1);
+    await expect.poll(() => page.evaluate(() => window.greenapply.evaluation.submitted.applicant?.project_name)).toBe(text);
+    // Leaving the box evaluates too (a Tab right after the last key).
+    await name.press('End');
+    await page.keyboard.type(' 2');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.evaluate(() => window.greenapply.evaluation.submitted.applicant?.project_name)).toBe(`${text} 2`);
+  });
+
   test('typing writes the draft a few times, not on every key, and all of it within a moment', async ({ page }) => {
     // Counts the page's writes of this form's draft.
     await page.addInitScript((key) => {

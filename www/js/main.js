@@ -24,7 +24,7 @@ const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
 const state = {
   index: null, path: null, bundle: null, form: null, answers: {}, lang: 'en', texts: null, ev: null,
-  touched: new Set(), checkedSections: new Set(), checkAll: false, pending: false, unsaved: false, notices: [],
+  touched: new Set(), checkedSections: new Set(), checkAll: false, pending: false, evaluations: 0, unsaved: false, notices: [],
   // held: a disagreement with another tab the applicant has not settled yet, during which
   // nothing is saved (tabs.js; the drafts this tab wrote and saw are in `revisions`).
   held: null,
@@ -272,6 +272,7 @@ function partsOf(root) {
 function evaluateNow() {
   clearTimeout(typingTimer);  // this evaluation covers the keys typed so far
   typingTimer = null;
+  state.evaluations += 1;
   let ev;
   try {
     ev = state.form.evaluate(state.answers, now(), state.lang);
@@ -666,6 +667,7 @@ boot().catch((error) => showStartFailure({ lang: state.lang, indexFailed: true, 
 // Exposed for tests only: read-only views of what the page shows.
 window.greenapply = {
   get evaluation() { return state.ev; },
+  get evaluations() { return state.evaluations; },
   get answers() { return structuredClone(state.answers); },
   getAt, idOf, groupFor,
   // For bench/page-bench.mjs: the page's per-keystroke work (serialise, evaluate in wasm, parse)
