@@ -4,7 +4,8 @@
 // review-items.png (one of its lists, a Change link per item),
 // start.png (the list of forms) and match.png (a need ranking technology entries); at a phone's
 // width (390 px): phone-form.png (a step, the sections list closed above it), phone-sections.png
-// (the list opened) and phone-review.png.
+// (the list opened), phone-review.png and phone-handover.png; handover.png (the review's
+// "Check and send" part).
 // Usage: serve a built site, then node tests/e2e/shot.mjs http://127.0.0.1:PORT/ [out dir]
 import { chromium } from '@playwright/test';
 const base = process.argv[2] ?? 'http://127.0.0.1:8791/';
@@ -42,6 +43,11 @@ await review.screenshot({ path: `${out}/review.png` });
 const team = review.locator('.ga-summary-list__row').filter({ has: review.locator('.ga-summary-list__items') }).first();
 await team.scrollIntoViewIfNeeded();
 await team.screenshot({ path: `${out}/review-items.png` });
+// The hand-over at the end of the review: where to send, the subject, the files and the message,
+// each with a Copy button, and the e-mail actions.
+const leave = review.getByRole('region', { name: 'Check and send', exact: true });
+await leave.scrollIntoViewIfNeeded();
+await leave.screenshot({ path: `${out}/handover.png` });
 
 // The start screen, and a need form ranking technology entries opened from files (one of them
 // the technology form's invalid worked example, flagged with its problems).
@@ -85,4 +91,6 @@ await phone.screenshot({ path: `${out}/phone-sections.png` });
 await phone.getByRole('navigation').getByRole('link', { name: 'Check your answers' }).click();
 await phone.getByRole('heading', { level: 2, name: 'Check your answers' }).waitFor();
 await phone.screenshot({ path: `${out}/phone-review.png` });
+await phone.getByRole('heading', { name: 'Send your application' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
+await phone.screenshot({ path: `${out}/phone-handover.png` });
 await browser.close();
