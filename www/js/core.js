@@ -37,6 +37,17 @@ export async function openForm(bundle) {
     },
     applicationPackage: (answers, now, lang) => form.applicationPackage(JSON.stringify(answers), now, lang),
     applicationXml: (answers, now, lang) => form.applicationXml(JSON.stringify(answers), now, lang),
+    // The e-mail to send, as bytes (.eml): options { date, message_id, json_name, xml_name },
+    // files the attached files' bytes (Uint8Array each; the core matches each to its record by
+    // SHA-256). Throws an Error with the core's key ("mail.file_not_recorded", …) as `key`.
+    applicationEml(answers, now, lang, options, files) {
+      const bytes = form.applicationEml(JSON.stringify(answers), now, lang, JSON.stringify(options), files);
+      if (bytes[0] === 0x7b) {  // "{": a refusal, never a message (those start "MIME-Version")
+        const { fatal } = JSON.parse(new TextDecoder().decode(bytes));
+        throw Object.assign(new Error(`${fatal.key}: ${fatal.message}`), { key: fatal.key });
+      }
+      return bytes;
+    },
     // Need forms (match.json): technology entries ranked against these answers.
     hasMatcher: () => form.hasMatcher(),
     matchTechnologies(answers, technologies, now, lang) {
