@@ -2,7 +2,6 @@
 // JSON and XML, every attached file, and a body in both languages, as one .eml the page and
 // the CLI write byte for byte alike. The texts are the engine's common texts (mail.*) and the
 // package's own (its title, subject template, labels, verdicts), never prose written here.
-#include <algorithm>
 #include <stdexcept>
 
 #include "greenapply/digest.hpp"
@@ -69,56 +68,65 @@ std::string subject_of(const PackageData& d, const Texts& texts, const json& ev)
   return s;
 }
 
+// A text with its parameters, given as strings through this one function: nlohmann's
+// initializer-list objects at every call site made the body's code three times larger in wasm.
+using Params = std::initializer_list<std::pair<const char*, std::string>>;
+std::string say(const Texts& texts, const std::string& key, Params params = {}) {
+  json p = json::object();
+  for (const auto& [name, value] : params) p[name] = value;
+  return texts.text(key, p) + "\n";
+}
+
+std::string str(const json& value) { return value.is_string() ? value.get<std::string>() : param_to_text(value); }
+
 // The body's part in one language.
 std::string body_in(const PackageData& d, const Texts& texts, const json& ev, const std::string& answers_sha256,
                     const std::vector<std::pair<std::string, std::string>>& package_files,
                     const std::vector<Record>& records, const std::vector<bool>& attached) {
-  std::string out = texts.text("form.title") + "\n\n";
-  const json name = ev["applicant_name"].is_string() ? ev["applicant_name"] : json("");
-  out += texts.text("mail.intro") + "\n\n";
-  out += texts.text("mail.applicant", {{"name", name}}) + "\n";
-  out += texts.text("mail.form", {{"id", d.id}, {"version", d.version}}) + "\n";
-  out += texts.text("mail.verdict", {{"verdict", ev["eligibility"]["verdict_message"]}}) + "\n";
+  std::string out = say(texts, "form.title") + "\n" + say(texts, "mail.intro") + "\n";
+  out += say(texts, "mail.applicant", {{"name", ev["applicant_name"].is_string() ? str(ev["applicant_name"]) : ""}});
+  out += say(texts, "mail.form", {{"id", d.id}, {"version", d.version}});
+  out += say(texts, "mail.verdict", {{"verdict", str(ev["eligibility"]["verdict_message"])}});
   std::size_t problems = 0;
   for (const auto& e : ev["errors"]) problems += e.value("severity", std::string()) == "error";
-  out += (problems ? texts.text("mail.errors", {{"n", problems}}) : texts.text("mail.errors_none")) + "\n";
+  out += problems ? say(texts, "mail.errors", {{"n", std::to_string(problems)}}) : say(texts, "mail.errors_none");
   if (ev["score"].is_object()) {
     const json& s = ev["score"];
-    const json band = s.contains("band_label") && !s["band_label"].get<std::string>().empty() ? s["band_label"] : s["band"];
-    out += texts.text("mail.score", {{"total", s["total"]}, {"band", band}}) + "\n";
+    const std::string label = s.value("band_label", std::string());
+    out += say(texts, "mail.score", {{"total", str(s["total"])}, {"band", label.empty() ? str(s["band"]) : label}});
     for (const auto& dim : s["dimensions"]) {
-      out += texts.text("mail.dimension", {{"title", dim["title"]}, {"score", dim["score"]}, {"weight", dim["weight"]}}) + "\n";
+      out += say(texts, "mail.dimension",
+                 {{"title", str(dim["title"])}, {"score", str(dim["score"])}, {"weight", str(dim["weight"])}});
     }
   }
-  out += texts.text("mail.answers_sha256", {{"sha256", answers_sha256}}) + "\n\n";
-  out += texts.text("mail.files") + "\n";
-  for (const auto& [file, key] : package_files) out += texts.text("mail.file_package", {{"file", file}, {"what", texts.text(key)}}) + "\n";
+  out += say(texts, "mail.answers_sha256", {{"sha256", answers_sha256}}) + "\n" + say(texts, "mail.files");
+  for (const auto& [file, key] : package_files) out += say(texts, "mail.file_package", {{"file", file}, {"what", texts.text(key)}});
   bool missing = false;
   for (std::size_t i = 0; i < records.size(); ++i) {
-    if (!attached[i]) {
-      missing = true;
-      continue;
-    }
     const Record& r = records[i];
-    out += texts.text("mail.file_attached", {{"file", r.name}, {"label", texts.text(r.label_key)}, {"size", r.size},
-                                             {"sha256", r.sha256}}) + "\n";
+    if (attached[i]) {
+      out += say(texts, "mail.file_attached",
+                 {{"file", r.name}, {"label", texts.text(r.label_key)}, {"size", str(r.size)}, {"sha256", r.sha256}});
+    }
+    missing = missing || !attached[i];
   }
   if (missing) {
-    out += "\n" + texts.text("mail.files_missing") + "\n";
+    out += "\n" + say(texts, "mail.files_missing");
     for (std::size_t i = 0; i < records.size(); ++i) {
       if (!attached[i]) {
-        out += texts.text("mail.file_missing", {{"file", records[i].name}, {"label", texts.text(records[i].label_key)}}) + "\n";
+        out += say(texts, "mail.file_missing", {{"file", records[i].name}, {"label", texts.text(records[i].label_key)}});
       }
     }
   }
-  out += "\n" + texts.text("mail.next") + "\n";
-  return out;
+  return out + "\n" + say(texts, "mail.next");
 }
 
 }  // namespace
 
-std::string make_application_email(const FormPackage& package, const json& answers, std::string_view now,
-                                   std::string_view lang, const std::vector<std::string_view>& files,
+// Not inlined: its one caller (wasm/bindings.cpp, built at -O2) would take it in whole and
+// re-optimise it for speed (+14 KB of wasm); it runs once per click and stays at -Oz.
+[[gnu::noinline]] std::string make_application_email(const FormPackage& package, const json& answers,
+                                                     std::string_view now, std::string_view lang, const std::vector<std::string_view>& files,
                                    const EmailOptions& options) {
   const PackageData& d = package.data();
   const json package_json = make_application_package(package, answers, now, lang);
@@ -133,7 +141,7 @@ std::string make_application_email(const FormPackage& package, const json& answe
   std::vector<mail::Attachment> parts;
   parts.push_back({options.json_name, "application/json", json_text});
   parts.push_back({options.xml_name, "application/xml", xml_text});
-  std::vector<std::pair<std::size_t, std::string_view>> matched;
+  std::vector<std::string_view> bytes_of(records.size());
   for (const auto bytes : files) {
     const std::string digest = sha256_hex(bytes);
     std::size_t i = 0;
@@ -143,11 +151,12 @@ std::string make_application_email(const FormPackage& package, const json& answe
                             "a file (SHA-256 " + digest + ") is not one the answers record, or was changed since");
     }
     attached[i] = true;
-    matched.emplace_back(i, bytes);
+    bytes_of[i] = bytes;
   }
   // The files in the form's order, whatever order they were given in.
-  std::sort(matched.begin(), matched.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  for (const auto& [i, bytes] : matched) parts.push_back({records[i].name, mail::content_type_for(records[i].name), bytes});
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    if (attached[i]) parts.push_back({records[i].name, mail::content_type_for(records[i].name), bytes_of[i]});
+  }
 
   const json& form = d.bundle["form"];
   const json* to = find_at(form, "/submission/to");
