@@ -79,32 +79,34 @@ std::string quoted(std::string_view s) {
   return out + "\"";
 }
 
+// Appends each piece: the message is built by appending string views, not by chains of
+// std::string operator+ (each a temporary and, in wasm, its own inlined allocation code).
+void add(std::string& out, std::initializer_list<std::string_view> pieces) {
+  for (const auto p : pieces) out.append(p.data(), p.size());
+}
+
 // The file-name parameters of one part, folded one per line:
 //   ; filename="<plain>"                the fallback: RFC 2047 words inside quotes, which
 //                                       Outlook and Apple Mail read (RFC 2231 is newer)
-//   ; filename*0*=UTF-8''%E5%95%86...   RFC 2231, cut into continuations of <= 60 characters
+//   ; filename*0*=UTF-8''%E5%95%86...   RFC 2231, cut into continuations of <= 50 characters
 // `attribute` is "filename" (Content-Disposition) or "name" (Content-Type, for old readers).
-std::string name_parameters(const std::string& attribute, std::string_view filename, bool with_extended) {
+void add_name_parameters(std::string& out, std::string_view attribute, std::string_view filename, bool with_extended) {
   const bool plain = is_ascii_printable(filename) && filename.find("=?") == std::string_view::npos;
-  std::string out = std::string(";") + kCrlf + " " + attribute + "=" +
-                    (plain ? quoted(filename) : "\"" + encode_header_text(filename) + "\"");
-  if (!with_extended || plain) return out;
+  add(out, {";\r\n ", attribute, "="});
+  out += plain ? quoted(filename) : "\"" + encode_header_text(filename) + "\"";
+  if (!with_extended || plain) return;
   const std::string value = percent_encode(filename);
-  std::vector<std::string> pieces;
-  for (std::size_t at = 0; at < value.size();) {
+  for (std::size_t at = 0, i = 0; at < value.size(); ++i) {
     std::size_t end = std::min(value.size(), at + 50);
     // Never cut a %XX in two.
     if (end < value.size()) {
       if (value[end - 1] == '%') end -= 1;
       else if (end >= 2 && value[end - 2] == '%') end -= 2;
     }
-    pieces.push_back(value.substr(at, end - at));
+    add(out, {";\r\n ", attribute, "*", std::to_string(i), "*=", i == 0 ? "UTF-8''" : "",
+              std::string_view(value).substr(at, end - at)});
     at = end;
   }
-  for (std::size_t i = 0; i < pieces.size(); ++i) {
-    out += std::string(";") + kCrlf + " " + attribute + "*" + std::to_string(i) + "*=" + (i == 0 ? "UTF-8''" : "") + pieces[i];
-  }
-  return out;
 }
 
 void check_header_value(std::string_view value, const char* what) {
@@ -241,28 +243,14 @@ std::string compose(const Message& m) {
   for (const auto& a : m.attachments) size += a.bytes.size() / 57 * 78 + 600;
   std::string out;
   out.reserve(size);
-  const auto line = [&](const std::string& text) {
-    out += text;
-    out += kCrlf;
-  };
-
-  line("MIME-Version: 1.0");
-  line("Date: " + m.date);
-  line("Message-ID: <" + m.message_id + ">");
-  if (!m.from.empty()) line("From: " + m.from);
-  if (!m.to.empty()) line("To: " + m.to);
-  line("Subject: " + encode_header_text(m.subject));
-  if (m.unsent) line("X-Unsent: 1");
-  line("Content-Type: multipart/mixed;");
-  line(" boundary=\"" + boundary + "\"");
-  line("");
-  line("This is a message in MIME format. Open it in a mail program.");
-  line("");
-
-  line("--" + boundary);
-  line("Content-Type: text/plain; charset=UTF-8");
-  line("Content-Transfer-Encoding: base64");
-  line("");
+  add(out, {"MIME-Version: 1.0\r\nDate: ", m.date, "\r\nMessage-ID: <", m.message_id, ">\r\n"});
+  if (!m.from.empty()) add(out, {"From: ", m.from, kCrlf});
+  if (!m.to.empty()) add(out, {"To: ", m.to, kCrlf});
+  add(out, {"Subject: ", encode_header_text(m.subject), kCrlf});
+  if (m.unsent) out += "X-Unsent: 1\r\n";
+  add(out, {"Content-Type: multipart/mixed;\r\n boundary=\"", boundary, "\"\r\n\r\n",
+            "This is a message in MIME format. Open it in a mail program.\r\n\r\n",
+            "--", boundary, "\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"});
   if (!m.body.empty()) {
     base64_encode_to(out, crlf_lines(m.body), 76);
     out += kCrlf;
@@ -274,17 +262,17 @@ std::string compose(const Message& m) {
     if (has_line_break(type) || !is_ascii_printable(type) || type.find(';') != std::string::npos) {
       throw MailError("mail.bad_content_type", "not a MIME type: " + type);
     }
-    line("--" + boundary);
-    line("Content-Type: " + type + name_parameters("name", a.filename, false));
-    line("Content-Disposition: attachment" + name_parameters("filename", a.filename, true));
-    line("Content-Transfer-Encoding: base64");
-    line("");
+    add(out, {"--", boundary, "\r\nContent-Type: ", type});
+    add_name_parameters(out, "name", a.filename, false);
+    out += "\r\nContent-Disposition: attachment";
+    add_name_parameters(out, "filename", a.filename, true);
+    out += "\r\nContent-Transfer-Encoding: base64\r\n\r\n";
     if (!a.bytes.empty()) {
       base64_encode_to(out, a.bytes, 76);
       out += kCrlf;
     }
   }
-  line("--" + boundary + "--");
+  add(out, {"--", boundary, "--\r\n"});
   return out;
 }
 
