@@ -70,15 +70,16 @@ export function mailtoLink(bundle, ev, texts, titles = {}) {
 }
 
 // The file fields' records in the answers, in the form's order: [{ pointer, record }] for each
-// file field (outside repeat groups) whose answer names a file with a SHA-256. The same fields
-// the core's e-mail writer matches files to.
+// file field (outside repeat groups) whose answer names a file. The same fields the core's
+// e-mail writer matches files to (by SHA-256: a record without one, from an older draft, has
+// no file here and is listed as still to send).
 export function fileRecords(bundle, submitted) {
   const out = [];
   for (const section of bundle.layout?.sections ?? []) {
     for (const field of section.fields ?? []) {
       if (field.widget !== 'file' || !field.pointer) continue;
       const record = getAt(submitted ?? {}, field.pointer);
-      if (typeof record?.name === 'string' && typeof record.sha256 === 'string') out.push({ pointer: field.pointer, record });
+      if (typeof record?.name === 'string') out.push({ pointer: field.pointer, record });
     }
   }
   return out;
