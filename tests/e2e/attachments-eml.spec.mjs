@@ -157,6 +157,19 @@ test('without IndexedDB the page says the file is not kept, and the e-mail is st
   expect(summary.records.find((r) => r.name === FILES.att_business_plan.name)).toMatchObject({ attached: false });
 });
 
+test('storage full: the page says the file is not kept, and it is still recorded', async ({ page, request }) => {
+  // Every write to IndexedDB fails as a full disk does.
+  await page.addInitScript(() => {
+    IDBObjectStore.prototype.put = function put() { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+  });
+  const pkg = await openWithExample(page, request, 'zh');
+  await goTo(page, '附件与声明');
+  await page.getByLabel('商业计划书/路演PPT（PDF）', { exact: true }).setInputFiles(FILES.att_business_plan);
+  await expect(fieldOf(page, pkg, 'att_business_plan').getByText(/^已登记，但本浏览器的存储空间已满/)).toBeVisible();
+  await expect.poll(() => page.evaluate(() => window.greenapply.answers.attachments?.att_business_plan?.sha256 ?? null))
+    .toBe(sha256(FILES.att_business_plan.buffer));
+});
+
 test('files over what one e-mail carries: the page says so and how it splits them (en, zh)', async ({ page, request }) => {
   test.setTimeout(120_000);
   const pkg = await openWithExample(page, request);
