@@ -7,13 +7,15 @@
 // files over what one e-mail carries are said with how to split them.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test, expect } from '@playwright/test';
 import { draftFile, loadPackage } from './fill-form.mjs';
 
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const CHECK = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../cli/eml_check.py');
 const PACKAGE = 'bluetech-2023-company';
 const STEP = 'Attachments and declarations';
@@ -204,4 +206,28 @@ test('"Save draft to a file" carries the attached files to another computer', as
     await expect(fieldOf(page2, pkg, id).getByText('Kept in this browser with your draft.')).toBeVisible();
   }
   await other.close();
+});
+
+// axe is injected as a script, which the page's CSP (rightly) forbids: bypassed here only.
+test.describe('accessibility of the attachments', () => {
+  test.use({ bypassCSP: true });
+  test('axe finds no serious or critical problem on a step with kept files, and on the hand-over after the e-mail', async ({ page, request }) => {
+    const pkg = await openWithExample(page, request);
+    await goTo(page, STEP);
+    await choose(page, pkg, 'att_business_plan', FILES.att_business_plan);
+    await page.getByLabel(pkg.en['attachments.att_carbon_calc.label'], { exact: true })
+      .setInputFiles({ name: 'plan.pdf', mimeType: 'application/pdf', buffer: png });  // refused: an alert beside a record
+    await expect(page.getByRole('alert').filter({ hasText: '“plan.pdf” was not recorded' })).toBeVisible();
+    await page.addScriptTag({ content: axeSource });
+    const violations = async (where) => {
+      const result = await page.evaluate(async () => window.axe.run(document, { resultTypes: ['violations'] }));
+      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${where} ${v.id}: ${v.nodes.length} × ${v.help} (${v.nodes[0]?.target})`);
+    };
+    expect(await violations('step')).toEqual([]);
+    await goTo(page, 'Check your answers');
+    await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the e-mail (.eml)' }).click()]);
+    await expect(page.getByRole('status').filter({ hasText: 'with 1 of your files attached' })).toBeVisible();
+    expect(await violations('review')).toEqual([]);
+  });
 });
