@@ -3,7 +3,8 @@
 // www/js/attachments.js), each given to the core as bytes. Reports the time of one
 // Form.applicationEml call (median of 5; node, not the browser) and the wasm memory before and
 // after: the files are copied into wasm memory once, the message is built there, copied out once
-// and freed, so the heap grows by about (files + message) once and is reused after.
+// and freed. The page makes a fresh instance of this module for each e-mail, so the memory
+// goes with it.
 // Usage: node bench/eml-bench.mjs [site dir]   (default build/site)
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -11,8 +12,9 @@ import path from 'node:path';
 import { readBundle } from '../scripts/package-index.mjs';
 
 const site = path.resolve(process.argv[2] ?? 'build/site');
-const { default: createGreenapply } = await import(path.join(site, 'greenapply.mjs'));
-const core = await createGreenapply({ wasmBinary: readFileSync(path.join(site, 'greenapply.wasm')) });
+// The core with the e-mail writer, as the page fetches it for "Download the e-mail".
+const { default: createMail } = await import(path.join(site, 'greenapply-mail.mjs'));
+const core = await createMail({ wasmBinary: readFileSync(path.join(site, 'greenapply-mail.wasm')) });
 const form = core.Form.load(JSON.stringify(readBundle('schemas', 'bluetech-2023-company')));
 const example = JSON.parse(readFileSync('schemas/bluetech-2023-company/examples/02-strong.json', 'utf8'));
 const mb = (n) => (n / (1024 * 1024)).toFixed(1);

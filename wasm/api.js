@@ -66,8 +66,14 @@ function gaForm(h) {
     // files: Uint8Array[] (the attached files). Each is copied into wasm memory once and read
     // there in place; the message comes back as bytes (ASCII), copied out once, and the core's
     // copy is freed at once. A refusal comes back as the bytes of a {"fatal"} JSON object.
+    // Only in the modules built with the e-mail writer (greenapply-mail.mjs, the offline file):
+    // hasEml() says whether this one is.
+    'hasEml': function () { return !!Module['_ga_form_application_eml']; },
     'applicationEml': function (answers, now, lang, options, files) {
       var hh = live();
+      var eml = Module['_ga_form_application_eml'];
+      var release = Module['_ga_form_release'];
+      if (!eml) throw new Error('greenapply: this module has no e-mail writer (greenapply-mail.mjs has)');
       var total = files.reduce(function (n, f) { return n + f.length; }, 0);
       var data = _malloc(total || 1);
       var table = _malloc(files.length * 8 || 8);
@@ -80,14 +86,14 @@ function gaForm(h) {
           at += f.length;
         });
         var p = gaCall(function (h0, a, an, n, nn, l, ln, o, on) {
-          return _ga_form_application_eml(h0, a, an, n, nn, l, ln, o, on, table, files.length);
+          return eml(h0, a, an, n, nn, l, ln, o, on, table, files.length);
         }, hh, [answers, now, lang, options]);
         var start = HEAPU32[p >> 2];
         return HEAPU8.slice(start, start + HEAPU32[(p >> 2) + 1]);
       } finally {
         _free(data);
         _free(table);
-        _ga_form_release(hh);
+        release(hh);
       }
     },
     'matchTechnologies': function (need, technologies, now, lang) {

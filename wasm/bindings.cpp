@@ -284,7 +284,9 @@ EMSCRIPTEN_KEEPALIVE const Text* ga_form_application_xml(FormHandle* h, const ch
 }
 // (answers, now, lang, options) as bytes and length, then `count` files as (address, length)
 // pairs of 32-bit words at `table`. The message stays in the handle until ga_form_release.
-EMSCRIPTEN_KEEPALIVE const Text* ga_form_application_eml(FormHandle* h, const char* a, std::size_t an,
+// Not EMSCRIPTEN_KEEPALIVE (which keeps a function in every module): these two are exported by
+// name only by the modules that carry the e-mail writer (wasm/CMakeLists.txt, _mail_exports).
+const Text* ga_form_application_eml(FormHandle* h, const char* a, std::size_t an,
                                                          const char* now, std::size_t nown, const char* lang,
                                                          std::size_t langn, const char* opts, std::size_t optsn,
                                                          const std::uint32_t* table, std::size_t count) {
@@ -296,7 +298,7 @@ EMSCRIPTEN_KEEPALIVE const Text* ga_form_application_eml(FormHandle* h, const ch
   return h->put(h->object.application_eml(arg(a, an), arg(now, nown), arg(lang, langn), arg(opts, optsn), files));
 }
 // Frees the last result's text (a message of tens of megabytes is not kept until the next call).
-EMSCRIPTEN_KEEPALIVE void ga_form_release(FormHandle* h) { std::string().swap(h->out); h->text = {}; }
+void ga_form_release(FormHandle* h) { std::string().swap(h->out); h->text = {}; }
 EMSCRIPTEN_KEEPALIVE const Text* ga_form_match_technologies(FormHandle* h, const char* need, std::size_t needn,
                                                             const char* techs, std::size_t techsn, const char* now,
                                                             std::size_t nown, const char* lang, std::size_t langn) {

@@ -16,6 +16,12 @@ const perForm = Number(perFormArg ?? 1000);
 const schemas = 'schemas';
 const { default: createGreenapply } = await import(path.resolve(site, 'greenapply.mjs'));
 const core = await createGreenapply({ wasmBinary: readFileSync(path.join(site, 'greenapply.wasm')) });
+// The e-mail writer is in greenapply-mail.mjs only (the page fetches it for "Download the e-mail").
+const { default: createMail } = await import(path.resolve(site, 'greenapply-mail.mjs'));
+const mailCore = await createMail({ wasmBinary: readFileSync(path.join(site, 'greenapply-mail.wasm')) });
+const probe = core.Form.load('{}');
+if (probe.hasEml() || !mailCore.Form.load('{}').hasEml()) throw new Error('the e-mail writer must be in greenapply-mail.mjs and not in greenapply.mjs');
+probe.delete();
 
 const work = mkdtempSync(path.join(tmpdir(), 'parity-'));
 
@@ -111,6 +117,7 @@ try {
     // The e-mail (.eml: the page's "Download the e-mail" and `greenapply export --eml`): every
     // worked example in both languages, with a file in the form's first file field (recorded
     // by its SHA-256, as the page records it), the same bytes.
+    const mailForm = mailCore.Form.load(JSON.stringify(bundle));
     const fileField = (bundle.layout.sections ?? []).flatMap((sec) => sec.fields ?? []).find((f) => f.widget === 'file' && f.pointer);
     const fileBytes = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 31) % 256))]);
     for (const [k, ex] of examples.entries()) {
@@ -130,7 +137,7 @@ try {
         execFileSync(cli, ['export', '--form', path.join(schemas, pkgPath), answersFile, '--now', ex.now, '--lang', lang,
           '--eml', out, '--message-id', id, ...(fileField ? ['--attach', attached] : [])]);
         const stem = path.basename(out, '.eml');
-        const wasm = wasmForm.applicationEml(JSON.stringify(answers), ex.now, lang,
+        const wasm = mailForm.applicationEml(JSON.stringify(answers), ex.now, lang,
           JSON.stringify({ date: ex.now, message_id: id, json_name: `${stem}.json`, xml_name: `${stem}.xml` }),
           fileField ? [new Uint8Array(fileBytes)] : []);
         compared++;
@@ -140,6 +147,7 @@ try {
         }
       }
     }
+    mailForm.delete();
     if (bundle.match) matchParity(pkgPath, wasmForm, examples);
     wasmForm.delete();
     console.log(`${pkgPath}: ${cases.length} cases compared`);

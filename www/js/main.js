@@ -549,7 +549,7 @@ async function downloadEml() {
     const files = await Promise.all(first.map(async (f) => new Uint8Array(await f.blob.arrayBuffer())));
     const id = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
     const stamp = now();
-    const bytes = form.applicationEml(state.answers, stamp, state.lang, {
+    const bytes = await form.applicationEml(state.answers, stamp, state.lang, {
       date: stamp, message_id: `${id}@greenapply.invalid`,
       json_name: packageFilename(state.bundle, ev, 'json'), xml_name: packageFilename(state.bundle, ev, 'xml'),
     }, files);
