@@ -4,7 +4,8 @@
 //
 //   Module.Form.load(bundleJson)        → form: ok(), error(), id(), version(), evaluate(a, now, lang),
 //                                         applicationPackage(...), applicationXml(...),
-//                                         applicationEml(a, now, lang, options, files) → Uint8Array,
+//                                         applicationEml(a, now, lang, options, files) → Uint8Array
+//                                         (greenapply-mail.mjs and the offline file only: hasEml()),
 //                                         hasMatcher(),
 //                                         matchTechnologies(need, technologies, now, lang),
 //                                         addTechnology(doc), clearTechnologies(),
