@@ -74,6 +74,14 @@ Options::Options(const Args& args, const std::vector<std::string>& value_options
   }
 }
 
+std::vector<std::string> Options::all(const std::string& name) const {
+  std::vector<std::string> out;
+  for (const auto& [k, v] : values_) {
+    if (k == name) out.push_back(v);
+  }
+  return out;
+}
+
 std::optional<std::string> Options::get(const std::string& name) const {
   std::optional<std::string> last;
   for (const auto& [k, v] : values_) {

@@ -46,6 +46,8 @@ class Options {
   Options(const Args& args, const std::vector<std::string>& value_options,
           const std::vector<std::string>& flag_options);
   std::optional<std::string> get(const std::string& name) const;
+  // Every value of an option given more than once (--attach a.pdf --attach b.pdf), in order.
+  std::vector<std::string> all(const std::string& name) const;
   std::string require(const std::string& name) const;
   bool flag(const std::string& name) const;
   const std::vector<std::string>& positionals() const { return positionals_; }

@@ -36,8 +36,10 @@ constexpr CommandHelp kCommands[] = {
      "batch --form PKG DIR [--csv OUT.csv] [--json OUT.json] [--now ISO-8601]\n"
      "    re-check every application in DIR and rank them\n"},
     {"export",
-     "export --form PKG APP.json --xml OUT.xml\n"
-     "    write the application package as XML\n"},
+     "export --form PKG APP.json [--now ISO-8601] [--lang en|zh] [--json OUT.json] [--xml OUT.xml]\n"
+     "       [--eml OUT.eml [--attach FILE]... [--date ISO-8601] [--message-id ID@DOMAIN]]\n"
+     "    write the application package as JSON and/or XML, and/or the e-mail to send (.eml) with\n"
+     "    both packages and the attached files (each matched to its record by SHA-256)\n"},
     {"match",
      "match --form NEED_PKG --needs DIR|FILE --technologies DIR [--csv OUT.csv] [--json OUT.json]\n"
      "    rank technology entries against each need\n"},

@@ -32,6 +32,8 @@ rm -rf "$SITE"
 mkdir -p "$SITE"
 cp -r www/. "$SITE/"
 cp "$WASM_DIR/wasm/greenapply.mjs" "$WASM_DIR/wasm/greenapply.wasm" "$SITE/"
+# The same core with the e-mail writer, fetched by the page only for "Download the e-mail".
+cp "$WASM_DIR/wasm/greenapply-mail.mjs" "$WASM_DIR/wasm/greenapply-mail.wasm" "$SITE/"
 mkdir -p "$SITE/schemas"
 cp -r schemas/. "$SITE/schemas/"
 rm -f "$SITE/schemas/README.md"

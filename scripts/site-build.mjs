@@ -65,7 +65,9 @@ const formFiles = Object.fromEntries(index.packages.map((p) => [p.path, packageF
 const coreGlue = (offline) => ({
   name: 'greenapply-core',
   setup(b) {
-    b.onResolve({ filter: /greenapply\.mjs$/ }, (a) => (offline
+    // greenapply-mail.mjs (the core with the e-mail writer) likewise: offline, the one module
+    // has the writer, so the page never imports it there.
+    b.onResolve({ filter: /greenapply(-mail)?\.mjs$/ }, (a) => (offline
       ? { path: 'core', namespace: 'greenapply-core' }
       : { path: a.path, external: true }));
     b.onLoad({ filter: /.*/, namespace: 'greenapply-core' },

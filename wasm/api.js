@@ -3,7 +3,10 @@
 // compiler with them. Every public name is quoted: closure renames the others.
 //
 //   Module.Form.load(bundleJson)        → form: ok(), error(), id(), version(), evaluate(a, now, lang),
-//                                         applicationPackage(...), applicationXml(...), hasMatcher(),
+//                                         applicationPackage(...), applicationXml(...),
+//                                         applicationEml(a, now, lang, options, files) → Uint8Array
+//                                         (greenapply-mail.mjs and the offline file only: hasEml()),
+//                                         hasMatcher(),
 //                                         matchTechnologies(need, technologies, now, lang),
 //                                         addTechnology(doc), clearTechnologies(),
 //                                         matchSubmitted(submitted, lang), evaluateDocument(doc, now, lang),
@@ -60,6 +63,39 @@ function gaForm(h) {
     },
     'applicationXml': function (answers, now, lang) {
       return gaText(gaCall(_ga_form_application_xml, live(), [answers, now, lang]));
+    },
+    // files: Uint8Array[] (the attached files). Each is copied into wasm memory once and read
+    // there in place; the message comes back as bytes (ASCII), copied out once, and the core's
+    // copy is freed at once. A refusal comes back as the bytes of a {"fatal"} JSON object.
+    // Only in the modules built with the e-mail writer (greenapply-mail.mjs, the offline file):
+    // hasEml() says whether this one is.
+    'hasEml': function () { return !!Module['_ga_form_application_eml']; },
+    'applicationEml': function (answers, now, lang, options, files) {
+      var hh = live();
+      var eml = Module['_ga_form_application_eml'];
+      var release = Module['_ga_form_release'];
+      if (!eml) throw new Error('greenapply: this module has no e-mail writer (greenapply-mail.mjs has)');
+      var total = files.reduce(function (n, f) { return n + f.length; }, 0);
+      var data = _malloc(total || 1);
+      var table = _malloc(files.length * 8 || 8);
+      try {
+        var at = data;
+        files.forEach(function (f, i) {
+          HEAPU8.set(f, at);
+          HEAPU32[(table >> 2) + 2 * i] = at;
+          HEAPU32[(table >> 2) + 2 * i + 1] = f.length;
+          at += f.length;
+        });
+        var p = gaCall(function (h0, a, an, n, nn, l, ln, o, on) {
+          return eml(h0, a, an, n, nn, l, ln, o, on, table, files.length);
+        }, hh, [answers, now, lang, options]);
+        var start = HEAPU32[p >> 2];
+        return HEAPU8.slice(start, start + HEAPU32[(p >> 2) + 1]);
+      } finally {
+        _free(data);
+        _free(table);
+        release(hh);
+      }
     },
     'matchTechnologies': function (need, technologies, now, lang) {
       return gaText(gaCall(_ga_form_match_technologies, live(), [need, technologies, now, lang]));

@@ -5,15 +5,19 @@
 #include <emscripten/emscripten.h>
 
 #include <cstddef>
+#include <cstdint>
 
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 #include "greenapply/form.hpp"
 #include "greenapply/json_schema.hpp"
 #include "greenapply/json_text.hpp"
+#include "greenapply/mail_compose.hpp"
 #include "greenapply/match.hpp"
 #include "greenapply/xml.hpp"
 
@@ -78,6 +82,31 @@ class Form {
           greenapply::form::make_application_package(*package_, greenapply::parse_json(answers_json), now, lang));
     } catch (const std::exception&) {
       return "";
+    }
+  }
+
+  // The e-mail to send (.eml, greenapply/form.hpp make_application_email). options JSON:
+  // {"date", "message_id", "json_name", "xml_name"}. `files` are the attached files' bytes, read
+  // in place in wasm memory (api.js copies each there once; nothing is base64'd or parsed on
+  // the way in). Returns the message (ASCII, starts with "MIME-Version") or a fatal JSON object.
+  std::string application_eml(const std::string& answers_json, const std::string& now, const std::string& lang,
+                               const std::string& options_json, const std::vector<std::string_view>& files) const {
+    if (!package_) return fatal("package.not_loaded", "the form package did not load");
+    try {
+      const json o = greenapply::parse_json(options_json);
+      greenapply::form::EmailOptions options;
+      options.date = o.value("date", std::string());
+      options.message_id = o.value("message_id", std::string());
+      options.json_name = o.value("json_name", std::string("application.json"));
+      options.xml_name = o.value("xml_name", std::string("application.xml"));
+      return greenapply::form::make_application_email(*package_, greenapply::parse_json(answers_json), now, lang,
+                                                      files, options);
+    } catch (const greenapply::mail::MailError& e) {
+      return fatal(e.message_key, e.what());
+    } catch (const greenapply::JsonTextError& e) {
+      return fatal(e.message_key, e.what());
+    } catch (const std::exception& e) {
+      return fatal("mail.failed", e.what());
     }
   }
 
@@ -253,6 +282,23 @@ EMSCRIPTEN_KEEPALIVE const Text* ga_form_application_xml(FormHandle* h, const ch
                                                          std::size_t langn) {
   return h->put(h->object.application_xml(arg(a, an), arg(now, nown), arg(lang, langn)));
 }
+// (answers, now, lang, options) as bytes and length, then `count` files as (address, length)
+// pairs of 32-bit words at `table`. The message stays in the handle until ga_form_release.
+// Not EMSCRIPTEN_KEEPALIVE (which keeps a function in every module): these two are exported by
+// name only by the modules that carry the e-mail writer (wasm/CMakeLists.txt, _mail_exports).
+const Text* ga_form_application_eml(FormHandle* h, const char* a, std::size_t an,
+                                                         const char* now, std::size_t nown, const char* lang,
+                                                         std::size_t langn, const char* opts, std::size_t optsn,
+                                                         const std::uint32_t* table, std::size_t count) {
+  std::vector<std::string_view> files;
+  files.reserve(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    files.emplace_back(reinterpret_cast<const char*>(static_cast<std::uintptr_t>(table[2 * i])), table[2 * i + 1]);
+  }
+  return h->put(h->object.application_eml(arg(a, an), arg(now, nown), arg(lang, langn), arg(opts, optsn), files));
+}
+// Frees the last result's text (a message of tens of megabytes is not kept until the next call).
+void ga_form_release(FormHandle* h) { std::string().swap(h->out); h->text = {}; }
 EMSCRIPTEN_KEEPALIVE const Text* ga_form_match_technologies(FormHandle* h, const char* need, std::size_t needn,
                                                             const char* techs, std::size_t techsn, const char* now,
                                                             std::size_t nown, const char* lang, std::size_t langn) {

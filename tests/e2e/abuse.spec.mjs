@@ -389,7 +389,7 @@ test.describe('opening a file that is not a draft', () => {
     // A file far larger than any draft is refused for its size (the page does not even read it).
     const limit = await page.evaluate(async () => (await import('./js/storage.js')).MAX_DRAFT_FILE_BYTES);
     await input.setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(limit + 1, 0x20) });
-    await expect(alert).toContainText('“huge.json” is larger than 12 MB, far more than any draft.');
+    await expect(alert).toContainText('“huge.json” is larger than 37 MB, far more than any draft.');
     await expect(page.getByLabel('Project or product name')).toHaveValue('My own work');
     expect(await stored(page)).toBe(before);
     await alert.getByRole('button', { name: 'Dismiss this message' }).click();

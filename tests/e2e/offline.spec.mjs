@@ -3,6 +3,7 @@
 // the form package and the common texts come from inside the file, errors and the score appear.
 // OFFLINE_SITE=build/site-perf (or E2E_SITE) picks another built site (default build/site).
 import { test, expect } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -78,4 +79,30 @@ test('the file carries its own CSP: no eval, no unsafe-inline, a hash for every 
   for (const s of styles) expect(directive('style-src')).toContain(hash(s));
   expect(html).not.toMatch(/<script[^>]+src=/);
   expect(html).not.toMatch(/<link[^>]+rel="(stylesheet|preload|modulepreload)"/);
+});
+
+// Issue #15: the offline file's one module has the e-mail writer (online it is fetched on the
+// click, greenapply-mail.mjs): "Download the e-mail" works from disk with no network, and the
+// message is one Python's email package reads, its body in both languages (the file carries
+// every language's texts).
+test('the e-mail (.eml) is made offline too', async ({ page, context }) => {
+  const { requests, problems } = await openOffline(page, context);
+  const draft = { form: form.id, version: form.version, saved_at: '2023-04-15T02:00:00.000Z', answers: example.answers };
+  await page.locator('#import-draft').setInputFiles({ name: 'draft.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(draft)) });
+  await page.getByRole('navigation').getByRole('link', { name: 'Check your answers', exact: true }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the e-mail (.eml)' }).click()]);
+  const eml = readFileSync(await download.path(), 'latin1');
+  expect(eml.startsWith('MIME-Version: 1.0\r\n')).toBe(true);
+  expect(eml).toContain(`\r\nTo: ${form.submission.to}\r\n`);
+  const summary = JSON.parse(execFileSync('python3', [path.join(root, 'tests/cli/eml_check.py'), 'check', await download.path()], { encoding: 'utf8' }));
+  expect(summary.parts.map((p) => p.filename)).toEqual([expect.stringMatching(/\.json$/), expect.stringMatching(/\.xml$/)]);
+  const body = execFileSync('python3', ['-c', 'import email,email.policy,sys;m=email.message_from_bytes(open(sys.argv[1],"rb").read(),policy=email.policy.default);print(next(m.iter_parts()).get_content())',
+    await download.path()], { encoding: 'utf8' });
+  expect(body).toContain('Applicant: ');
+  expect(body).toContain('申报单位／申报人：');
+  // The example's files are recorded without their bytes (a draft from elsewhere): still to send.
+  expect(body).toMatch(new RegExp(`Not attached to this message \\(to be sent separately\\):\\r?\\n- ${example.answers.attachments.att_business_plan.name.replace('.', '\\.')} `));
+  expect(requests, 'network requests').toEqual([]);
+  expect(problems).toEqual([]);
 });

@@ -5,6 +5,7 @@
 // Usage: node tests/parity/parity.mjs <native greenapply> <site dir> [generated per form]
 import { readFileSync, writeFileSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readBundle, packageIndex } from '../../scripts/package-index.mjs';
@@ -15,6 +16,12 @@ const perForm = Number(perFormArg ?? 1000);
 const schemas = 'schemas';
 const { default: createGreenapply } = await import(path.resolve(site, 'greenapply.mjs'));
 const core = await createGreenapply({ wasmBinary: readFileSync(path.join(site, 'greenapply.wasm')) });
+// The e-mail writer is in greenapply-mail.mjs only (the page fetches it for "Download the e-mail").
+const { default: createMail } = await import(path.resolve(site, 'greenapply-mail.mjs'));
+const mailCore = await createMail({ wasmBinary: readFileSync(path.join(site, 'greenapply-mail.wasm')) });
+const probe = core.Form.load('{}');
+if (probe.hasEml() || !mailCore.Form.load('{}').hasEml()) throw new Error('the e-mail writer must be in greenapply-mail.mjs and not in greenapply.mjs');
+probe.delete();
 
 const work = mkdtempSync(path.join(tmpdir(), 'parity-'));
 
@@ -107,6 +114,40 @@ try {
         }
       }
     }
+    // The e-mail (.eml: the page's "Download the e-mail" and `greenapply export --eml`): every
+    // worked example in both languages, with a file in the form's first file field (recorded
+    // by its SHA-256, as the page records it), the same bytes.
+    const mailForm = mailCore.Form.load(JSON.stringify(bundle));
+    const fileField = (bundle.layout.sections ?? []).flatMap((sec) => sec.fields ?? []).find((f) => f.widget === 'file' && f.pointer);
+    const fileBytes = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 31) % 256))]);
+    for (const [k, ex] of examples.entries()) {
+      const answers = structuredClone(ex.answers);
+      if (fileField) {
+        const [section, field] = fileField.pointer.split('/').slice(1);
+        answers[section] = { ...(answers[section] ?? {}), [field]: { name: '计划书 plan.pdf', size: fileBytes.length,
+          sha256: createHash('sha256').update(fileBytes).digest('hex') } };
+      }
+      const answersFile = path.join(work, `${pkgPath}-${k}-eml.json`);
+      const attached = path.join(work, `${pkgPath}-${k}.pdf`);
+      writeFileSync(answersFile, JSON.stringify(answers));
+      writeFileSync(attached, fileBytes);
+      for (const lang of ['en', 'zh']) {
+        const out = path.join(work, `${pkgPath}-${k}-${lang}.eml`);
+        const id = `parity-${k}-${lang}@greenapply.invalid`;
+        execFileSync(cli, ['export', '--form', path.join(schemas, pkgPath), answersFile, '--now', ex.now, '--lang', lang,
+          '--eml', out, '--message-id', id, ...(fileField ? ['--attach', attached] : [])]);
+        const stem = path.basename(out, '.eml');
+        const wasm = mailForm.applicationEml(JSON.stringify(answers), ex.now, lang,
+          JSON.stringify({ date: ex.now, message_id: id, json_name: `${stem}.json`, xml_name: `${stem}.xml` }),
+          fileField ? [new Uint8Array(fileBytes)] : []);
+        compared++;
+        if (Buffer.compare(Buffer.from(wasm), readFileSync(out)) !== 0) {
+          failed++;
+          console.error(`${pkgPath} example ${k} (${lang}): the e-mail differs between native and wasm`);
+        }
+      }
+    }
+    mailForm.delete();
     if (bundle.match) matchParity(pkgPath, wasmForm, examples);
     wasmForm.delete();
     console.log(`${pkgPath}: ${cases.length} cases compared`);

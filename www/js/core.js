@@ -18,6 +18,18 @@ export function loadCore() {
 // A failure here is reported by openForm, the first caller that needs the core.
 loadCore().catch(() => {});
 
+// The core with the e-mail writer: the page's module has none (it would weigh 10 KB of gzip on
+// every visit for one click at the end), so greenapply-mail.mjs, the same core with it, is
+// fetched then. A fresh instance each time, not kept: making a message with 18 MB of files
+// grows its memory to ~100 MB, which is let go with it. The offline file's one module has the
+// writer and is used as is.
+async function mailCore() {
+  const core = await loadCore();
+  if (core._ga_form_application_eml) return core;
+  const { default: createMail } = await import('../greenapply-mail.mjs');
+  return createMail();
+}
+
 // Loads a form package bundle into the core; throws an Error with the core's message.
 export async function openForm(bundle) {
   const core = await loadCore();
@@ -37,6 +49,24 @@ export async function openForm(bundle) {
     },
     applicationPackage: (answers, now, lang) => form.applicationPackage(JSON.stringify(answers), now, lang),
     applicationXml: (answers, now, lang) => form.applicationXml(JSON.stringify(answers), now, lang),
+    // The e-mail to send, as bytes (.eml): options { date, message_id, json_name, xml_name },
+    // files the attached files' bytes (Uint8Array each; the core matches each to its record by
+    // SHA-256). Throws an Error with the core's key ("mail.file_not_recorded", …) as `key`.
+    async applicationEml(answers, now, lang, options, files) {
+      const mail = await mailCore();
+      const writer = mail === core ? form : mail.Form.load(JSON.stringify(bundle));
+      try {
+        if (!writer.ok()) throw new Error(JSON.parse(writer.error()).message);
+        const bytes = writer.applicationEml(JSON.stringify(answers), now, lang, JSON.stringify(options), files);
+        if (bytes[0] === 0x7b) {  // "{": a refusal, never a message (those start "MIME-Version")
+          const { fatal } = JSON.parse(new TextDecoder().decode(bytes));
+          throw Object.assign(new Error(`${fatal.key}: ${fatal.message}`), { key: fatal.key });
+        }
+        return bytes;
+      } finally {
+        if (writer !== form) writer.delete();
+      }
+    },
     // Need forms (match.json): technology entries ranked against these answers.
     hasMatcher: () => form.hasMatcher(),
     matchTechnologies(answers, technologies, now, lang) {

@@ -68,3 +68,37 @@ export function mailtoLink(bundle, ev, texts, titles = {}) {
   const body = h.body.length > 1800 ? `${h.body.slice(0, 1790)}…` : h.body;
   return `mailto:${encodeURIComponent(h.to)}?subject=${encodeURIComponent(h.subject)}&body=${encodeURIComponent(body)}`;
 }
+
+// The file fields' records in the answers, in the form's order: [{ pointer, record }] for each
+// file field (outside repeat groups) whose answer names a file. The same fields the core's
+// e-mail writer matches files to (by SHA-256: a record without one, from an older draft, has
+// no file here and is listed as still to send).
+export function fileRecords(bundle, submitted) {
+  const out = [];
+  for (const section of bundle.layout?.sections ?? []) {
+    for (const field of section.fields ?? []) {
+      if (field.widget !== 'file' || !field.pointer) continue;
+      const record = getAt(submitted ?? {}, field.pointer);
+      if (typeof record?.name === 'string') out.push({ pointer: field.pointer, record });
+    }
+  }
+  return out;
+}
+
+// Which files go into the e-mail: in the form's order, each file that still fits under `limit`
+// bytes of files together; the others are to be sent in a second e-mail. items: [{ size, ... }].
+export function splitForMail(items, limit) {
+  const first = [];
+  const rest = [];
+  let used = 0;
+  for (const item of items) {
+    const size = Number(item.size) || 0;
+    if (used + size <= limit) {
+      first.push(item);
+      used += size;
+    } else {
+      rest.push(item);
+    }
+  }
+  return { first, rest, total: items.reduce((n, i) => n + (Number(i.size) || 0), 0) };
+}

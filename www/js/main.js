@@ -8,7 +8,8 @@ import { draftKey, rememberLanguage, rememberedLanguage } from './storage.js';
 import { Drafts, describeLoadFailure, showStartFailure } from './notices.js';
 import { freshAnswers } from './defaults.js';
 import { Revisions, draftFromStorage, mergeAnswers, putAt, questionsOf } from './tabs.js';
-import { download, packageFilename } from './export.js';
+import { download, fileRecords, packageFilename, splitForMail } from './export.js';
+import { MAIL_FILES_LIMIT, dropFiles, filesForRecords, keepFile } from './attachments.js';
 import { afterNextPaint, el, idOf, refreshUnits } from './render/field.js';
 import { renderForm } from './render/form.js';
 import { groupFor, showErrors } from './render/summary.js';
@@ -97,7 +98,7 @@ function renderAll(focusId) {
   drafts.render(state.texts);
   renderForm($('form'), state.bundle, {
     texts: state.texts, schema: state.bundle.data_schema, answers: state.answers, lang: state.lang,
-    onChange, onSettle, onStructure: (id) => { save(); renderAll(id); }, onContinue,
+    formId: state.bundle.form.id, onChange, onSettle, onStructure: (id) => { save(); renderAll(id); }, onContinue,
   });
   evaluateNow();
   if (focusId) document.getElementById(focusId)?.focus();
@@ -455,16 +456,25 @@ function wire() {
     const text = state.form.applicationXml(state.answers, now(), state.lang);
     download(packageFilename(state.bundle, state.ev, 'xml'), text, 'application/xml');
   });
-  $('export-draft').addEventListener('click', () => {
+  $('export-eml').addEventListener('click', () => downloadEml());
+  $('export-draft').addEventListener('click', async () => {
     const draft = { form: state.bundle.form.id, version: state.bundle.form.version, saved_at: new Date().toISOString(), answers: state.answers };
+    // The attached files kept here travel with the draft (base64), as many as one e-mail
+    // carries, so a draft opened on another computer is whole.
+    const kept = await filesForRecords(state.bundle.form.id, fileRecords(state.bundle, state.answers));
+    const files = await Promise.all(splitForMail(kept, MAIL_FILES_LIMIT).first.map(async (f) => ({
+      pointer: f.pointer, name: f.name, size: f.size, type: f.type ?? '', sha256: f.sha256, base64: await base64Of(f.blob) })));
+    if (files.length) draft.files = files;
     download(`draft-${state.bundle.form.id}.json`, JSON.stringify(draft, null, 2), 'application/json');
   });
   $('import-draft').addEventListener('change', async (e) => {
     const file = e.target.files?.[0];
     if (!file) return;
     // A file that is not a draft of this form changes nothing (notices.js says why).
-    const answers = await drafts.openFile(file, state.bundle);
-    if (answers) {
+    const opened = await drafts.openFile(file, state.bundle);
+    if (opened) {
+      const { answers, files } = opened;
+      await keepCarriedFiles(state.bundle.form.id, answers, files);
       state.answers = answers;
       state.notices = [];
       save();
@@ -494,6 +504,7 @@ function wire() {
     saveTimer = null;
     state.unsaved = false;
     drafts.discarded();
+    dropFiles(state.bundle.form.id);
     drafts.notices.remove('otherTab');
     state.held = null;
     revisions.start(null, {});
@@ -505,6 +516,77 @@ function wire() {
     state.step = null;
     renderAll();
   });
+}
+
+// A blob as base64, by the browser's own encoder (a data: URL without its prefix).
+function base64Of(blob) {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).slice(String(reader.result).indexOf(',') + 1));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(blob);
+  });
+}
+
+// The files a draft file carried: each kept when it is the file its field records (same
+// SHA-256), so a file edited inside the draft is not kept; others are ignored.
+async function keepCarriedFiles(formId, answers, files) {
+  for (const f of files ?? []) {
+    const record = getAt(answers, f.pointer);
+    if (record?.sha256 !== f.sha256) continue;
+    let bytes;
+    try {
+      bytes = Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0));
+    } catch {
+      continue;
+    }
+    const digest = [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))].map((b) => b.toString(16).padStart(2, '0')).join('');
+    if (digest !== f.sha256) continue;
+    await keepFile(formId, f.pointer, { blob: new Blob([bytes]), name: record.name, size: bytes.length, type: f.type, sha256: digest });
+  }
+}
+
+// "Download the e-mail (.eml)": the core writes the message (render/handover.js says what is in
+// it). The files are the ones kept in this browser that still have the recorded digests, split
+// at what one e-mail carries as the hand-over says; the body is in both languages, so the
+// other language's texts are fetched for it (without them it is in the page's language only).
+async function downloadEml() {
+  const status = $('eml-status');
+  const t = state.texts;
+  status.textContent = t.ui('emlMaking');
+  const ev = state.ev;
+  const formId = state.bundle.form.id;
+  const records = fileRecords(state.bundle, ev.submitted);
+  const kept = await filesForRecords(formId, records);
+  const { first } = splitForMail(kept, MAIL_FILES_LIMIT);
+  const keptPointers = new Set(kept.map((f) => f.pointer));
+  const notKept = records.filter((r) => !keptPointers.has(r.pointer)).map((r) => r.record.name);
+  let form = state.form;
+  let temporary = null;
+  const other = state.lang === 'zh' ? 'en' : 'zh';
+  try {
+    if (!hasLanguage(state.bundle, other)) {
+      try {
+        temporary = await openForm(await withLanguage(state.bundle, other));
+        form = temporary;
+      } catch { /* offline: the message in the page's language only */ }
+    }
+    const files = await Promise.all(first.map(async (f) => new Uint8Array(await f.blob.arrayBuffer())));
+    const id = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
+    const stamp = now();
+    const bytes = await form.applicationEml(state.answers, stamp, state.lang, {
+      date: stamp, message_id: `${id}@greenapply.invalid`,
+      json_name: packageFilename(state.bundle, ev, 'json'), xml_name: packageFilename(state.bundle, ev, 'xml'),
+    }, files);
+    const name = packageFilename(state.bundle, ev, 'eml');
+    download(name, bytes, 'message/rfc822');
+    status.textContent = [t.ui('emlDone', { file: name, n: files.length }),
+      notKept.length ? t.ui('emlMissing', { list: notKept.map((n) => `“${n}”`).join(t.ui('listSeparator')) }) : ''].filter(Boolean).join(' ');
+  } catch (error) {
+    status.textContent = t.ui('emlFailed', { reason: error.key ?? error.message });
+  } finally {
+    temporary?.close();
+  }
 }
 
 // Another tab wrote this form's draft (tabs.js): its answers are brought in here, field by field;

@@ -173,8 +173,8 @@ export class Drafts {
     this.notices.remove('dropped');
   }
 
-  // "Open a draft file": the answers to use, or null when the file is refused (and then
-  // nothing in the page or in storage has changed).
+  // "Open a draft file": { answers, files } (the attached files it carries), or null when the
+  // file is refused (and then nothing in the page or in storage has changed).
   async openFile(file, bundle) {
     const name = file.name.slice(0, 120);
     const r = await readDraftFile(file, bundle.form.id);
@@ -192,7 +192,7 @@ export class Drafts {
     this.notices.remove('dropped');
     const answers = r.draft.answers;
     this.reportDropped(dropUnknownAnswers(bundle.data_schema, answers), r.draft.version, bundle.form);
-    return answers;
+    return { answers, files: r.draft.files };
   }
 
   reportDropped(dropped, fromVersion, form) {

@@ -12,9 +12,13 @@ const ASIDE = 'greenapply:aside:';
 // JSON.parse work done on a stored text or an opened file before anything is checked.
 export const MAX_DRAFT_CHARS = 4 * 1024 * 1024;
 
+// A draft file may carry the attached files (base64, "files"): at most this many characters of
+// them, what 18 MB of files (one e-mail's worth, attachments.js) takes in base64, and a margin.
+export const MAX_DRAFT_FILES_CHARS = 25 * 1024 * 1024;
+
 // An opened file above this many bytes is refused without being read: each UTF-16 unit of a
 // draft is at most 3 bytes of UTF-8, so no draft this page could have saved is larger.
-export const MAX_DRAFT_FILE_BYTES = 3 * MAX_DRAFT_CHARS;
+export const MAX_DRAFT_FILE_BYTES = 3 * MAX_DRAFT_CHARS + MAX_DRAFT_FILES_CHARS;
 
 const keyOf = (formId) => PREFIX + formId;
 // The storage key of a form's draft, for the page to recognise another tab's writes (tabs.js).
@@ -149,7 +153,7 @@ export async function readDraftFile(file, formId) {
   } catch {
     return { ok: false, reason: 'binary' };
   }
-  if (text.length > MAX_DRAFT_CHARS) return { ok: false, reason: 'tooLarge' };
+  if (text.length > MAX_DRAFT_CHARS + MAX_DRAFT_FILES_CHARS) return { ok: false, reason: 'tooLarge' };
   if (text.includes('\u0000')) return { ok: false, reason: 'binary' };
   let data;
   try {
@@ -165,8 +169,19 @@ export async function readDraftFile(file, formId) {
     draft = { form: data.package.id, version: typeof data.package.version === 'string' ? data.package.version : null, answers: data.answers };
   }
   if (!draft) return { ok: false, reason: 'notDraft' };
+  // The answers alone must fit what the page stores; the carried files are checked by shape here
+  // and by digest when they are kept (main.js), so a damaged one is left out, never kept.
+  if (JSON.stringify(draft.answers).length > MAX_DRAFT_CHARS) return { ok: false, reason: 'tooLarge' };
+  draft.files = Array.isArray(data.files) ? data.files.filter(isCarriedFile) : [];
   if (draft.form !== formId) return { ok: false, reason: 'otherForm', otherForm: draft.form.slice(0, 200) };
   return { ok: true, draft };
+}
+
+// A file carried in a draft file: { pointer, name, size, type, sha256, base64 }.
+function isCarriedFile(f) {
+  return f !== null && typeof f === 'object' && typeof f.pointer === 'string' && f.pointer.startsWith('/')
+    && typeof f.name === 'string' && Number.isSafeInteger(f.size) && f.size >= 0 && typeof f.type === 'string'
+    && typeof f.sha256 === 'string' && /^[0-9a-f]{64}$/.test(f.sha256) && typeof f.base64 === 'string';
 }
 
 export function rememberLanguage(lang) {

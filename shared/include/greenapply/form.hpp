@@ -76,6 +76,28 @@ nlohmann::json make_application_package(const FormPackage& package, const nlohma
 // The self_assessment block of a package, from an evaluate() result.
 nlohmann::json self_assessment_of(const nlohmann::json& evaluation);
 
+// What the e-mail needs beyond the answers; the core has no clock and no randomness.
+struct EmailOptions {
+  std::string date;        // RFC 3339, the message's Date header; "" = now
+  std::string message_id;  // local@domain, unique per message (the page: a random UUID)
+  std::string json_name;   // the two package files' names, as the download buttons name them
+  std::string xml_name;
+};
+
+// The application as one e-mail message file (.eml, RFC 5322 + MIME; see greenapply/mail_compose.hpp):
+// To the programme's address (form.json submission.to), the package's subject, X-Unsent: 1, a
+// text body in `lang` and then the other language (when the bundle has its texts): applicant,
+// form, verdict, problems, self-score, the answers' SHA-256, the files and what happens next
+// (common texts mail.*); attached: the package as JSON (exactly what export --json writes) and
+// XML, then every file in `files`, each matched to the file field that records its SHA-256 and
+// named as recorded. Files the answers record but `files` lacks are listed in the body as still
+// to be sent. Throws mail::MailError ("mail.file_not_recorded") for a file no record matches
+// (changed or damaged since it was chosen), or for a bad date or message id; std::invalid_argument
+// for a bad now or lang.
+std::string make_application_email(const FormPackage& package, const nlohmann::json& answers, std::string_view now,
+                                   std::string_view lang, const std::vector<std::string_view>& files,
+                                   const EmailOptions& options);
+
 // How well each technology fits the need in `need_answers` (a need form with a match.json):
 // the need's submitted answers (hidden fields left out, as everywhere) against each technology
 // (an application package of the matcher's technology form, or bare answers), best first:

@@ -24,8 +24,13 @@ constexpr auto kTable = make_table();
 
 std::string base64_encode(std::string_view bytes, std::size_t line_length) {
   std::string out;
+  base64_encode_to(out, bytes, line_length);
+  return out;
+}
+
+void base64_encode_to(std::string& out, std::string_view bytes, std::size_t line_length) {
   const std::size_t chars = (bytes.size() + 2) / 3 * 4;
-  out.reserve(chars + (line_length ? chars / line_length * 2 : 0));
+  out.reserve(out.size() + chars + (line_length ? chars / line_length * 2 : 0));
   std::size_t column = 0;
   auto put = [&](char c) {
     if (line_length && column == line_length) {
@@ -52,7 +57,6 @@ std::string base64_encode(std::string_view bytes, std::size_t line_length) {
     put(rest == 2 ? kAlphabet[(n >> 6) & 63] : '=');
     put('=');
   }
-  return out;
 }
 
 std::optional<std::string> base64_decode(std::string_view text) {

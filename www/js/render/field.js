@@ -3,7 +3,7 @@
 // schema's "required" speaks rather than a length rule on "".
 import { getAt, resolveSchema, schemaAt } from '../pointer.js';
 import { Texts } from '../i18n.js';
-import { sniff, sizeText } from './filetype.js';
+import { fileWidget } from './file.js';
 
 export const idOf = (pointer) => `f${pointer.replace(/[^A-Za-z0-9]/g, '_')}`;
 
@@ -125,11 +125,6 @@ function parseNumber(text, integer) {
   const n = Number(t);
   if (!Number.isFinite(n)) return text;  // kept as typed: the schema's type check explains it
   return integer && !Number.isInteger(n) ? n : n;
-}
-
-async function sha256Hex(file) {
-  const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 // Builds the control for `pointer` (concrete: repeat items have their index). Returns the
@@ -314,39 +309,8 @@ export function renderField(field, pointer, ctx) {
       break;
     }
     case 'file': {
-      // The kinds of file the package accepts (layout "accept") and its size limit (the schema's
-      // maximum of "size") are checked on the file itself before anything is recorded.
-      const accept = Array.isArray(field.accept) ? field.accept : [];
-      const maxBytes = schema.properties?.size?.maximum;
-      const kinds = accept.map((k) => texts.ui(`kind.${k}`)).join(texts.ui('orSeparator'));
-      const rules = accept.length ? el('p', { class: 'ga-hint', id: `${id}-accept`,
-        text: maxBytes ? texts.ui('fileKindsMax', { kinds, limit: sizeText(maxBytes, ctx.lang) }) : texts.ui('fileKinds', { kinds }) }) : null;
-      const problem = el('p', { class: 'ga-file-problem', id: `${id}-problem`, role: 'alert', hidden: true });
-      const input = el('input', { type: 'file', id, class: 'ga-file',
-        'aria-describedby': `${describedBy}${rules ? ` ${id}-accept` : ''} ${id}-problem ${id}-record` });
-      const record = el('p', { class: 'ga-hint', id: `${id}-record`, 'aria-live': 'polite',
-        text: value?.name ? `${value.name} (${value.size ?? '?'} B${value.sha256 ? `, SHA-256 ${value.sha256.slice(0, 12)}…` : ''})` : texts.ui('fileHint') });
-      input.addEventListener('change', async () => {
-        const file = input.files?.[0];
-        if (!file) return;
-        const refuse = (message) => {
-          problem.textContent = message;
-          problem.hidden = false;
-          input.value = '';
-        };
-        if (typeof maxBytes === 'number' && file.size > maxBytes) {
-          refuse(texts.ui('fileTooLarge', { file: file.name, size: sizeText(file.size, ctx.lang), limit: sizeText(maxBytes, ctx.lang) }));
-          return;
-        }
-        if (accept.length && !accept.includes(await sniff(file))) {
-          refuse(texts.ui('fileWrongKind', { file: file.name, kinds }));
-          return;
-        }
-        problem.hidden = true;
-        problem.textContent = '';
-        change({ name: file.name, size: file.size, sha256: await sha256Hex(file) });
-      });
-      group.append(el('label', { for: id, class: 'ga-label', text: label }), hint ?? '', rules ?? '', error, problem, input, record);
+      group.append(el('label', { for: id, class: 'ga-label', text: label }), hint ?? '');
+      fileWidget({ field, pointer, id, schema, value, error, describedBy, group, change, ctx });
       break;
     }
     case 'computed': {

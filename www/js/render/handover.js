@@ -3,7 +3,9 @@
 // Copy button, for applicants whose e-mail is webmail. The parts come from export.js handoverOf,
 // the same that fill the mailto: link; this file only shows them.
 import { el } from './field.js';
-import { handoverOf, mailtoLink } from '../export.js';
+import { sizeText } from './filetype.js';
+import { fileRecords, handoverOf, mailtoLink, splitForMail } from '../export.js';
+import { MAIL_FILES_LIMIT } from '../attachments.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -14,13 +16,14 @@ export function renderHandover({ bundle, ev, texts, titles }) {
   for (const [id, key] of [['send-heading', 'sendHeading'], ['send-intro', 'sendIntro'], ['send-to-label', 'sendTo'],
     ['send-subject-label', 'sendSubject'], ['send-files-label', 'sendFiles'], ['send-body-label', 'sendBody'],
     ['copy-to', 'copyTo'], ['copy-subject', 'copySubject'], ['copy-files', 'copyFiles'], ['copy-body', 'copyBody'],
-    ['mailto-hint', 'mailtoHint']]) {
+    ['mailto-hint', 'mailtoHint'], ['export-eml', 'exportEml'], ['eml-hint', 'emlHint']]) {
     $(id).textContent = texts.ui(key);
   }
+  $('email').href = mailtoLink(bundle, ev, texts, titles);
+  renderMailSize($('eml-size'), bundle, ev, texts);
   $('send-to').value = h.to;
   $('send-subject').value = h.subject;
   $('send-body').value = h.body;
-  $('email').href = mailtoLink(bundle, ev, texts, titles);
   $('send-files').replaceChildren(...h.files.map((f) => el('li', { class: f.missing ? 'ga-send__file ga-send__file--missing' : 'ga-send__file', text: f.text })));
   renderWarning($('leave-warning'), ev, texts, h.problems);
   // A passed check stays said only while it is true (an answer changed elsewhere can undo it).
@@ -32,6 +35,22 @@ export function renderHandover({ bundle, ev, texts, titles }) {
     status.textContent = texts.ui('checkPassed', { verdict: ev.eligibility.verdict_message });
   }
   wireCopy(texts);
+}
+
+// Over what one e-mail carries, the page says so and how it splits the files: the .eml takes
+// the packages and the files that fit, in the form's order (main.js makes it by the same split),
+// and the rest go in a second e-mail. Sizes are the recorded ones.
+function renderMailSize(box, bundle, ev, texts) {
+  const items = fileRecords(bundle, ev.submitted).map(({ record }) => ({ name: record.name, size: record.size }));
+  const { first, rest, total } = splitForMail(items, MAIL_FILES_LIMIT);
+  box.hidden = rest.length === 0;
+  if (box.hidden) {
+    box.textContent = '';
+    return;
+  }
+  const names = (list) => list.map((f) => `“${f.name}” (${sizeText(f.size, texts.lang)})`).join(texts.ui('listSeparator'));
+  box.textContent = texts.ui('emlTooBig', { total: sizeText(total, texts.lang), limit: sizeText(MAIL_FILES_LIMIT, texts.lang),
+    first: first.length ? names(first) : texts.ui('emlNone'), rest: names(rest) });
 }
 
 // "Check the whole application" found nothing: say so, with the verdict, and move focus there
