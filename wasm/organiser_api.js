@@ -10,7 +10,8 @@
 // returns; the result is copied out at once. Public names are quoted for the closure compiler.
 
 /** @type {TextEncoder} */ var orgEncoder = new TextEncoder();
-/** @type {TextDecoder} */ var orgDecoder = new TextDecoder();
+// ignoreBOM: keep the CSV's byte order mark (Excel needs it); the default would drop it.
+/** @type {TextDecoder} */ var orgDecoder = new TextDecoder('utf-8', { 'ignoreBOM': true });
 
 function orgText(p) {
   var at = HEAPU32[p >> 2];
