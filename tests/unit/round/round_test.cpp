@@ -159,3 +159,13 @@ TEST(Round, ReportEscapesWhatApplicantsWrote) {
   EXPECT_NE(html.find("<svg"), std::string::npos);
   EXPECT_NE(html.find("排名"), std::string::npos);
 }
+
+TEST(Round, LintNamesAnApplicantIdOrTrackThatIsNotAField) {
+  json bundle = fixture().files.bundle;
+  bundle["form"]["applicant_id"] = json::array({"/company/uscc", "/company/nope"});
+  bundle["form"]["track"] = "/applicant/nope";
+  std::vector<std::string> where;
+  for (const auto& p : greenapply::form::lint(bundle, nullptr))
+    if (p.message_key == "package.unknown_field") where.push_back(p.pointer);
+  EXPECT_EQ(where, (std::vector<std::string>{"/applicant_id/1", "/track"}));
+}
