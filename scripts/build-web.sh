@@ -34,6 +34,8 @@ cp -r www/. "$SITE/"
 cp "$WASM_DIR/wasm/greenapply.mjs" "$WASM_DIR/wasm/greenapply.wasm" "$SITE/"
 # The same core with the e-mail writer, fetched by the page only for "Download the e-mail".
 cp "$WASM_DIR/wasm/greenapply-mail.mjs" "$WASM_DIR/wasm/greenapply-mail.wasm" "$SITE/"
+# The organiser's page has a wasm build of its own (wasm/organiser_bindings.cpp).
+cp "$WASM_DIR/wasm/organiser.mjs" "$WASM_DIR/wasm/organiser.wasm" "$WASM_DIR/wasm/organiser-offline.js" "$SITE/"
 mkdir -p "$SITE/schemas"
 cp -r schemas/. "$SITE/schemas/"
 rm -f "$SITE/schemas/README.md"

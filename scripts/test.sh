@@ -41,6 +41,8 @@ bash scripts/build-web.sh
 
 step "native vs wasm parity (node)"
 node tests/parity/parity.mjs build/native-debug/cli/greenapply build/site
+# The organiser's round: the mailbox ctest's organiser.round_cli left, read by the organiser's wasm.
+node tests/organiser/parity.mjs build/site build/native-debug/round-fixture
 
 if [ -f tests/e2e/package.json ]; then
   step "browser tests (headless Chromium)"

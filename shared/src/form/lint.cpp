@@ -345,6 +345,25 @@ class Linter {
   }
 
   // 6. placeholders and the window
+  // The organiser's round reads form.json's applicant_id and track (greenapply/round.hpp); a
+  // wrong pointer would silently group nobody or count no track. Checked here, not at load, so
+  // the applicant's page does not carry a check only the organiser needs.
+  void round_pointers() {
+    const json& form = doc("form");
+    const SchemaTypes types(doc("data_schema"), &doc("common_schemas"));
+    auto check = [&](const json& p, const std::string& where) {
+      if (p.is_string() && !types.find_pointer(p.get<std::string>()))
+        problem("form.json", where, "package.unknown_field", {{"pointer", p}});
+    };
+    if (form.contains("applicant_id") && form["applicant_id"].is_array()) {
+      for (std::size_t i = 0; i < form["applicant_id"].size(); ++i)
+        check(form["applicant_id"][i], "/applicant_id/" + std::to_string(i));
+    } else if (form.contains("applicant_id")) {
+      check(form["applicant_id"], "/applicant_id");
+    }
+    if (form.contains("track")) check(form["track"], "/track");
+  }
+
   void submission(const PackageData& d) {
     const json& form = doc("form");
     const std::string to = form.contains("submission") ? form["submission"].value("to", std::string()) : "";
@@ -455,6 +474,7 @@ std::vector<Problem> lint(const json& bundle, const json* package_schema) {
   linter.structure(d);
   linter.rubric(d);
   linter.submission(d);
+  linter.round_pointers();
   const json& examples = bundle.contains("examples") ? bundle["examples"] : json::array();
   if (examples.empty()) out.push_back({"form.json", "/files/examples", "lint.no_examples", {}, Severity::warning});
   for (const auto& ex : examples) {
