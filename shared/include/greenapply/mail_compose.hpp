@@ -20,7 +20,7 @@ struct Attachment {
   std::string_view bytes;    // not owned: a 20 MB file is not copied before it is encoded
 };
 
-struct Message {
+struct OutgoingMessage {
   std::string to;          // an address (addr-spec), ASCII
   std::string from;        // optional; an unsent draft may leave it to the mail program
   std::string subject;     // UTF-8
@@ -40,7 +40,7 @@ struct MailError : std::invalid_argument {
 
 // The whole message. Deterministic: the MIME boundary is derived from the Message-ID and uses
 // "=_", which base64 never produces, so it cannot occur inside any part.
-std::string compose(const Message& message);
+std::string compose(const OutgoingMessage& message);
 
 // A header value as RFC 2047 encoded words ("=?UTF-8?B?...?="), each at most 75 characters and
 // never splitting a UTF-8 character; plain ASCII text without "=?" is returned as is.

@@ -177,7 +177,7 @@ std::string body_in(const PackageData& d, const Texts& texts, const json& ev, co
     body += body_in(d, other, ev_other, package_json["answers_sha256"], package_files, records, attached);
   }
 
-  mail::Message m;
+  mail::OutgoingMessage m;
   m.to = to && to->is_string() ? to->get<std::string>() : "";
   m.subject = subject_of(d, texts, ev);
   m.date = mail::rfc5322_date(options.date.empty() ? now : std::string_view(options.date));

@@ -225,7 +225,7 @@ std::string rfc5322_date(std::string_view t) {
   return buf;
 }
 
-std::string compose(const Message& m) {
+std::string compose(const OutgoingMessage& m) {
   check_header_value(m.to, "the address");
   check_header_value(m.from, "the sender");
   check_header_value(m.subject, "the subject");

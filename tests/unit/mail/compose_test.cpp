@@ -11,8 +11,8 @@
 namespace greenapply::mail {
 namespace {
 
-Message sample() {
-  Message m;
+OutgoingMessage sample() {
+  OutgoingMessage m;
   m.to = "applications@bluetech-award.example";
   m.subject = "[Bluetech CNP 2023] COMPANY | 储能 | 北京绿能科技有限公司";
   m.date = "Sat, 15 Apr 2023 10:00:00 +0800";
@@ -41,7 +41,7 @@ std::vector<std::string> lines_of(const std::string& eml) {
 std::string header_block(const std::string& eml) { return eml.substr(0, eml.find("\r\n\r\n")); }
 
 TEST(Compose, IsSevenBitAsciiWithCrlfLinesOfAtMost78) {
-  Message m = sample();
+  OutgoingMessage m = sample();
   const std::string pdf = "%PDF-1.7\n" + std::string(5000, '\xff');
   m.attachments.push_back({"商业计划书（2023 年版）最终稿-北京绿能科技有限公司.pdf", "application/pdf", pdf});
   const std::string eml = compose(m);
@@ -90,7 +90,7 @@ TEST(Compose, SubjectIsEncodedWordsThatDecodeToTheTextWithoutSplittingACharacter
 }
 
 TEST(Compose, ChineseFileNamesGetRfc2231AndAnEncodedWordFallback) {
-  Message m = sample();
+  OutgoingMessage m = sample();
   m.attachments.push_back({"商业计划书.pdf", "application/pdf", "%PDF-1.4"});
   const std::string eml = compose(m);
   // 商 = E5 95 86
@@ -98,7 +98,7 @@ TEST(Compose, ChineseFileNamesGetRfc2231AndAnEncodedWordFallback) {
   EXPECT_NE(eml.find("filename=\"=?UTF-8?B?"), std::string::npos);
   EXPECT_NE(eml.find("name=\"=?UTF-8?B?"), std::string::npos);
   // ASCII names stay readable, quoted.
-  Message plain = sample();
+  OutgoingMessage plain = sample();
   plain.attachments.push_back({"plan \"v2\".pdf", "application/pdf", "%PDF-1.4"});
   const std::string p = compose(plain);
   EXPECT_NE(p.find("filename=\"plan \\\"v2\\\".pdf\""), std::string::npos) << p;
@@ -108,7 +108,7 @@ TEST(Compose, ChineseFileNamesGetRfc2231AndAnEncodedWordFallback) {
 TEST(Compose, AttachmentsAreBase64In76ColumnLinesAndDecodeToTheSameBytes) {
   std::string bytes;
   for (int i = 0; i < 1000; ++i) bytes += static_cast<char>(i * 7);
-  Message m = sample();
+  OutgoingMessage m = sample();
   m.attachments.push_back({"data.bin", "", bytes});
   const std::string eml = compose(m);
   EXPECT_NE(eml.find("Content-Type: application/octet-stream;"), std::string::npos);
@@ -130,7 +130,7 @@ TEST(Compose, TheBodyIsUtf8TextWithCrlfLineEnds) {
 }
 
 TEST(Compose, TheBoundaryIsDeclaredOnceAndClosesTheMessage) {
-  Message m = sample();
+  OutgoingMessage m = sample();
   m.attachments.push_back({"a.pdf", "application/pdf", "%PDF-"});
   m.attachments.push_back({"b.xlsx", "", "PK\x03\x04"});
   const std::string eml = compose(m);
@@ -151,7 +151,7 @@ TEST(Compose, IsDeterministic) { EXPECT_EQ(compose(sample()), compose(sample()))
 
 TEST(Compose, RefusesHeaderInjectionAndMalformedAddresses) {
   const auto refused = [](auto edit, const char* key) {
-    Message m = sample();
+    OutgoingMessage m = sample();
     edit(m);
     try {
       compose(m);
@@ -160,13 +160,13 @@ TEST(Compose, RefusesHeaderInjectionAndMalformedAddresses) {
       EXPECT_EQ(e.message_key, key);
     }
   };
-  refused([](Message& m) { m.subject = "Hello\r\nBcc: everyone@example.com"; }, "mail.header_line_break");
-  refused([](Message& m) { m.to = "a@b.example\nBcc: x@y"; }, "mail.header_line_break");
-  refused([](Message& m) { m.attachments.push_back({"x.pdf\r\nX-Evil: 1", "", "x"}); }, "mail.header_line_break");
-  refused([](Message& m) { m.to = "Someone <a@b.example>"; }, "mail.bad_address");
-  refused([](Message& m) { m.to = "no-at-sign"; }, "mail.bad_address");
-  refused([](Message& m) { m.message_id = "no at sign"; }, "mail.bad_message_id");
-  Message no_to = sample();
+  refused([](OutgoingMessage& m) { m.subject = "Hello\r\nBcc: everyone@example.com"; }, "mail.header_line_break");
+  refused([](OutgoingMessage& m) { m.to = "a@b.example\nBcc: x@y"; }, "mail.header_line_break");
+  refused([](OutgoingMessage& m) { m.attachments.push_back({"x.pdf\r\nX-Evil: 1", "", "x"}); }, "mail.header_line_break");
+  refused([](OutgoingMessage& m) { m.to = "Someone <a@b.example>"; }, "mail.bad_address");
+  refused([](OutgoingMessage& m) { m.to = "no-at-sign"; }, "mail.bad_address");
+  refused([](OutgoingMessage& m) { m.message_id = "no at sign"; }, "mail.bad_message_id");
+  OutgoingMessage no_to = sample();
   no_to.to = "";
   EXPECT_EQ(header_block(compose(no_to)).find("To:"), std::string::npos);
 }
