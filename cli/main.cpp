@@ -33,8 +33,8 @@ constexpr CommandHelp kCommands[] = {
      "evaluate --form PKG --cases CASES.json\n"
      "    machine output: one evaluation JSON per line\n"},
     {"batch",
-     "batch --form PKG DIR [--csv OUT.csv] [--json OUT.json] [--now ISO-8601]\n"
-     "    re-check every application in DIR and rank them\n"},
+     "batch --form PKG PATH... [--csv OUT.csv] [--json OUT.json] [--report OUT.html] [--now ISO-8601]\n"
+     "    re-check every application received (folders, .json/.xml packages, .eml, mbox) and rank them\n"},
     {"export",
      "export --form PKG APP.json --xml OUT.xml\n"
      "    write the application package as XML\n"},

@@ -298,7 +298,8 @@ TEST_F(Cli, CheckExportAndBatchAgreeOnTheNumbers) {
     for (const auto& flag : row["flags"]) EXPECT_EQ(flag, "duplicate_applicant") << row.dump();
   }
   const std::string csv = slurp(dir_ / "ranking.csv");
-  EXPECT_EQ(csv.rfind("rank,file,applicant", 0), 0u);
+  // For Excel with Chinese text: a UTF-8 byte order mark, then the same columns as before.
+  EXPECT_EQ(csv.rfind("\xEF\xBB\xBFrank,file,applicant", 0), 0u);
   EXPECT_EQ(lines(csv), 3);
   // A tampered package is flagged; a broken file is reported and the batch goes on.
   auto tampered = nlohmann::json::parse(slurp(dir_ / "inbox" / "a.json"));

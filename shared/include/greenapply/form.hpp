@@ -50,6 +50,9 @@ class FormPackage {
 
   const std::string& id() const;
   const std::string& version() const;
+  // The bundle it was loaded from (form.json under "form", the texts under "i18n" …), for
+  // callers that read a package's own data (the organiser's round: applicant_id, track).
+  const nlohmann::json& bundle() const;
   const std::vector<Problem>& warnings() const;
   const PackageData& data() const { return *data_; }
 

@@ -472,6 +472,7 @@ FormPackage FormPackage::load(const nlohmann::json& bundle) {
 
 const std::string& FormPackage::id() const { return data_->id; }
 const std::string& FormPackage::version() const { return data_->version; }
+const nlohmann::json& FormPackage::bundle() const { return data_->bundle; }
 const std::vector<Problem>& FormPackage::warnings() const { return data_->warnings; }
 
 }  // namespace greenapply::form

@@ -1,0 +1,69 @@
+// greenapply/round.hpp — the organiser's round: every file received (application packages in
+// JSON or XML, e-mails, mailbox exports, attached files) re-checked with the current package
+// and engine, ranked, with resubmissions, late arrivals and attachments sorted out. The CLI
+// (`greenapply batch`) and the organiser's page (wasm) both call these, so they agree byte for
+// byte. Pure: the caller reads the files and gives the time.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "greenapply/form.hpp"
+
+namespace greenapply::round {
+
+// A file as received: its name (a path relative to the folder the organiser gave, "/"
+// separated; the folder decides which loose files are "beside" a package) and its bytes.
+struct ReceivedFile {
+  std::string name;
+  std::string bytes;
+};
+
+// What each file is taken to be, by its name and then its first bytes:
+//   *.json → an application package (JSON), *.xml → the same as XML (docs/xml.md),
+//   *.eml → one e-mail, *.mbox / *.mbx / text starting "From " → a mailbox export,
+//   anything else → an attached file (PDF, …), matched to packages in the same folder by SHA-256.
+//
+// Returns (keys in this order when dumped, since nlohmann sorts them):
+//   {"form", "version", "engine", "now",
+//    "dimensions": [dimension ids in rubric order as met],
+//    "ranking": [row, …],      ranked, "rank" from 1
+//    "superseded": [row, …]}   earlier submissions of an applicant, not ranked
+// A row:
+//   {"file": name, or "name#N" for the N-th message of a mailbox (1-based),
+//    "source": {"file", "message"?: N, "part"?: name of the attachment in the e-mail},
+//    "received_from": "package" | "email",  how it arrived
+//    "received_at": RFC 3339, the time it is judged at: the package's "received_at", else the
+//                   e-mail's Date header, else `now`,
+//    "received_at_from": "package" | "email_date" | "now",
+//    "applicant", "form", "version", "verdict", "window", "reasons", "errors", "total", "band",
+//    "dimensions": {id: score}, "track"?: answer at form.json's "track" pointer,
+//    "attachments": [{"name", "sha256", "status": "verified" | "missing" | "altered"}],
+//    "flags": [...], "problem"?: text, "problem_key"?: message key, "mail_problems"?: [keys],
+//    "changes"?: {"previous": file, "fields": [{"pointer", "before", "after"}], "more": n},
+//    "superseded_by"?: file, "rank"?}
+// Verdict "unreadable" (with problem and problem_key) for a file or message that holds no
+// readable package: never an exception for bad input.
+// Flags: score_differs, answers_sha256_mismatch, package_version_differs,
+// engine_version_differs, not_a_package, duplicate_applicant (same applicant, same received
+// time: which one counts cannot be told), late (received after the window closed),
+// attachment_missing, attachment_altered, superseded, resubmitted (the counted one of several).
+nlohmann::json check_round(const form::FormPackage& package, const std::vector<ReceivedFile>& files,
+                           const std::string& now);
+
+// The ranking as CSV for Excel: UTF-8 with a byte order mark, CRLF line ends, every cell quoted,
+// a cell starting = + - @ neutralised. Columns: rank,file,applicant,form,version,verdict,window,
+// reasons,errors,<dimensions…>,total,band,flags,problem, then received_at,received_from,track,
+// attachments,superseded_by. Ranked rows first, then the superseded ones (rank empty).
+std::string round_csv(const nlohmann::json& round);
+
+// One self-contained HTML file of the round in English and Chinese: the ranking, superseded
+// submissions, and inline SVG charts (distribution of totals and of each dimension, counts per
+// track and per verdict, an eligibility funnel). No script, no external request; every text
+// from an applicant is HTML-escaped. `bundle` is the form package bundle (greenapply/form.hpp)
+// for the form's title and the dimensions' and tracks' names.
+std::string round_report_html(const nlohmann::json& round, const nlohmann::json& bundle);
+
+}  // namespace greenapply::round

@@ -1,0 +1,364 @@
+// check_round: received files → submissions → evaluated rows → resubmissions settled → ranking.
+// See greenapply/round.hpp for the contract.
+#include <algorithm>
+#include <map>
+
+#include "greenapply/digest.hpp"
+#include "greenapply/json_text.hpp"
+#include "greenapply/mail_reader.hpp"
+#include "greenapply/match.hpp"
+#include "greenapply/round.hpp"
+#include "greenapply/xml.hpp"
+#include "round_internal.hpp"
+
+namespace greenapply::round {
+
+using nlohmann::json;
+
+namespace {
+
+enum class Kind { json_package, xml_package, eml, mbox, other };
+
+std::string lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return s;
+}
+
+bool ends_with(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string folder_of(const std::string& name) {
+  const auto slash = name.find_last_of('/');
+  return slash == std::string::npos ? "" : name.substr(0, slash);
+}
+
+std::string base_of(const std::string& name) {
+  const auto slash = name.find_last_of('/');
+  return slash == std::string::npos ? name : name.substr(slash + 1);
+}
+
+Kind kind_of(const ReceivedFile& f) {
+  const std::string n = lower(f.name);
+  if (ends_with(n, ".json")) return Kind::json_package;
+  if (ends_with(n, ".xml")) return Kind::xml_package;
+  if (ends_with(n, ".eml")) return Kind::eml;
+  if (ends_with(n, ".mbox") || ends_with(n, ".mbx") || mail::looks_like_mbox(f.bytes)) return Kind::mbox;
+  return Kind::other;
+}
+
+std::string trim_lower(std::string s) {
+  const auto b = s.find_first_not_of(" \t\r\n");
+  const auto e = s.find_last_not_of(" \t\r\n");
+  s = b == std::string::npos ? "" : s.substr(b, e - b + 1);
+  return lower(s);
+}
+
+const json* at_pointer(const json& doc, const std::string& pointer) {
+  try {
+    const json::json_pointer p(pointer);
+    return doc.contains(p) ? &doc.at(p) : nullptr;
+  } catch (const std::exception&) {
+    return nullptr;
+  }
+}
+
+// form.json's "applicant_id" (a pointer or a list of them: the first answered one counts) and
+// "track" (a pointer), both optional.
+struct FormHints {
+  std::vector<std::string> id_pointers;
+  std::string track_pointer;
+  const json* common_en = nullptr;
+};
+
+FormHints hints_of(const form::FormPackage& package) {
+  FormHints h;
+  const json& bundle = package.bundle();
+  if (bundle.contains("form") && bundle["form"].is_object()) {
+    const json& form = bundle["form"];
+    if (auto it = form.find("applicant_id"); it != form.end()) {
+      if (it->is_string()) h.id_pointers.push_back(it->get<std::string>());
+      if (it->is_array())
+        for (const auto& p : *it)
+          if (p.is_string()) h.id_pointers.push_back(p.get<std::string>());
+    }
+    if (auto it = form.find("track"); it != form.end() && it->is_string()) h.track_pointer = it->get<std::string>();
+  }
+  if (bundle.contains("common_i18n") && bundle["common_i18n"].contains("en")) h.common_en = &bundle["common_i18n"]["en"];
+  return h;
+}
+
+// One application as it arrived, before it is evaluated.
+struct Submission {
+  std::string file;
+  json source;
+  std::string received_from;  // package | email
+  std::string email_date;     // RFC 3339 or ""
+  std::vector<detail::AvailableFile> available;
+  json mail_problems = json::array();
+  // Either a document, or why there is none.
+  json document;
+  std::string problem, problem_key;
+};
+
+struct Evaluated {
+  json row;
+  std::string identity;
+  std::int64_t epoch = 0;
+  json answers;
+};
+
+class Round {
+ public:
+  Round(const form::FormPackage& package, const std::string& now) : package_(package), now_(now), hints_(hints_of(package)) {}
+
+  void add_files(const std::vector<ReceivedFile>& files) {
+    // Loose files first, so a package's neighbours are known whatever the order.
+    std::map<std::string, std::vector<detail::AvailableFile>> loose;
+    for (const auto& f : files)
+      if (kind_of(f) == Kind::other) loose[folder_of(f.name)].push_back({base_of(f.name), sha256_hex(f.bytes)});
+    for (const auto& f : files) {
+      switch (kind_of(f)) {
+        case Kind::json_package:
+        case Kind::xml_package: {
+          Submission s;
+          s.file = f.name;
+          s.source = {{"file", f.name}};
+          s.received_from = "package";
+          s.available = loose[folder_of(f.name)];
+          read_document(s, f.bytes, kind_of(f) == Kind::xml_package);
+          submissions_.push_back(std::move(s));
+          break;
+        }
+        case Kind::eml:
+          add_message(f.name, f.bytes, 0);
+          break;
+        case Kind::mbox: {
+          const auto messages = mail::split_mbox(f.bytes);
+          for (std::size_t i = 0; i < messages.size(); ++i) add_message(f.name, messages[i], i + 1);
+          break;
+        }
+        case Kind::other:
+          break;
+      }
+    }
+  }
+
+  json result() {
+    std::vector<json> rows;
+    std::vector<std::string> identity;
+    std::vector<std::int64_t> epoch;
+    std::vector<json> answers;
+    for (const auto& s : submissions_) {
+      Evaluated e = evaluate(s);
+      rows.push_back(std::move(e.row));
+      identity.push_back(std::move(e.identity));
+      epoch.push_back(e.epoch);
+      answers.push_back(std::move(e.answers));
+    }
+    json superseded = detail::settle_resubmissions(rows, identity, epoch, answers);
+    detail::rank(rows);
+    json out = json::object();
+    out["form"] = package_.id();
+    out["version"] = package_.version();
+    out["engine"] = GREENAPPLY_VERSION;
+    out["now"] = now_;
+    out["dimensions"] = dimension_ids_;
+    out["ranking"] = json(std::move(rows));
+    out["superseded"] = std::move(superseded);
+    return out;
+  }
+
+ private:
+  std::string text_of(const std::string& key) const {
+    if (hints_.common_en && hints_.common_en->contains(key) && (*hints_.common_en)[key].is_string())
+      return (*hints_.common_en)[key].get<std::string>();
+    return key;
+  }
+
+  // Parses a package's text; on failure records why (the parser's own words, and its key).
+  void read_document(Submission& s, const std::string& bytes, bool xml) {
+    try {
+      s.document = xml ? xml::from_xml(bytes) : parse_json(bytes);
+    } catch (const JsonTextError& e) {
+      s.problem = e.what();
+      s.problem_key = e.message_key;
+    } catch (const xml::XmlError& e) {
+      s.problem = e.what();
+      s.problem_key = e.message_key;
+    } catch (const std::exception& e) {
+      s.problem = e.what();
+      s.problem_key = "round.unreadable";
+    }
+  }
+
+  // One e-mail: the package it carries (the JSON one when it carries both JSON and XML, as the
+  // applicant's page sends them), its Date, and its other files for the attachment check.
+  void add_message(const std::string& file, const std::string& raw, std::size_t index) {
+    Submission s;
+    s.file = index ? file + "#" + std::to_string(index) : file;
+    s.source = {{"file", file}};
+    if (index) s.source["message"] = index;
+    s.received_from = "email";
+    const mail::Message m = mail::parse_message(raw);
+    s.email_date = m.date;
+    for (const auto& p : m.problems) s.mail_problems.push_back(p);
+    std::vector<const mail::AttachedFile*> json_parts, xml_parts;
+    for (const auto& f : m.files) {
+      s.available.push_back({f.name, sha256_hex(f.bytes)});
+      const std::string n = lower(f.name);
+      if (ends_with(n, ".json") || f.content_type == "application/json") json_parts.push_back(&f);
+      else if (ends_with(n, ".xml") || f.content_type == "application/xml" || f.content_type == "text/xml")
+        xml_parts.push_back(&f);
+    }
+    // The first part that reads as a document; else the first part's problem.
+    for (auto [parts, is_xml] : {std::pair{&json_parts, false}, std::pair{&xml_parts, true}}) {
+      for (const auto* part : *parts) {
+        Submission trial;
+        read_document(trial, part->bytes, is_xml);
+        if (trial.problem_key.empty() && trial.document.is_object()) {
+          s.document = std::move(trial.document);
+          s.source["part"] = part->name;
+          break;
+        }
+        if (s.problem_key.empty()) {
+          s.problem = part->name + ": " + (trial.problem_key.empty() ? "not an application" : trial.problem);
+          s.problem_key = trial.problem_key.empty() ? "round.not_an_application" : trial.problem_key;
+        }
+      }
+      if (!s.document.is_null()) {
+        s.problem.clear();
+        s.problem_key.clear();
+        break;
+      }
+    }
+    if (s.document.is_null() && s.problem_key.empty()) {
+      // Nothing that could be a package: say the mail reader's reason when it had one.
+      s.problem_key = m.problems.empty() ? "mail.no_package" : m.problems.front();
+      s.problem = text_of(s.problem_key);
+    }
+    submissions_.push_back(std::move(s));
+  }
+
+  Evaluated evaluate(const Submission& s) {
+    Evaluated e;
+    json& r = e.row;
+    r["file"] = s.file;
+    r["source"] = s.source;
+    r["received_from"] = s.received_from;
+    if (!s.mail_problems.empty()) r["mail_problems"] = s.mail_problems;
+    json flags = json::array();
+    r["attachments"] = json::array();
+    if (s.document.is_null() || !s.problem_key.empty()) {
+      r["verdict"] = "unreadable";
+      r["problem"] = s.problem;
+      r["problem_key"] = s.problem_key;
+      r["flags"] = flags;
+      return e;
+    }
+    const json& app = s.document;
+    try {
+      const json& answers = match::answers_of(app);
+      std::string received_at = now_, received_at_from = "now";
+      if (app.is_object() && app.contains("received_at") && app["received_at"].is_string()) {
+        received_at = app["received_at"].get<std::string>();
+        received_at_from = "package";
+      } else if (!s.email_date.empty()) {
+        received_at = s.email_date;
+        received_at_from = "email_date";
+      }
+      r["received_at"] = received_at;
+      r["received_at_from"] = received_at_from;
+      const json ev = form::evaluate(package_, answers, received_at, "en");
+      r["applicant"] = ev["applicant_name"];
+      r["form"] = package_.id();
+      r["version"] = app.is_object() && app.contains("package") && app["package"].is_object()
+                         ? app["package"].value("version", "")
+                         : "";
+      r["verdict"] = ev["eligibility"]["verdict"];
+      r["window"] = ev["eligibility"]["window"];
+      json reasons = json::array();
+      for (const auto& x : ev["eligibility"]["reasons"]) reasons.push_back(x["id"]);
+      r["reasons"] = reasons;
+      r["errors"] = ev["errors"].size();
+      r["total"] = ev["score"].is_object() ? ev["score"]["total"] : json();
+      r["band"] = ev["score"].is_object() ? ev["score"]["band"] : json();
+      json dims = json::object();
+      if (ev["score"].is_object()) {
+        for (const auto& d : ev["score"]["dimensions"]) {
+          dims[d["id"].get<std::string>()] = d["score"];
+          if (std::find(dimension_ids_.begin(), dimension_ids_.end(), d["id"]) == dimension_ids_.end())
+            dimension_ids_.push_back(d["id"]);
+        }
+      }
+      r["dimensions"] = dims;
+      const json& submitted = ev["submitted"];
+      if (!hints_.track_pointer.empty())
+        if (const json* t = at_pointer(submitted, hints_.track_pointer)) r["track"] = *t;
+      if (app.is_object() && app.contains("package")) {
+        // An exported package: compare with what the applicant saw and what they sent.
+        const json& seen = app.value("self_assessment", json::object());
+        if (seen.is_object() && seen.contains("score") && seen["score"].is_object() &&
+            seen["score"].value("total", json()) != r["total"])
+          flags.push_back("score_differs");
+        if (app.value("answers_sha256", std::string()) != sha256_hex(canonical_json(answers)))
+          flags.push_back("answers_sha256_mismatch");
+        if (!app["package"].is_object() || app["package"].value("version", std::string()) != package_.version())
+          flags.push_back("package_version_differs");
+        if (app.value("engine", std::string()) != GREENAPPLY_VERSION) flags.push_back("engine_version_differs");
+      } else {
+        flags.push_back("not_a_package");
+      }
+      if (r["window"] == "closed") flags.push_back("late");
+      r["attachments"] = detail::verify_attachments(answers, s.available);
+      bool missing = false, altered = false;
+      for (const auto& a : r["attachments"]) {
+        missing |= a["status"] == "missing";
+        altered |= a["status"] == "altered";
+      }
+      if (missing) flags.push_back("attachment_missing");
+      if (altered) flags.push_back("attachment_altered");
+      // The applicant: the name (case and blanks aside) and the registration id when the form
+      // names one.
+      if (r["applicant"].is_string() && !trim_lower(r["applicant"].get<std::string>()).empty()) {
+        std::string id;
+        for (const auto& p : hints_.id_pointers) {
+          const json* v = at_pointer(submitted, p);
+          if (v && v->is_string() && !trim_lower(v->get<std::string>()).empty()) {
+            id = trim_lower(v->get<std::string>());
+            break;
+          }
+        }
+        e.identity = trim_lower(r["applicant"].get<std::string>()) + '\x1f' + id;
+      }
+      e.epoch = detail::epoch_seconds(received_at).value_or(0);
+      e.answers = submitted;
+    } catch (const std::exception& ex) {
+      // A received_at that is not RFC 3339, answers that are not an object…: this file only.
+      r = json{{"file", s.file}, {"source", s.source}, {"received_from", s.received_from},
+               {"attachments", json::array()}, {"verdict", "unreadable"}, {"problem", ex.what()},
+               {"problem_key", "round.unreadable"}};
+      if (!s.mail_problems.empty()) r["mail_problems"] = s.mail_problems;
+      flags = json::array();
+      e.identity.clear();
+    }
+    r["flags"] = flags;
+    return e;
+  }
+
+  const form::FormPackage& package_;
+  std::string now_;
+  FormHints hints_;
+  std::vector<Submission> submissions_;
+  json dimension_ids_ = json::array();
+};
+
+}  // namespace
+
+json check_round(const form::FormPackage& package, const std::vector<ReceivedFile>& files, const std::string& now) {
+  Round round(package, now);
+  round.add_files(files);
+  return round.result();
+}
+
+}  // namespace greenapply::round

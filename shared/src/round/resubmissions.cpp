@@ -1,0 +1,96 @@
+// Resubmissions: the same applicant sending again until the deadline. The latest received
+// inside the window counts; earlier ones (and ones after the deadline, when one inside it
+// exists) are superseded. Two counting candidates received at the same time cannot be told
+// apart: both stay ranked, flagged duplicate_applicant, for the organiser to decide.
+#include <algorithm>
+#include <map>
+#include <numeric>
+
+#include "round_internal.hpp"
+
+namespace greenapply::round::detail {
+
+using nlohmann::json;
+
+namespace {
+
+void add_flag(json& row, const char* flag) {
+  json& flags = row["flags"];
+  if (std::find(flags.begin(), flags.end(), flag) == flags.end()) flags.push_back(flag);
+}
+
+bool is_late(const json& row) {
+  const json& flags = row["flags"];
+  return std::find(flags.begin(), flags.end(), "late") != flags.end();
+}
+
+}  // namespace
+
+json settle_resubmissions(std::vector<json>& rows, const std::vector<std::string>& identity,
+                          const std::vector<std::int64_t>& epoch, const std::vector<json>& answers) {
+  std::map<std::string, std::vector<std::size_t>> groups;
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    if (!identity[i].empty()) groups[identity[i]].push_back(i);
+  std::vector<bool> superseded(rows.size(), false);
+  for (auto& [key, members] : groups) {
+    if (members.size() < 2) continue;
+    // In order received; the order files were given breaks ties, so the result is stable.
+    std::stable_sort(members.begin(), members.end(), [&](std::size_t a, std::size_t b) { return epoch[a] < epoch[b]; });
+    std::vector<std::size_t> candidates;
+    for (std::size_t i : members)
+      if (!is_late(rows[i])) candidates.push_back(i);
+    if (candidates.empty()) candidates = members;
+    const std::int64_t latest = epoch[candidates.back()];
+    std::vector<std::size_t> counted;
+    for (std::size_t i : candidates)
+      if (epoch[i] == latest) counted.push_back(i);
+    for (std::size_t i : members) {
+      if (std::find(counted.begin(), counted.end(), i) != counted.end()) continue;
+      superseded[i] = true;
+      add_flag(rows[i], "superseded");
+      rows[i]["superseded_by"] = rows[counted.back()]["file"];
+    }
+    if (counted.size() > 1) {
+      for (std::size_t i : counted) add_flag(rows[i], "duplicate_applicant");
+    } else {
+      add_flag(rows[counted.front()], "resubmitted");
+    }
+    // What changed from one submission to the next (same-time copies are not "next").
+    for (std::size_t k = 1; k < members.size(); ++k) {
+      const std::size_t prev = members[k - 1], cur = members[k];
+      if (epoch[prev] == epoch[cur]) continue;
+      json changes = field_changes(answers[prev], answers[cur], 100);
+      changes["previous"] = rows[prev]["file"];
+      rows[cur]["changes"] = std::move(changes);
+    }
+  }
+  json out = json::array();
+  std::vector<json> kept;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (superseded[i]) out.push_back(std::move(rows[i]));
+    else kept.push_back(std::move(rows[i]));
+  }
+  rows = std::move(kept);
+  return out;
+}
+
+void rank(std::vector<json>& rows) {
+  auto group = [](const json& r) {
+    const std::string v = r.value("verdict", "");
+    return v == "eligible" ? 0 : v == "eligible_with_warnings" ? 1 : v == "ineligible" ? 2 : 3;
+  };
+  auto total = [](const json& r) {
+    const auto it = r.find("total");
+    return it != r.end() && it->is_number() ? it->get<double>() : -1.0;
+  };
+  std::stable_sort(rows.begin(), rows.end(), [&](const json& a, const json& b) {
+    const int ga = group(a), gb = group(b);
+    if (ga != gb) return ga < gb;
+    const double ta = total(a), tb = total(b);
+    if (ta != tb) return ta > tb;
+    return a["file"].get<std::string>() < b["file"].get<std::string>();
+  });
+  for (std::size_t i = 0; i < rows.size(); ++i) rows[i]["rank"] = i + 1;
+}
+
+}  // namespace greenapply::round::detail

@@ -1,0 +1,1 @@
+#include "greenapply/round.hpp"
