@@ -32,6 +32,8 @@ rm -rf "$SITE"
 mkdir -p "$SITE"
 cp -r www/. "$SITE/"
 cp "$WASM_DIR/wasm/greenapply.mjs" "$WASM_DIR/wasm/greenapply.wasm" "$SITE/"
+# The organiser's page has a wasm build of its own (wasm/organiser_bindings.cpp).
+cp "$WASM_DIR/wasm/organiser.mjs" "$WASM_DIR/wasm/organiser.wasm" "$WASM_DIR/wasm/organiser-offline.js" "$SITE/"
 mkdir -p "$SITE/schemas"
 cp -r schemas/. "$SITE/schemas/"
 rm -f "$SITE/schemas/README.md"

@@ -164,6 +164,19 @@ class Loader {
     }
     if (!d_.applicant_name_pointer.empty() && !field_exists(d_.applicant_name_pointer))
       problem("form.json", "/applicant_name", "package.unknown_field", {{"pointer", d_.applicant_name_pointer}});
+    // The organiser's round reads these two (greenapply/round.hpp); a wrong pointer would
+    // silently group nobody or count no track.
+    const json& manifest = doc("form");
+    const json ids = manifest.is_object() ? manifest.value("applicant_id", json()) : json();
+    for (std::size_t i = 0; i < (ids.is_array() ? ids.size() : ids.is_string() ? 1 : 0); ++i) {
+      const json& p = ids.is_array() ? ids[i] : ids;
+      if (p.is_string() && !field_exists(p.get<std::string>()))
+        problem("form.json", ids.is_array() ? "/applicant_id/" + std::to_string(i) : "/applicant_id",
+                "package.unknown_field", {{"pointer", p}});
+    }
+    const json track = manifest.is_object() ? manifest.value("track", json()) : json();
+    if (track.is_string() && !field_exists(track.get<std::string>()))
+      problem("form.json", "/track", "package.unknown_field", {{"pointer", track}});
   }
 
   void add_fields(const json& list, const std::string& section, const std::string& base,

@@ -41,3 +41,26 @@ nlohmann::json settle_resubmissions(std::vector<nlohmann::json>& rows, const std
 void rank(std::vector<nlohmann::json>& rows);
 
 }  // namespace greenapply::round::detail
+
+namespace greenapply::round::detail {
+
+// & < > " ' as entities: everything an applicant wrote goes through this before it is HTML.
+std::string html_escape(std::string_view text);
+
+// A labelled quantity for a chart; the label is HTML already (escaped, perhaps two languages).
+struct Bar {
+  std::string label_html;
+  std::string label_text;  // plain, for the chart's accessible name
+  double value = 0;
+};
+
+// Inline SVG charts, made here so the report needs no library and makes no request. Each is
+// an <svg role="img"> with a <title>; `title` is plain text (escaped here).
+// Vertical bars: how many of `values` fall in each of `bins` equal bins over [0, max].
+std::string svg_histogram(const std::vector<double>& values, double max, int bins, const std::string& title);
+// Horizontal bars, one per entry, with its count.
+std::string svg_bars(const std::vector<Bar>& bars, const std::string& title);
+// A funnel: centred bars narrowing from the first step, each with its count and share of the first.
+std::string svg_funnel(const std::vector<Bar>& steps, const std::string& title);
+
+}  // namespace greenapply::round::detail

@@ -1,0 +1,101 @@
+// The organiser's page's door into the core (a wasm build of its own, so the applicant's page
+// does not carry the mail reader and the report): the round of received files, its HTML report
+// and its CSV. JSON or text in, JSON or text out, and never an exception across the boundary:
+// a failure is {"fatal": {"key", "message", "pointer"}} as in wasm/bindings.cpp.
+// wasm/organiser_api.js is the JS side (Module.Organiser).
+#include <emscripten/emscripten.h>
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "greenapply/base64.hpp"
+#include "greenapply/form.hpp"
+#include "greenapply/json_text.hpp"
+#include "greenapply/round.hpp"
+
+namespace {
+
+using nlohmann::json;
+
+std::string fatal(const std::string& key, const std::string& message, const std::string& pointer = "") {
+  return json{{"fatal", {{"key", key}, {"message", message}, {"pointer", pointer}}}}.dump();
+}
+
+template <class Call>
+std::string guarded(const char* failure_key, Call&& call) {
+  try {
+    return call();
+  } catch (const greenapply::form::PackageError& e) {
+    const auto& p = e.problems.front();
+    return fatal(p.message_key, e.what(), p.file + "#" + p.pointer);
+  } catch (const greenapply::JsonTextError& e) {
+    return fatal(e.message_key, e.what());
+  } catch (const std::exception& e) {
+    return fatal(failure_key, e.what());
+  }
+}
+
+// files_json: [{"name": "inbox.mbox", "base64": "…"}, …] as the page read them.
+std::vector<greenapply::round::ReceivedFile> received_files(const json& list) {
+  std::vector<greenapply::round::ReceivedFile> files;
+  if (!list.is_array()) throw std::invalid_argument("files: expected an array of {name, base64}");
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const json& f = list[i];
+    if (!f.is_object() || !f.contains("name") || !f["name"].is_string() || !f.contains("base64") || !f["base64"].is_string())
+      throw std::invalid_argument("files/" + std::to_string(i) + ": expected {name, base64}");
+    auto bytes = greenapply::base64_decode(f["base64"].get<std::string>());
+    if (!bytes) throw std::invalid_argument("files/" + std::to_string(i) + ": base64 does not decode");
+    files.push_back({f["name"].get<std::string>(), std::move(*bytes)});
+  }
+  return files;
+}
+
+// The last result, kept until the next call (organiser_api.js copies it out at once). One
+// buffer for the module: the page calls these one at a time.
+struct Text {
+  const char* data;
+  std::size_t size;
+};
+std::string g_out;
+Text g_text{};
+
+const Text* put(std::string s) {
+  g_out = std::move(s);
+  g_text = {g_out.data(), g_out.size()};
+  return &g_text;
+}
+
+std::string arg(const char* data, std::size_t size) { return std::string(data, size); }
+
+}  // namespace
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE const Text* ga_organiser_version() { return put(GREENAPPLY_VERSION); }
+
+// (bundle, files, now) → the round (greenapply/round.hpp) as JSON.
+EMSCRIPTEN_KEEPALIVE const Text* ga_check_round(const char* bundle, std::size_t bundlen, const char* files,
+                                                std::size_t filesn, const char* now, std::size_t nown) {
+  return put(guarded("round.failed", [&] {
+    const auto package = greenapply::form::FormPackage::load(greenapply::parse_json(arg(bundle, bundlen)));
+    const json list = greenapply::parse_json(arg(files, filesn));
+    return greenapply::round::check_round(package, received_files(list), arg(now, nown)).dump();
+  }));
+}
+
+// (round, bundle) → the HTML report.
+EMSCRIPTEN_KEEPALIVE const Text* ga_round_report_html(const char* round, std::size_t roundn, const char* bundle,
+                                                      std::size_t bundlen) {
+  return put(guarded("round.failed", [&] {
+    return greenapply::round::round_report_html(greenapply::parse_json(arg(round, roundn)),
+                                                greenapply::parse_json(arg(bundle, bundlen)));
+  }));
+}
+
+// (round) → the CSV.
+EMSCRIPTEN_KEEPALIVE const Text* ga_round_csv(const char* round, std::size_t roundn) {
+  return put(guarded("round.failed", [&] { return greenapply::round::round_csv(greenapply::parse_json(arg(round, roundn))); }));
+}
+
+}  // extern "C"
