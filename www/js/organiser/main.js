@@ -158,7 +158,7 @@ async function drawApplication() {
   let problem = null;
   if (row.verdict !== 'unreadable') {
     try {
-      answers = await submissionAnswers(state.bundle, row.file);
+      answers = await submissionAnswers(row.source);
     } catch (error) {
       problem = error.message;
     }

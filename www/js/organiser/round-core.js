@@ -35,7 +35,7 @@ export async function checkRound(bundle, files, now) {
 }
 export const roundCsv = (round) => ask('round_csv', [JSON.stringify(round)]);
 export const roundReportHtml = (round, bundle) => ask('round_report_html', [JSON.stringify(round), JSON.stringify(bundle)]);
-// The answers of one submission of the round (its row's "file"), as the core read them.
-export async function submissionAnswers(bundle, files, file) {
-  return JSON.parse(await ask('round_answers', [JSON.stringify(bundle), JSON.stringify(files), file]));
+// The answers of one submission of the last round checked (its row's "source"), as the core read them.
+export async function submissionAnswers(source) {
+  return JSON.parse(await ask('round_answers', [JSON.stringify(source)]));
 }

@@ -61,7 +61,7 @@ export function renderSuperseded(container, round, view) {
     const headingId = `superseded-${i}`;
     const later = next.get(r.file);
     const open = el('button', { type: 'button', class: 'ga-button ga-button--secondary ga-org__open' }, t('open'),
-      el('span', { class: 'ga-visually-hidden', text: lang === 'zh' ? `：${name}（${r.file}）` : ` ${name} (${r.file})` }));
+      el('span', { class: 'ga-visually-hidden', text: lang === 'zh' ? `${name}（${r.file}）` : ` ${name} (${r.file})` }));
     open.addEventListener('click', () => view.onOpen(r));
     return el('li', { class: 'ga-org__superseded-item', 'aria-labelledby': headingId },
       el('h3', { id: headingId, class: 'ga-org__superseded-title', text: `${name} — ${r.file}` }),

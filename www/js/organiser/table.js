@@ -83,7 +83,7 @@ export function renderTable(table, rows, view) {
     const name = typeof r.applicant === 'string' && r.applicant.trim() ? r.applicant : t('unnamed');
     const flags = (r.flags ?? []).map((f) => el('li', { text: t(`flag.${f}`) === `flag.${f}` ? f : t(`flag.${f}`) }));
     const open = el('button', { type: 'button', class: 'ga-button ga-button--secondary ga-org__open' }, t('open'),
-      el('span', { class: 'ga-visually-hidden', text: lang === 'zh' ? `：${name}` : ` ${name}` }));
+      el('span', { class: 'ga-visually-hidden', text: lang === 'zh' ? name : ` ${name}` }));
     open.addEventListener('click', () => view.onOpen(r));
     const cells = [
       el('td', { class: 'ga-org__num', text: String(r.rank ?? '') }),
