@@ -43,7 +43,7 @@ async function openRound(page) {
   await page.goto(OPEN);
   await page.waitForFunction(() => document.body.dataset.ready === '1');
   await page.getByLabel('Choose files').setInputFiles(path.join(dir, 'inbox.mbox'));
-  await expect(page.getByText(/applications ranked, \d+ superseded, from 1 files\./)).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(/^\d+ applications ranked and \d+ superseded \(files read: 1\)\.$/)).toBeVisible({ timeout: 60_000 });
   return problems;
 }
 
@@ -175,6 +175,16 @@ test.describe('the organiser’s page', () => {
     await expect(viewer.locator('svg').first()).toBeVisible();
     await expect(viewer.getByText(cliRound.ranking[0].applicant).first()).toBeVisible();
     expect(requests).toEqual([]);
+  });
+
+  test('the start screen links to the page, carrying the round\'s time and the language', async ({ page }) => {
+    await page.goto(`forms.html?now=${encodeURIComponent(NOW)}&lang=zh`);
+    await page.waitForFunction(() => document.body.dataset.ready === '1');
+    await page.getByRole('link', { name: '评审收到的一轮申报' }).click();
+    await page.waitForFunction(() => document.body.dataset.ready === '1');
+    expect(new URL(page.url()).searchParams.get('now')).toBe(NOW);
+    await expect(page.getByRole('heading', { level: 1, name: '评审一轮申报' })).toBeVisible();
+    await expect(page.getByLabel('申报表')).toHaveValue('bluetech-2023-company');
   });
 
   // The same hit test as layout.spec.mjs: every visible control is the element under its own

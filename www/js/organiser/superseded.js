@@ -66,7 +66,7 @@ export function renderSuperseded(container, round, view) {
     return el('li', { class: 'ga-org__superseded-item', 'aria-labelledby': headingId },
       el('h3', { id: headingId, class: 'ga-org__superseded-title', text: `${name} — ${r.file}` }),
       el('p', { class: 'ga-hint', text: `${t('col.received')}: ${r.received_at ?? ''} · ${t('replacedBy', { file: r.superseded_by ?? '' })}` }),
-      later ? el('div', {}, el('h4', { class: 'ga-org__changes-title', text: t('changesFrom', { file: r.file }) }), changesTable(later.changes, texts, lang)) : null,
+      later ? el('div', {}, el('h4', { class: 'ga-org__changes-title', text: t('changesIn', { file: later.file }) }), changesTable(later.changes, texts, lang)) : null,
       open);
   });
   container.replaceChildren(el('ol', { class: 'ga-org__superseded-list' }, ...items));
