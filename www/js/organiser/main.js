@@ -132,6 +132,7 @@ function renderRound() {
   $('showing').textContent = t('showing', { shown: shown.length, total: round.ranking.length });
   renderTable($('ranking'), shown, {
     lang: state.lang, texts: state.texts, dimensions: round.dimensions ?? [], sort: state.sort, trackPointer,
+    timeZone: state.bundle.eligibility?.round?.time_zone,
     onSort: (key) => {
       state.sort = { key, dir: state.sort.key === key && state.sort.dir === 'ascending' ? 'descending' : 'ascending' };
       renderRound();

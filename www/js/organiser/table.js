@@ -78,6 +78,10 @@ export function renderTable(table, rows, view) {
     head.append(th);
   }
   const trackText = (v) => (v === undefined || v === null ? '' : view.trackPointer ? texts.option(view.trackPointer, v) : String(v));
+  // Received times in the round's own time zone (the window is judged there), the exact text
+  // the core gave in the cell's title.
+  const format = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: view.timeZone ?? 'UTC' });
+  const when = (iso) => { const d = new Date(iso ?? ''); return Number.isNaN(d.getTime()) ? (iso ?? '') : format.format(d); };
   const body = el('tbody');
   for (const r of rows) {
     const name = typeof r.applicant === 'string' && r.applicant.trim() ? r.applicant : t('unnamed');
@@ -92,7 +96,7 @@ export function renderTable(table, rows, view) {
       el('td', { class: `ga-verdict ga-verdict--${r.verdict === 'eligible' || r.verdict === 'eligible_with_warnings' ? 'eligible' : 'ineligible'}`, text: t(`verdict.${r.verdict}`) }),
       ...view.dimensions.map((d) => el('td', { class: 'ga-org__num', text: r.dimensions?.[d] == null ? '' : String(r.dimensions[d]) })),
       el('td', { class: 'ga-org__num ga-org__total', text: r.total == null ? '' : String(r.total) }),
-      el('td', { class: 'ga-org__when', text: r.received_at ?? '' }),
+      el('td', { class: 'ga-org__when', title: r.received_at, text: when(r.received_at) }),
       el('td', {}, flags.length ? el('ul', { class: 'ga-org__flags' }, ...flags) : ''),
       el('td', { class: 'ga-org__file', text: r.file ?? '' }),
       el('td', {}, open),
