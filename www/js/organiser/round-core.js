@@ -1,10 +1,22 @@
 // The page's side of the organiser's core (worker.js): checks a round, and makes the CSV and the
 // report from it, all by the core. One Worker for the page's life; requests are answered in order.
+import { coreCall } from './core-calls.js';
+
 let worker;
 let nextId = 1;
 const pending = new Map();
 
+// The single offline file (greenapply-organiser-offline.html) carries the organiser's core as a
+// classic script (its global createOrganiser): from file:// no Worker can start, so the core runs
+// in the page there, the same calls in the same order.
+let inPage = null;
+async function askInPage(op, args) {
+  inPage ??= globalThis.createOrganiser();
+  return coreCall(await inPage, op, args);
+}
+
 function ask(op, args) {
+  if (typeof globalThis.createOrganiser === 'function') return askInPage(op, args);
   if (!worker) {
     worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
     worker.onmessage = ({ data }) => {
