@@ -192,6 +192,28 @@ test.describe('the organiser’s page', () => {
     await expect(page.getByLabel('申报表')).toHaveValue('bluetech-2023-company');
   });
 
+  // Files dropped on the drop zone are read like chosen ones: a package and a loose attachment
+  // that does not match its record. Choosing another form checks the same files again.
+  test('dropped files are checked; another form re-checks them', async ({ page }) => {
+    await page.goto(OPEN);
+    await page.waitForFunction(() => document.body.dataset.ready === '1');
+    const example = readFileSync(path.join(PACKAGE, 'examples/02-strong.json'), 'utf8');
+    await page.evaluate(async (text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'strong.json', { type: 'application/json' }));
+      dt.items.add(new File(['not the plan'], 'business-plan.pdf', { type: 'application/pdf' }));
+      const zone = document.getElementById('drop-zone');
+      for (const type of ['dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, example);
+    await expect(page.getByText('1 application ranked and 0 superseded (files read: 2).')).toBeVisible();
+    await expect(tableRows(page)).toHaveCount(1);
+    const round = await page.evaluate(() => window.organiser.round);
+    expect(round.form).toBe('bluetech-2023-company');
+    await page.getByLabel('Programme form').selectOption('bluetech-2023-team');
+    await expect.poll(async () => (await page.evaluate(() => window.organiser.round)).form).toBe('bluetech-2023-team');
+    await expect(tableRows(page)).toHaveCount(1);
+  });
+
   // The single offline file: opened from disk with every request but the file itself refused,
   // it reads the same mailbox and gives the same round (the core runs in the page: no Worker
   // starts from file://), and opens an application.

@@ -106,7 +106,7 @@ async function runCheck() {
   progress(80, t('checking', { n: state.files.length }));
   state.round = await checkRound(state.bundle, state.files, now());
   state.filters = { track: '', verdict: '', flag: '' };
-  progress(100, t('done', { n: state.round.ranking.length, superseded: state.round.superseded?.length ?? 0, files: state.files.length }));
+  progress(100, t(state.round.ranking.length === 1 ? 'doneOne' : 'done', { n: state.round.ranking.length, superseded: state.round.superseded?.length ?? 0, files: state.files.length }));
   $('progress-box').hidden = true;
   renderRound();
   $('results').hidden = false;
