@@ -42,6 +42,13 @@ async function openRound(page) {
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   await page.goto(OPEN);
   await page.waitForFunction(() => document.body.dataset.ready === '1');
+  // Every value the progress bar shows, as it shows it.
+  await page.evaluate(() => {
+    window.progressSeen = [];
+    const bar = document.querySelector('[role=progressbar]');
+    new MutationObserver(() => window.progressSeen.push(Number(bar.getAttribute('aria-valuenow'))))
+      .observe(bar, { attributes: true, attributeFilter: ['aria-valuenow'] });
+  });
   await page.getByLabel('Choose files').setInputFiles(path.join(dir, 'inbox.mbox'));
   await expect(page.getByText(/^\d+ applications ranked and \d+ superseded \(files read: 1\)\.$/)).toBeVisible({ timeout: 60_000 });
   return problems;
@@ -73,6 +80,12 @@ test.describe('the organiser’s page', () => {
       // The core's round, the page's copy and the CLI's, compared whole: ranks, verdicts, totals,
       // flags, received times, superseded rows and their changes.
       const pageRound = await page.evaluate(() => window.organiser.round);
+      // The progress bar went from 0 to 100 as the file was read and checked, and is gone.
+      const seen = await page.evaluate(() => window.progressSeen);
+      expect(seen[0]).toBe(0);
+      expect(seen.at(-1)).toBe(100);
+      expect(seen).toEqual([...seen].sort((a, b) => a - b));
+      await expect(page.getByRole('progressbar')).toBeHidden();
       expect(pageRound).toEqual(cliRound);
       // And what is on screen: one row per ranked application, in the CLI's order.
       await expect(tableRows(page)).toHaveCount(cliRound.ranking.length);
@@ -146,6 +159,13 @@ test.describe('the organiser’s page', () => {
       await expect(page.getByRole('heading', { level: 2, name: '排名' })).toBeVisible();
       await expect(page.getByRole('columnheader', { name: '总分' })).toBeVisible();
       await expect(page.getByRole('button', { name: new RegExp(`^打开\\s*${first.applicant.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) })).toBeFocused();
+      // The malformed message: a row of its own, opened, with the reader's reasons in Chinese.
+      const unreadable = cliRound.ranking.find((r) => r.verdict === 'unreadable');
+      await page.locator(`#ranking tbody tr[data-file="${unreadable.file}"]`).getByRole('button').click();
+      await expect(page.getByText('无法读取此提交，因此没有可显示的答案。')).toBeVisible();
+      await expect(page.locator('#review-meta')).toContainText('邮件不完整');
+      expect(await axeProblems(page), 'axe on an unreadable submission').toEqual([]);
+      await page.getByRole('link', { name: '返回排名' }).click();
       expect(await axeProblems(page), 'axe in Chinese').toEqual([]);
       expect(problems).toEqual([]);
     });

@@ -38,9 +38,15 @@ export async function renderApplication(ctx) {
     el('dt', { class: 'ga-summary-list__key', text: label }), el('dd', { class: 'ga-summary-list__value' }, value), el('dd', { class: 'ga-summary-list__actions' })));
   const src = row.source ?? {};
   fact(t('source'), [src.file ?? row.file, src.message ? t('message', { n: src.message }) : '', src.part ?? ''].filter(Boolean).join(' · '));
-  if (row.problem) fact(t('problem'), row.problem);
+  // The core's message keys in the page's language (the package's and the common texts), its own
+  // English words where a key has no text.
+  const said = (key, fallback) => { const x = key ? texts.text(key) : key; return x && x !== key ? x : fallback ?? key; };
+  if (row.problem) fact(t('problem'), said(row.problem_key, row.problem));
+  if (row.mail_problems?.length) fact(t('mailProblems'), row.mail_problems.map((k) => said(k)).join(lang === 'zh' ? '；' : '; '));
   if (row.flags?.length) fact(t('col.flags'), row.flags.map((f) => t(`flag.${f}`)).join(lang === 'zh' ? '、' : ', '));
-  if (row.reasons?.length) fact(t('reasons'), row.reasons.join(lang === 'zh' ? '、' : ', '));
+  if (row.reasons?.length) {
+    fact(t('reasons'), el('ul', { class: 'ga-summary-list__values' }, ...row.reasons.map((id) => el('li', { text: `${id}: ${said(`eligibility.${id}`, id)}` }))));
+  }
   if (row.attachments?.length) {
     fact(t('attachmentsHeading'), el('ul', { class: 'ga-summary-list__values' },
       ...row.attachments.map((a) => el('li', { class: `ga-org__att ga-org__att--${a.status}`, text: `${a.name}: ${t(`att.${a.status}`)}` }))));
