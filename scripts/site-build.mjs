@@ -16,7 +16,9 @@
 //   - greenapply-offline.html (with --offline-glue): one file that works opened from disk,
 //     with no network: the classic single-file build of the core (wasm inlined as base64), all
 //     the page's JS as one classic script, the CSS, and the form packages, under the page's
-//     CSP with a hash for each inline script and style instead of 'self'.
+//     CSP with a hash for each inline script and style instead of 'self';
+//   - greenapply-organiser-offline.html (with --offline-glue and the organiser's classic build,
+//     organiser-offline.js, in the site): the organiser's page (organiser.html) the same way.
 // Usage: node scripts/site-build.mjs SITE_DIR [--offline-glue build/wasm-release/wasm/greenapply-offline.js]
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';

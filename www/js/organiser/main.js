@@ -220,7 +220,8 @@ async function switchLanguage() {
 }
 
 function wire() {
-  $('files').addEventListener('change', (e) => { checkFiles(e.target.files); });
+  // Emptied after each choice, so choosing the same files again (after a change of form) reads them again.
+  $('files').addEventListener('change', async (e) => { await checkFiles([...e.target.files]); e.target.value = ''; });
   const zone = $('drop-zone');
   zone.addEventListener('dragover', (e) => { e.preventDefault(); zone.classList.add('ga-org__drop--over'); });
   zone.addEventListener('dragleave', () => zone.classList.remove('ga-org__drop--over'));
@@ -230,10 +231,15 @@ function wire() {
     checkFiles(e.dataTransfer.files);
   });
   $('form-picker').addEventListener('change', async (e) => {
-    await loadForm(e.target.value);
-    state.sort = { key: 'rank', dir: 'ascending' };
-    renderChrome();
-    if (state.files) await runCheck().catch((error) => progress(null, t('failed', { detail: error.message })));
+    try {
+      await loadForm(e.target.value);
+      state.sort = { key: 'rank', dir: 'ascending' };
+      renderChrome();
+      if (state.files) await runCheck();
+    } catch (error) {
+      e.target.value = state.path;  // the form that is still loaded
+      progress(null, t('failed', { detail: error.message }));
+    }
   });
   for (const [id, key] of [['filter-track', 'track'], ['filter-verdict', 'verdict'], ['filter-flag', 'flag']]) {
     $(id).addEventListener('change', (e) => { state.filters[key] = e.target.value; renderRound(); });
