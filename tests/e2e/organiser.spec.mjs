@@ -212,6 +212,20 @@ test.describe('the organiser’s page', () => {
     await expect(page.getByLabel('申报表')).toHaveValue('bluetech-2023-company');
   });
 
+  // The keyboard alone: Tab reaches the file chooser (its label button shows the focus), Space opens it.
+  test('files can be chosen with the keyboard alone', async ({ page }) => {
+    await page.goto(OPEN);
+    await page.waitForFunction(() => document.body.dataset.ready === '1');
+    const input = page.getByLabel('Choose files');
+    for (let i = 0; i < 10 && !(await input.evaluate((e) => e === document.activeElement)); i++) await page.keyboard.press('Tab');
+    await expect(input).toBeFocused();
+    const outline = await page.locator('.ga-org__drop .ga-file-button').evaluate((b) => getComputedStyle(b).outlineStyle);
+    expect(outline).toBe('solid');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+    await chooser.setFiles(path.join(dir, 'inbox.mbox'));
+    await expect(tableRows(page)).toHaveCount(cliRound.ranking.length);
+  });
+
   // Files dropped on the drop zone are read like chosen ones: a package and a loose attachment
   // that does not match its record. Choosing another form checks the same files again.
   test('dropped files are checked; another form re-checks them', async ({ page }) => {
