@@ -44,7 +44,7 @@ function renderChrome() {
   const when = new Date(now());
   const shown = Number.isNaN(when.getTime()) ? now() : new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB',
     { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Shanghai' }).format(when);
-  $('now-note').textContent = t('nowLabel', { now: `${shown} (${lang === 'zh' ? '北京时间' : 'Beijing time'})` });
+  $('now-note').textContent = t('nowLabel', { now: lang === 'zh' ? `${shown}（北京时间）` : `${shown} (Beijing time)` });
   $('files-heading').textContent = t('filesHeading');
   $('drop-hint').textContent = t('dropHint');
   $('choose-label').textContent = t('chooseFiles');
