@@ -11,7 +11,7 @@ import sys
 out = pathlib.Path(sys.argv[1])
 jsts = pathlib.Path(sys.argv[2]) if len(sys.argv) > 2 else None
 root = pathlib.Path(__file__).resolve().parent.parent
-for t in ['fuzz_json_schema', 'fuzz_expression', 'fuzz_regex', 'fuzz_xml', 'fuzz_form', 'fuzz_match']:
+for t in ['fuzz_json_schema', 'fuzz_expression', 'fuzz_regex', 'fuzz_xml', 'fuzz_form', 'fuzz_match', 'fuzz_mail']:
     (out / t).mkdir(parents=True, exist_ok=True)
 
 def put(target, name, data):
@@ -55,6 +55,17 @@ if (need_dir / 'match.json').exists():
     for i, f in enumerate(sorted((need_dir / 'examples').glob('*.json'))):
         need = json.loads(f.read_text())['answers']
         put('fuzz_match', f'need{i}', json.dumps({'spec': spec, 'need': need, 'technologies': techs[i % len(techs):][:3]}, ensure_ascii=False))
+# fuzz_mail: e-mails as the applicant's page and mail programs write them (multipart, base64,
+# quoted-printable, RFC 2047 and RFC 2231 names, an mbox of two).
+mail_seed = ('From: =?UTF-8?B?546L5piO?= <a@b>\r\nDate: Tue, 25 Apr 2023 09:30:00 +0800\r\n'
+             'Subject: =?UTF-8?Q?=E7=94=B3=E8=AF=B7?=\r\nContent-Type: multipart/mixed; boundary="b1"\r\n\r\n'
+             '--b1\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n'
+             'caf=C3=A9 =\r\nsoft\r\n--b1\r\nContent-Type: multipart/alternative; boundary=b2\r\n\r\n--b2\r\n'
+             'Content-Type: application/json\r\nContent-Disposition: attachment;\r\n filename*0*=UTF-8\'\'%E7%94%B3;\r\n'
+             ' filename*1=".json"\r\nContent-Transfer-Encoding: base64\r\n\r\neyJhbnN3ZXJzIjoge319\r\n--b2--\r\n--b1--\r\n')
+put('fuzz_mail', 'message', mail_seed)
+put('fuzz_mail', 'mbox', 'From a@b Sat Apr 01 00:00:00 2023\n' + mail_seed.replace('\r\n', '\n') +
+    '\n>From quoted\n\nFrom c@d Sat Apr 01 00:00:00 2023\nSubject: =?GB2312?B?yerH6w==?=\n\nx\n')
 # Minimised inputs of past findings: each once crashed, hung or tripped a sanitizer.
 for f in sorted((root / 'tests/regressions').glob('fuzz_*-*')):
     target = f.name.split('-', 1)[0]
@@ -94,7 +105,7 @@ generated = {
     'fuzz_match': json_tokens + [f'"{k}":' for k in match_keys] + [f'"{n}":' for n in sorted(names)] +
                   [f'"{v}"' for v in sorted(values)] + ['"taxonomy"', '"at_least"', '"mapped"', '"member"', '"keywords"'],
 }
-for t in ['fuzz_json_schema', 'fuzz_expression', 'fuzz_regex', 'fuzz_xml', 'fuzz_form', 'fuzz_match']:
+for t in ['fuzz_json_schema', 'fuzz_expression', 'fuzz_regex', 'fuzz_xml', 'fuzz_form', 'fuzz_match', 'fuzz_mail']:
     static = root / 'tests/fuzz' / f'{t}.dict'
     text = static.read_text() if static.exists() else ''
     text += ''.join(dict_entry(w) for w in generated.get(t, []))

@@ -16,8 +16,6 @@ namespace {
 using detail::Bar;
 using detail::html_escape;
 
-const char* const kLangs[] = {"en", "zh"};
-
 class Texts {
  public:
   explicit Texts(const json& bundle) : bundle_(bundle) {}
