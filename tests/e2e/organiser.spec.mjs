@@ -17,7 +17,7 @@ const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cli = path.join(root, process.env.GREENAPPLY_CLI ?? 'build/native-debug/cli/greenapply');
-const generator = path.resolve(root, process.env.ROUND_MBOX_GENERATOR ?? 'tests/organiser/make_round_mbox.py');
+const generator = path.join(root, 'tests/organiser/make_round_mbox.py');
 const PACKAGE = path.join(root, 'schemas/bluetech-2023-company');
 const NOW = '2023-06-01T10:00:00+08:00';
 const OPEN = `organiser.html?now=${encodeURIComponent(NOW)}&lang=en`;
