@@ -16,10 +16,12 @@
 //   - greenapply-offline.html (with --offline-glue): one file that works opened from disk,
 //     with no network: the classic single-file build of the core (wasm inlined as base64), all
 //     the page's JS as one classic script, the CSS, and the form packages, under the page's
-//     CSP with a hash for each inline script and style instead of 'self'.
+//     CSP with a hash for each inline script and style instead of 'self';
+//   - greenapply-organiser-offline.html (with --offline-glue and the organiser's classic build,
+//     organiser-offline.js, in the site): the organiser's page (organiser.html) the same way.
 // Usage: node scripts/site-build.mjs SITE_DIR [--offline-glue build/wasm-release/wasm/greenapply-offline.js]
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -140,6 +142,21 @@ const indent = html.slice(html.lastIndexOf('\n', html.indexOf(marker)) + 1, html
 // (Function replacements throughout: a replacement string would expand $& and $' in the code.)
 writeFileSync(path.join(site, 'index.html'), html.replace(marker, () => preloads.join(`\n${indent}`)));
 
+// The offline files' fetch: answers from the inlined copies of the site's JSON, and from nothing
+// else. The module URL the code resolves its files against is the page's js/ folder, as online.
+const offlineFetch = `(() => {
+const files = JSON.parse(document.getElementById('greenapply-files').textContent);
+const base = new URL('./', document.baseURI).href;
+globalThis.fetch = async (input) => {
+  const url = new URL(input instanceof Request ? input.url : String(input), document.baseURI).href;
+  const name = url.startsWith(base) ? decodeURIComponent(url.slice(base.length)) : null;
+  if (name !== null && Object.hasOwn(files, name)) {
+    return new Response(JSON.stringify(files[name]), { status: 200, headers: { 'content-type': 'application/json' } });
+  }
+  return new Response('', { status: 404, statusText: 'not in the offline file' });
+};
+})();`;
+
 // --- greenapply-offline.html -------------------------------------------------------------------
 if (offlineGlue) {
   // Every form package and common file, not only the default form's: the picker offers them
@@ -150,18 +167,7 @@ if (offlineGlue) {
   // here fetch answers from the inlined copies, and from nothing else: the file never touches
   // the network. The module URL the code resolves its files against is the page's js/ folder,
   // as it is online.
-  const shim = `(() => {
-  const files = JSON.parse(document.getElementById('greenapply-files').textContent);
-  const base = new URL('./', document.baseURI).href;
-  globalThis.fetch = async (input) => {
-    const url = new URL(input instanceof Request ? input.url : String(input), document.baseURI).href;
-    const name = url.startsWith(base) ? decodeURIComponent(url.slice(base.length)) : null;
-    if (name !== null && Object.hasOwn(files, name)) {
-      return new Response(JSON.stringify(files[name]), { status: 200, headers: { 'content-type': 'application/json' } });
-    }
-    return new Response('', { status: 404, statusText: 'not in the offline file' });
-  };
-})();`;
+  const shim = offlineFetch;
   const glue = readFileSync(offlineGlue, 'utf8');
   const scripts = [glue, `${shim}\n${offlineApp}`];
   // "</script" inside a script would end it early; JSON can always escape "<".
@@ -192,5 +198,48 @@ if (offlineGlue) {
   writeFileSync(path.join(site, 'greenapply-offline.html'), page);
 }
 
+// --- greenapply-organiser-offline.html ----------------------------------------------------------
+// The organiser's page as one file, the same way: both cores' classic single-file builds (the
+// organiser's for the round, the applicant's for the read-only review), the page's JS as one
+// classic script, its CSS, the form packages. From file:// no Worker can be started, so the
+// page runs the organiser's core in the page itself (js/organiser/round-core.js sees the
+// classic build's global). It never touches the network either.
+const organiserGlue = path.join(site, 'organiser-offline.js');
+if (offlineGlue && existsSync(organiserGlue)) {
+  const orgApp = (await build({
+    ...bundleOptions, entryPoints: [path.join(site, 'js/organiser/main.js')], format: 'iife', write: false, plugins: [coreGlue(true)],
+    define: { 'import.meta.url': 'greenapplyModuleUrl' },
+    // The modules that resolve files against their own URL (bundle.js) live in js/.
+    banner: { js: "var greenapplyModuleUrl = new URL('js/main.js', document.baseURI).href;" },
+  })).outputFiles[0].text;
+  const files = {};
+  for (const f of jsonFiles.filter((j) => !j.split('/').includes('examples'))) files[f] = readJson(f);
+  const scripts = [readFileSync(organiserGlue, 'utf8'), readFileSync(offlineGlue, 'utf8'), `${offlineFetch}\n${orgApp}`];
+  for (const s of scripts) if (/<\/script/i.test(s)) throw new Error('a script contains </script');
+  const orgCss = ['app.css', 'start.css', 'organiser.css'].map((f) => read(`css/${f}`)).join('\n');
+  let page = read('organiser.html');
+  const csp = page.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/);
+  if (!csp) throw new Error('organiser.html: no CSP meta');
+  const directives = csp[1].split(';').map((d) => d.trim()).filter(Boolean);
+  const withHashes = (name, hashes) => {
+    const i = directives.findIndex((d) => d.startsWith(`${name} `));
+    if (i < 0) throw new Error(`CSP has no ${name}`);
+    directives[i] = [name, ...hashes, ...directives[i].split(/\s+/).slice(1).filter((x) => x !== "'self'")].join(' ');
+  };
+  withHashes('script-src', scripts.map(sha256));
+  withHashes('style-src', [sha256(orgCss)]);
+  page = page.replace(csp[0], () => `<meta http-equiv="Content-Security-Policy" content="${directives.join('; ')}">`)
+    .replace(/[ \t]*<link rel="stylesheet" href="css\/start\.css">\n?/, '')
+    .replace(/[ \t]*<link rel="stylesheet" href="css\/organiser\.css">\n?/, '')
+    .replace(/<link rel="stylesheet" href="css\/app\.css">/, () => `<style>${orgCss}</style>`)
+    .replace(/[ \t]*<script type="module" src="js\/organiser\/main\.js"><\/script>\n?/, '')
+    // The start screen is a page of the site, not of this file.
+    .replace(/<a id="home" class="([^"]*)" href="forms\.html">([^<]*)<\/a>/, (m, cls, text) => `<span id="home" class="${cls}">${text}</span>`);
+  if (page.includes('src="js/organiser/main.js"') || page.includes('href="css/') || !page.includes('<style>')) throw new Error('organiser.html head changed: update site-build.mjs');
+  const data = JSON.stringify(files).replace(/</g, '\\u003c');
+  const tail = `<script type="application/json" id="greenapply-files">${data}</script>\n` + scripts.map((x) => `<script>${x}</script>\n`).join('');
+  writeFileSync(path.join(site, 'greenapply-organiser-offline.html'), page.replace('</body>', () => `${tail}</body>`));
+}
+
 console.log(`site-build: ${site}: ${jsonFiles.length} JSON minified, js/main.js bundled, ${coldFiles.length + 2} preloads + js/preload.js`
-  + (offlineGlue ? ', greenapply-offline.html' : ''));
+  + (offlineGlue ? ', greenapply-offline.html' : '') + (existsSync(path.join(site, 'greenapply-organiser-offline.html')) ? ', greenapply-organiser-offline.html' : ''));

@@ -13,6 +13,7 @@
 #include "greenapply/form.hpp"
 #include "greenapply/json_text.hpp"
 #include "greenapply/round.hpp"
+#include "greenapply/round_submission.hpp"
 
 namespace {
 
@@ -96,6 +97,16 @@ EMSCRIPTEN_KEEPALIVE const Text* ga_round_report_html(const char* round, std::si
 // (round) → the CSV.
 EMSCRIPTEN_KEEPALIVE const Text* ga_round_csv(const char* round, std::size_t roundn) {
   return put(guarded("round.failed", [&] { return greenapply::round::round_csv(greenapply::parse_json(arg(round, roundn))); }));
+}
+
+// (files, source) → the answers of one submission (a row's "source"), for the page's read-only
+// review (greenapply/round_submission.hpp).
+EMSCRIPTEN_KEEPALIVE const Text* ga_round_answers(const char* files, std::size_t filesn, const char* source,
+                                                  std::size_t sourcen) {
+  return put(guarded("round.failed", [&] {
+    const json list = greenapply::parse_json(arg(files, filesn));
+    return greenapply::round::submission_answers(received_files(list), greenapply::parse_json(arg(source, sourcen))).dump();
+  }));
 }
 
 }  // extern "C"

@@ -71,6 +71,9 @@ function render(index, texts, lang) {
       el('p', { class: 'ga-summary', text: text(`programme.${id}.summary`) }), list);
   });
   $('programmes').replaceChildren(...sections);
+  $('organiser-link').textContent = text('start.organiser');
+  $('organiser-link').href = `organiser.html${carriedQuery(params, lang)}`;
+  $('organiser-hint').textContent = text('start.organiser_hint');
 }
 
 async function boot() {

@@ -75,7 +75,7 @@ export function formatAnswer(widget, pointer, value, texts, lang) {
   }
 }
 
-// ctx = { texts, lang, answers, ev, hrefFor(sectionId), change(pointer) }
+// ctx = { texts, lang, answers, ev, hrefFor(sectionId), change(pointer) }; without change, read-only
 export function renderReview(container, bundle, ctx) {
   const { texts, ev } = ctx;
   const hidden = ev.hidden ?? [];
@@ -94,7 +94,9 @@ export function renderReview(container, bundle, ctx) {
   const groupProblems = (p) => [...problems].filter(([q]) => q === p || (q.startsWith(`${p}/`) && !/^\/\d+(\/|$)/.test(q.slice(p.length))))
     .flatMap(([, m]) => m);
 
+  // Read-only (the organiser's page: ctx without change()): answers without links to change them.
   const changeLink = (sectionId, pointer, label, kind) => {
+    if (!ctx.change) return null;
     // The visually hidden label makes each link's name unique ("Change Team name"); Chinese
     // runs the words together ("修改团队名称").
     const a = el('a', { class: 'ga-link', href: ctx.hrefFor(sectionId) }, texts.ui(kind),
@@ -167,7 +169,7 @@ export function renderReview(container, bundle, ctx) {
   // Errors are listed in full by "Check the whole application" (the error summary); here one
   // line says there are some, so a review that reads well is not mistaken for a valid one.
   const parts = [];
-  if (ev.errors.some((e) => e.severity === 'error')) {
+  if (ctx.change && ev.errors.some((e) => e.severity === 'error')) {
     parts.push(el('p', { class: 'ga-review__warning', text: texts.ui('reviewErrors') }));
   }
   for (const section of bundle.layout.sections) {

@@ -1,0 +1,36 @@
+// Reads the files the organiser drops or chooses, in this browser (FileReader), as the core
+// takes them: [{name, base64}]. Bytes, not text: an mbox may mix charsets, and attachments are
+// binary. onProgress(doneBytes, totalBytes, file, index) is called as each file is read, so a
+// large mailbox export moves the progress bar while it is read.
+function readOne(file, onChunk) {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onprogress = (e) => { if (e.lengthComputable) onChunk(e.loaded); };
+    reader.onerror = () => reject(reader.error ?? new Error(`${file.name} could not be read`));
+    // A data: URL is the base64 the core's boundary takes, made by the browser off the main thread.
+    reader.onload = () => {
+      const url = String(reader.result);
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
+    reader.readAsDataURL(file);
+  });
+}
+
+// The name a file is known by in the round: its path inside a dropped folder when it has one
+// (the folder decides which loose files are "beside" a package), else its name.
+const nameOf = (file) => file.webkitRelativePath || file.name;
+
+export async function readFiles(fileList, onProgress) {
+  const files = [...fileList];
+  const total = files.reduce((n, f) => n + f.size, 0);
+  let before = 0;
+  const out = [];
+  for (const [i, file] of files.entries()) {
+    onProgress(before, total, file, i);
+    const base64 = await readOne(file, (loaded) => onProgress(before + loaded, total, file, i));
+    before += file.size;
+    out.push({ name: nameOf(file), base64 });
+  }
+  onProgress(total, total, null, files.length);
+  return out;
+}

@@ -1,0 +1,53 @@
+// The page's side of the organiser's core (worker.js): checks a round, and makes the CSV and the
+// report from it, all by the core. One Worker for the page's life; requests are answered in order.
+import { coreCall } from './core-calls.js';
+
+let worker;
+let nextId = 1;
+const pending = new Map();
+
+// The single offline file (greenapply-organiser-offline.html) carries the organiser's core as a
+// classic script (its global createOrganiser): from file:// no Worker can start, so the core runs
+// in the page there, the same calls in the same order.
+let inPage = null;
+async function askInPage(op, args) {
+  inPage ??= globalThis.createOrganiser();
+  return coreCall(await inPage, op, args);
+}
+
+function ask(op, args) {
+  if (typeof globalThis.createOrganiser === 'function') return askInPage(op, args);
+  if (!worker) {
+    worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+    worker.onmessage = ({ data }) => {
+      const p = pending.get(data.id);
+      pending.delete(data.id);
+      if (data.error !== undefined) p.reject(new Error(data.error));
+      else p.resolve(data.value);
+    };
+    // A worker that fails to start (its module or the wasm could not be fetched) fails every
+    // request waiting on it.
+    worker.onerror = (event) => {
+      event.preventDefault();
+      for (const p of pending.values()) p.reject(new Error(event.message || 'the checking engine did not start'));
+      pending.clear();
+      worker = null;
+    };
+  }
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    worker.postMessage({ id, op, args });
+  });
+}
+
+// files: [{name, base64}] as read by files.js; now: RFC 3339. Returns the round (round.hpp).
+export async function checkRound(bundle, files, now) {
+  return JSON.parse(await ask('check_round', [JSON.stringify(bundle), JSON.stringify(files), now]));
+}
+export const roundCsv = (round) => ask('round_csv', [JSON.stringify(round)]);
+export const roundReportHtml = (round, bundle) => ask('round_report_html', [JSON.stringify(round), JSON.stringify(bundle)]);
+// The answers of one submission of the last round checked (its row's "source"), as the core read them.
+export async function submissionAnswers(source) {
+  return JSON.parse(await ask('round_answers', [JSON.stringify(source)]));
+}

@@ -1,0 +1,21 @@
+// The organiser's core in a Worker: checking a round of hundreds of e-mails takes a while, and
+// the page must keep answering (the progress bar, scrolling) meanwhile. It loads the organiser's
+// own wasm build (organiser.mjs/.wasm, not the applicant's page core) and answers one request
+// at a time: {id, op, args} → {id, value} or {id, error}.
+import { coreCall } from './core-calls.js';
+
+let corePromise;
+const loadCore = () => {
+  corePromise ??= import('../../organiser.mjs').then((m) => m.default());
+  return corePromise;
+};
+
+self.onmessage = async ({ data }) => {
+  const { id, op, args } = data;
+  try {
+    const core = await loadCore();
+    self.postMessage({ id, value: coreCall(core, op, args) });
+  } catch (error) {
+    self.postMessage({ id, error: String(error?.message ?? error) });
+  }
+};
