@@ -29,8 +29,13 @@ namespace greenapply::json_schema {
 enum class Dialect { draft2020_12, draft7 };
 
 struct Options {
-  // Dialect of a schema without "$schema".
+  // Dialect of a schema without "$schema". A document fetched for a "$ref" that has no
+  // "$schema" is read in the dialect of the schema that refers to it.
   Dialect default_dialect = Dialect::draft2020_12;
+  // The schema's retrieval URI (e.g. "file:///forms/data.schema.json"): the base that relative
+  // references and "$id"s resolve against, so "partial.json" names the neighbouring file.
+  // Empty: the schema has no base of its own (only its "$id", if any).
+  std::string base_uri;
   // true: "format" is an assertion for the formats the formats module knows (unknown formats
   // are ignored). false: "format" is an annotation only, as the specification's default.
   bool format_assertion = false;

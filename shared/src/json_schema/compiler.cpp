@@ -110,7 +110,7 @@ class Compiler {
     const json& root = c_.documents.back();
     const auto [dialect, vocabularies] =
         dialect_of(root, c_.options.default_dialect, kDefaultVocabularies, "", 0);
-    Resource& r = new_resource("", dialect, vocabularies, &root);
+    Resource& r = new_resource(split_fragment(c_.options.base_uri).base, dialect, vocabularies, &root);
     scan(root, &r, "", 0, true);
     c_.root = node_for(&root);
     // $dynamicRef may land on the $dynamicAnchor of any resource evaluation can enter, i.e.
@@ -224,8 +224,12 @@ class Compiler {
   }
 
   // The document at an absolute URI: one already known, an embedded meta-schema, or one the
-  // resolver supplies. nullptr if none.
+  // resolver supplies. nullptr if none. A fetched document without "$schema" is read in
+  // `dialect` (the referring schema's), as a file split out of a draft-07 schema is draft-07.
   const json* fetch_document(const std::string& uri) {
+    return fetch_document(uri, c_.options.default_dialect);
+  }
+  const json* fetch_document(const std::string& uri, Dialect dialect_if_undeclared) {
     if (const auto it = by_uri_.find(uri); it != by_uri_.end()) return it->second->root;
     std::optional<json> doc;
     if (const EmbeddedSchema* e = find_embedded_schema(uri)) {
@@ -237,7 +241,7 @@ class Compiler {
     c_.documents.push_back(std::move(*doc));
     const json& root = c_.documents.back();
     const auto [dialect, vocabularies] =
-        dialect_of(root, c_.options.default_dialect, kDefaultVocabularies, uri + "#", 0);
+        dialect_of(root, dialect_if_undeclared, kDefaultVocabularies, uri + "#", 0);
     Resource& r = new_resource(uri, dialect, vocabularies, &root);
     scan(root, &r, "", 0, true);
     return &root;
@@ -310,10 +314,19 @@ class Compiler {
     }
   }
 
-  // Resolves a "$ref"/"$dynamicRef" value against the node's resource.
-  Resolved resolve(const std::string& ref, const Node& from, const std::string& location) {
-    const SplitUri full = split_fragment(resolve_uri(from.resource->uri, ref));
-    const json* doc = fetch_document(full.base);
+  // Resolves a "$ref"/"$dynamicRef" value against the node's resource. `ignored_id` is a
+  // draft-07 "$id" beside the "$ref" (which the spec ignores): when the document the ref
+  // names is unknown, the ref is tried against that "$id" instead, as ajv does, so schemas
+  // written for ajv still compile.
+  Resolved resolve(const std::string& ref, const Node& from, const std::string& location,
+                   const json* ignored_id = nullptr) {
+    SplitUri full = split_fragment(resolve_uri(from.resource->uri, ref));
+    const json* doc = fetch_document(full.base, from.resource->dialect);
+    if (doc == nullptr && ignored_id != nullptr && ignored_id->is_string()) {
+      const std::string id_base = resolve_uri(from.resource->uri, ignored_id->get<std::string>());
+      full = split_fragment(resolve_uri(split_fragment(id_base).base, ref));
+      doc = fetch_document(full.base, from.resource->dialect);
+    }
     const auto it = by_uri_.find(full.base);
     if (doc == nullptr || it == by_uri_.end())
       fail(location, "schema_error.bad_ref", {{"ref", ref}});
@@ -509,7 +522,8 @@ class Compiler {
       const json& ref = s["$ref"];
       const std::string loc = n.location + "/$ref";
       if (!ref.is_string()) fail(loc, "schema_error.bad_keyword", {{"keyword", "$ref"}});
-      add(Op::ref, "$ref").sub = node_for(resolve(ref.get<std::string>(), n, loc).target);
+      add(Op::ref, "$ref").sub =
+          node_for(resolve(ref.get<std::string>(), n, loc, sibling("$id")).target);
       return;
     }
 
