@@ -1,6 +1,6 @@
 // greenapply validate --schema S.json (--instance I.json | --instances ARRAY.json)
 //                     [--remotes DIR] [--refs DIR] [--output basic] [--format-assertion]
-//                     [--default-dialect draft2020-12|draft7|META-SCHEMA-URI]
+//                     [--default-dialect draft2020-12|draft2019-09|draft7|META-SCHEMA-URI]
 // Exit: 0 valid, 1 invalid, 2 unusable input (unreadable/malformed file, invalid schema).
 // A relative "$ref" resolves against the schema file's location (its retrieval URI), so a schema
 // split into neighbouring files needs no flags; a referenced file without "$schema" is read in
@@ -164,7 +164,10 @@ json_schema::Dialect dialect_from(const std::string& name) {
   if (name == "draft2020-12" || name.find("2020-12") != std::string::npos) {
     return json_schema::Dialect::draft2020_12;
   }
-  throw UsageError("unknown dialect " + name + " (draft2020-12 or draft7)");
+  if (name == "draft2019-09" || name.find("2019-09") != std::string::npos) {
+    return json_schema::Dialect::draft2019_09;
+  }
+  throw UsageError("unknown dialect " + name + " (draft2020-12, draft2019-09 or draft7)");
 }
 
 }  // namespace

@@ -437,3 +437,29 @@ TEST_F(Cli, ValidateRefsParsesOnlyReferencedDocumentsButReportsMalformedOnes) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(Cli, ValidateReadsDraft2019_09) {
+  // A tree in 2019-09 style: "$recursiveRef" and the array form of "items".
+  const std::string schema = file("tree.json", R"({"$schema": "https://json-schema.org/draft/2019-09/schema",
+    "$recursiveAnchor": true, "type": "object",
+    "properties": {"pair": {"items": [{"type": "string"}, {"type": "integer"}], "additionalItems": false},
+                   "children": {"type": "array", "items": {"$recursiveRef": "#"}}}})");
+  EXPECT_EQ(run("validate --schema " + schema + " --instance " +
+                file("ok.json", R"({"pair": ["a", 1], "children": [{"children": [{"pair": ["b", 2]}]}]})"))
+                .code,
+            0);
+  const Result deep = run("validate --schema " + schema + " --output basic --instance " +
+                          file("bad.json", R"({"children": [{"children": [{"pair": ["b", 2, 3]}]}]})"));
+  EXPECT_EQ(deep.code, 1) << deep.err;
+  EXPECT_NE(deep.out.find("\"instanceLocation\": \"/children/0/children/0/pair\""), std::string::npos) << deep.out;
+  EXPECT_NE(deep.out.find("schema.additionalItems"), std::string::npos) << deep.out;
+  // The same schema without "$schema", named on the command line.
+  const std::string bare = file("bare.json", R"({"items": [{"type": "string"}], "additionalItems": false})");
+  EXPECT_EQ(run("validate --schema " + bare + " --default-dialect draft2019-09 --instance " + file("two.json", R"(["a", "b"])"))
+                .code,
+            1);
+}
+
+}  // namespace

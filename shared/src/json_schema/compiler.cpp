@@ -33,10 +33,17 @@ void append_pointer_token(std::string& pointer, std::string_view token) {
 namespace {
 
 constexpr std::string_view kDraft2020Uri = "https://json-schema.org/draft/2020-12/schema";
+constexpr std::string_view kDraft2019Uri = "https://json-schema.org/draft/2019-09/schema";
+
+// "$recursiveAnchor": true (2019-09) is kept as a dynamic anchor with this name, which no
+// "$dynamicAnchor" can have (anchors are non-empty), so "$recursiveRef" reuses $dynamicRef's
+// dynamic-scope lookup.
+const std::string kRecursiveAnchor;
 
 std::optional<Dialect> known_dialect(std::string_view uri) {
   if (!uri.empty() && uri.back() == '#') uri.remove_suffix(1);
   if (uri == kDraft2020Uri) return Dialect::draft2020_12;
+  if (uri == kDraft2019Uri) return Dialect::draft2019_09;
   if (uri == "http://json-schema.org/draft-07/schema" ||
       uri == "https://json-schema.org/draft-07/schema")
     return Dialect::draft7;
@@ -53,6 +60,13 @@ std::optional<unsigned> known_vocabulary(std::string_view uri) {
       {"https://json-schema.org/draft/2020-12/vocab/format-annotation", kVocabFormatAnnotation},
       {"https://json-schema.org/draft/2020-12/vocab/format-assertion", kVocabFormatAssertion},
       {"https://json-schema.org/draft/2020-12/vocab/content", kVocabContent},
+      // 2019-09: unevaluated* belong to the applicator vocabulary, "format" has one vocabulary.
+      {"https://json-schema.org/draft/2019-09/vocab/core", kVocabCore},
+      {"https://json-schema.org/draft/2019-09/vocab/applicator", kVocabApplicator | kVocabUnevaluated},
+      {"https://json-schema.org/draft/2019-09/vocab/validation", kVocabValidation},
+      {"https://json-schema.org/draft/2019-09/vocab/meta-data", kVocabMetaData},
+      {"https://json-schema.org/draft/2019-09/vocab/format", kVocabFormatAnnotation},
+      {"https://json-schema.org/draft/2019-09/vocab/content", kVocabContent},
   };
   for (const auto& [name, bit] : kVocabularies) {
     if (name == uri) return bit;
@@ -284,9 +298,16 @@ class Compiler {
       }
     }
     info_.emplace(&s, ScanInfo{r, ptr});
-    if (r->dialect == Dialect::draft2020_12) {
+    if (r->dialect != Dialect::draft7) {
       const auto anchor = s.find("$anchor");
       if (anchor != s.end() && anchor->is_string()) r->anchors.emplace(*anchor, &s);
+    }
+    if (r->dialect == Dialect::draft2019_09 && r->root == &s) {
+      const auto recursive = s.find("$recursiveAnchor");
+      if (recursive != s.end() && recursive->is_boolean() && recursive->get<bool>())
+        r->dynamic_anchors.emplace(kRecursiveAnchor, &s);
+    }
+    if (r->dialect == Dialect::draft2020_12) {
       const auto dynamic = s.find("$dynamicAnchor");
       if (dynamic != s.end() && dynamic->is_string()) {
         r->anchors.emplace(*dynamic, &s);
@@ -499,6 +520,9 @@ class Compiler {
     if (!s.is_object()) fail(n.location, "schema_error.not_a_schema");
     const Resource& r = *n.resource;
     const bool d7 = r.dialect == Dialect::draft7;
+    const bool d2019 = r.dialect == Dialect::draft2019_09;
+    const bool d2020 = r.dialect == Dialect::draft2020_12;
+    const bool array_items = !d2020;  // "items": [...] with "additionalItems", not "prefixItems"
     const unsigned v = r.vocabularies;
     const bool applicator = d7 || (v & kVocabApplicator) != 0;
     const bool validation = d7 || (v & kVocabValidation) != 0;
@@ -533,7 +557,18 @@ class Compiler {
       if (key == "$ref") {
         if (!value.is_string()) fail(loc, "schema_error.bad_keyword", {{"keyword", key}});
         add(Op::ref, key).sub = node_for(resolve(value.get<std::string>(), n, loc).target);
-      } else if (key == "$dynamicRef" && !d7) {
+      } else if (key == "$recursiveRef" && d2019) {
+        // Resolved like "$ref"; when its target is a resource root with "$recursiveAnchor":
+        // true, the outermost such root in the dynamic scope is used instead.
+        if (!value.is_string()) fail(loc, "schema_error.bad_keyword", {{"keyword", key}});
+        const Resolved target = resolve(value.get<std::string>(), n, loc);
+        Keyword& k = add(Op::dynamic_ref, key);
+        k.sub = node_for(target.target);
+        k.anchor = kRecursiveAnchor;
+        const auto a = target.resource->dynamic_anchors.find(kRecursiveAnchor);
+        k.dynamic = a != target.resource->dynamic_anchors.end() && a->second == target.target;
+        if (k.dynamic) dynamic_names_.insert(kRecursiveAnchor);
+      } else if (key == "$dynamicRef" && d2020) {
         if (!value.is_string()) fail(loc, "schema_error.bad_keyword", {{"keyword", key}});
         const std::string ref = value.get<std::string>();
         const Resolved target = resolve(ref, n, loc);
@@ -646,20 +681,20 @@ class Compiler {
         }
       } else if (key == "propertyNames") {
         add(Op::property_names, key).sub = sub_of(value, loc);
-      } else if (key == "prefixItems" && !d7) {
+      } else if (key == "prefixItems" && d2020) {
         add(Op::prefix_items, key).subs = subs_of(value, loc, key);
       } else if (key == "items") {
-        if (d7 && value.is_array()) {
+        if (array_items && value.is_array()) {
           add(Op::prefix_items, key).subs = subs_of(value, loc, key);
         } else {
           Keyword& k = add(Op::items, key);
           k.sub = sub_of(value, loc);
-          if (!d7) {
+          if (d2020) {
             const json* prefix = sibling("prefixItems");
             k.count = prefix && prefix->is_array() ? prefix->size() : 0;
           }
         }
-      } else if (key == "additionalItems" && d7) {
+      } else if (key == "additionalItems" && array_items) {
         const json* items = sibling("items");
         if (items && items->is_array()) {
           Keyword& k = add(Op::items, key);
