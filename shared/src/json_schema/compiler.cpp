@@ -38,7 +38,7 @@ constexpr std::string_view kDraft2019Uri = "https://json-schema.org/draft/2019-0
 // "$recursiveAnchor": true (2019-09) is kept as a dynamic anchor with this name, which no
 // "$dynamicAnchor" can have (anchors are non-empty), so "$recursiveRef" reuses $dynamicRef's
 // dynamic-scope lookup.
-const std::string kRecursiveAnchor;
+constexpr const char* kRecursiveAnchor = "";
 
 std::optional<Dialect> known_dialect(std::string_view uri) {
   if (!uri.empty() && uri.back() == '#') uri.remove_suffix(1);
