@@ -19,7 +19,9 @@ struct CommandHelp {
 constexpr CommandHelp kCommands[] = {
     {"validate",
      "validate --schema S.json (--instance I.json | --instances ARRAY.json) [--remotes DIR] [--refs DIR] [--output basic]\n"
-     "    validate JSON against a JSON Schema (2020-12 or draft-07); exit 0 valid, 1 invalid, 2 unusable\n"},
+     "         [--default-dialect draft2020-12|draft2019-09|draft7] [--format-assertion]\n"
+     "    validate JSON against a JSON Schema (2020-12, 2019-09 or draft-07); exit 0 valid, 1 invalid, 2 unusable.\n"
+     "    Relative $refs name files beside the schema; --refs DIR adds DIR's files by their $id\n"},
     {"lint",
      "lint [PATH...] [--format text|json|github|sarif] [--lang en|zh] [--output FILE]\n"
      "    check form packages; PATH is a package folder, a file inside one, or a folder of packages\n"

@@ -368,3 +368,99 @@ TEST_F(Cli, ValidateFindsTheSharedTaxonomyWithRefs) {
 }
 
 }  // namespace
+
+namespace {
+
+// A schema split into neighbouring files, as maintainers (and ajv users) write them: the main
+// schema's relative "$ref"s name files beside it on disk, whatever its "$id" says.
+TEST_F(Cli, ValidateResolvesRelativeRefsAgainstTheSchemaFile) {
+  // Draft-07: the "$id" beside "$ref" is ignored by the spec, so the file's location is the base.
+  const std::string schema = file("forms/main.json", R"({"$schema": "http://json-schema.org/draft-07/schema#",
+    "$id": "https://example.com/schemas/main.json", "$ref": "partial.json"})");
+  // No "$schema": read as draft-07 like the schema referring to it ("#thing" is a draft-07 anchor).
+  file("forms/partial.json", R"({"$id": "#thing", "type": "object",
+    "properties": {"n": {"$ref": "#count"}, "m": {"$ref": "parts/name.json"}},
+    "definitions": {"count": {"$id": "#count", "type": "integer"}}})");
+  file("forms/parts/name.json", R"({"type": "string", "minLength": 2})");
+  EXPECT_EQ(run("validate --schema " + schema + " --instance " + file("ok.json", R"({"n": 3, "m": "ab"})")).code, 0);
+  const Result bad = run("validate --schema " + schema + " --instance " + file("bad.json", R"({"n": "x", "m": "a"})") +
+                         " --output basic");
+  EXPECT_EQ(bad.code, 1) << bad.err;
+  EXPECT_NE(bad.out.find("\"instanceLocation\": \"/m\""), std::string::npos) << bad.out;
+  EXPECT_NE(bad.out.find("\"instanceLocation\": \"/n\""), std::string::npos) << bad.out;
+  // Errors name the file the failing keyword is in.
+  EXPECT_NE(bad.out.find("parts/name.json#/minLength"), std::string::npos) << bad.out;
+  // A neighbour that does not exist is still an unusable schema.
+  const std::string missing = file("forms/missing-ref.json", R"({"$ref": "nowhere.json"})");
+  const Result gone = run("validate --schema " + missing + " --instance " + file("x.json", "1"));
+  EXPECT_EQ(gone.code, 2);
+  EXPECT_NE(gone.err.find("bad_ref"), std::string::npos) << gone.err;
+}
+
+TEST_F(Cli, ValidateReadsAReferencedPlainFileInTheReferringSchemasDialect) {
+  // In draft-07 "$ref" overrides its siblings; in 2020-12 maxLength would apply too.
+  file("d/plain.json", R"({"$ref": "#/definitions/s", "maxLength": 1, "definitions": {"s": {"type": "string"}}})");
+  const std::string draft7 = file("d/seven.json", R"({"$schema": "http://json-schema.org/draft-07/schema#",
+    "properties": {"p": {"$ref": "plain.json"}}})");
+  const std::string draft2020 = file("d/twenty.json", R"({"$schema": "https://json-schema.org/draft/2020-12/schema",
+    "properties": {"p": {"$ref": "plain.json"}}})");
+  const std::string long_text = file("i.json", R"({"p": "abc"})");
+  EXPECT_EQ(run("validate --schema " + draft7 + " --instance " + long_text).code, 0);
+  EXPECT_EQ(run("validate --schema " + draft2020 + " --instance " + long_text).code, 1);
+}
+
+TEST_F(Cli, ValidateFallsBackToTheIgnoredSiblingIdAsAjvDoes) {
+  // No other.json beside the schema: the "$ref" is tried against the sibling "$id", which
+  // --refs knows.
+  const std::string schema = file("s/main.json", R"({"$schema": "http://json-schema.org/draft-07/schema#",
+    "$id": "https://example.com/schemas/main.json", "$ref": "other.json"})");
+  file("lib/other.json", R"({"$id": "https://example.com/schemas/other.json", "type": "integer"})");
+  const std::string refs = (dir_ / "lib").string();
+  EXPECT_EQ(run("validate --schema " + schema + " --instance " + file("i.json", "3") + " --refs " + refs).code, 0);
+  EXPECT_EQ(run("validate --schema " + schema + " --instance " + file("j.json", "\"3\"") + " --refs " + refs).code, 1);
+  EXPECT_EQ(run("validate --schema " + schema + " --instance " + file("k.json", "3")).code, 2);
+}
+
+TEST_F(Cli, ValidateRefsParsesOnlyReferencedDocumentsButReportsMalformedOnes) {
+  const std::string schema = file("main.json", R"({"$ref": "https://example.com/a.json"})");
+  file("refs/a.json", R"({"$id": "https://example.com/a.json", "type": "string"})");
+  // Valid JSON after its "$id", broken later: never parsed fully, since nothing refers to it.
+  file("refs/b.json", R"({"$id": "https://example.com/b.json", "type": )");
+  const std::string refs = (dir_ / "refs").string();
+  EXPECT_EQ(run("validate --schema " + schema + " --instance " + file("i.json", "\"x\"") + " --refs " + refs).code, 0);
+  EXPECT_EQ(run("validate --schema " + schema + " --instance " + file("j.json", "1") + " --refs " + refs).code, 1);
+  // Broken before any "$id": the folder cannot be indexed, and the error names the file and line.
+  file("refs/c.json", "{\n  \"title\": ,\n  \"$id\": \"https://example.com/c.json\"}");
+  const Result broken = run("validate --schema " + schema + " --instance " + file("k.json", "\"x\"") + " --refs " + refs);
+  EXPECT_EQ(broken.code, 2);
+  EXPECT_NE(broken.err.find("c.json"), std::string::npos) << broken.err;
+  EXPECT_NE(broken.err.find("line 2"), std::string::npos) << broken.err;
+}
+
+}  // namespace
+
+namespace {
+
+TEST_F(Cli, ValidateReadsDraft2019_09) {
+  // A tree in 2019-09 style: "$recursiveRef" and the array form of "items".
+  const std::string schema = file("tree.json", R"({"$schema": "https://json-schema.org/draft/2019-09/schema",
+    "$recursiveAnchor": true, "type": "object",
+    "properties": {"pair": {"items": [{"type": "string"}, {"type": "integer"}], "additionalItems": false},
+                   "children": {"type": "array", "items": {"$recursiveRef": "#"}}}})");
+  EXPECT_EQ(run("validate --schema " + schema + " --instance " +
+                file("ok.json", R"({"pair": ["a", 1], "children": [{"children": [{"pair": ["b", 2]}]}]})"))
+                .code,
+            0);
+  const Result deep = run("validate --schema " + schema + " --output basic --instance " +
+                          file("bad.json", R"({"children": [{"children": [{"pair": ["b", 2, 3]}]}]})"));
+  EXPECT_EQ(deep.code, 1) << deep.err;
+  EXPECT_NE(deep.out.find("\"instanceLocation\": \"/children/0/children/0/pair\""), std::string::npos) << deep.out;
+  EXPECT_NE(deep.out.find("schema.additionalItems"), std::string::npos) << deep.out;
+  // The same schema without "$schema", named on the command line.
+  const std::string bare = file("bare.json", R"({"items": [{"type": "string"}], "additionalItems": false})");
+  EXPECT_EQ(run("validate --schema " + bare + " --default-dialect draft2019-09 --instance " + file("two.json", R"(["a", "b"])"))
+                .code,
+            1);
+}
+
+}  // namespace

@@ -1,4 +1,4 @@
-// The official JSON Schema Test Suite, required tests of draft 2020-12 and draft-07, plus the
+// The official JSON Schema Test Suite, required tests of drafts 2020-12, 2019-09 and 07, plus the
 // optional format tests in assertion mode (reported, not enforced).
 #include <gtest/gtest.h>
 
@@ -34,6 +34,8 @@ TEST(Jsts, Draft2020_12) { run_required("draft2020-12", json_schema::Dialect::dr
 
 TEST(Jsts, Draft7) { run_required("draft7", json_schema::Dialect::draft7); }
 
+TEST(Jsts, Draft2019_09) { run_required("draft2019-09", json_schema::Dialect::draft2019_09); }
+
 void run_optional_format(const std::string& draft, json_schema::Dialect dialect) {
   const fs::path dir = kSuite / "tests" / draft / "optional" / "format";
   if (!fs::is_directory(dir)) GTEST_SKIP() << "optional/format not found at " << dir;
@@ -51,6 +53,10 @@ TEST(JstsOptional, Draft2020_12Format) {
 }
 
 TEST(JstsOptional, Draft7Format) { run_optional_format("draft7", json_schema::Dialect::draft7); }
+
+TEST(JstsOptional, Draft2019_09Format) {
+  run_optional_format("draft2019-09", json_schema::Dialect::draft2019_09);
+}
 
 }  // namespace
 }  // namespace greenapply::conformance

@@ -1,4 +1,4 @@
-// greenapply/json_schema.hpp — JSON Schema validator (draft 2020-12 and draft-07).
+// greenapply/json_schema.hpp — JSON Schema validator (drafts 2020-12, 2019-09 and 07).
 //
 // A schema is compiled once into a Validator: every `$ref` is resolved to a compiled node,
 // regexes are compiled, keyword lists are fixed. Validating never re-reads the schema, so one
@@ -9,7 +9,7 @@
 // "limit.regex_steps") and params. Texts live in schemas/common/i18n/json_schema.{en,zh}.json.
 //
 // Everything here is pure: no files, no network. Schemas that are not embedded (the official
-// 2020-12 and draft-07 meta-schemas are) and not part of the schema itself are fetched only
+// 2020-12, 2019-09 and draft-07 meta-schemas are) and not part of the schema itself are fetched only
 // through the caller's Resolver.
 #pragma once
 
@@ -26,11 +26,16 @@
 
 namespace greenapply::json_schema {
 
-enum class Dialect { draft2020_12, draft7 };
+enum class Dialect { draft2020_12, draft7, draft2019_09 };
 
 struct Options {
-  // Dialect of a schema without "$schema".
+  // Dialect of a schema without "$schema". A document fetched for a "$ref" that has no
+  // "$schema" is read in the dialect of the schema that refers to it.
   Dialect default_dialect = Dialect::draft2020_12;
+  // The schema's retrieval URI (e.g. "file:///forms/data.schema.json"): the base that relative
+  // references and "$id"s resolve against, so "partial.json" names the neighbouring file.
+  // Empty: the schema has no base of its own (only its "$id", if any).
+  std::string base_uri;
   // true: "format" is an assertion for the formats the formats module knows (unknown formats
   // are ignored). false: "format" is an annotation only, as the specification's default.
   bool format_assertion = false;

@@ -33,10 +33,17 @@ void append_pointer_token(std::string& pointer, std::string_view token) {
 namespace {
 
 constexpr std::string_view kDraft2020Uri = "https://json-schema.org/draft/2020-12/schema";
+constexpr std::string_view kDraft2019Uri = "https://json-schema.org/draft/2019-09/schema";
+
+// "$recursiveAnchor": true (2019-09) is kept as a dynamic anchor with this name, which no
+// "$dynamicAnchor" can have (anchors are non-empty), so "$recursiveRef" reuses $dynamicRef's
+// dynamic-scope lookup.
+constexpr const char* kRecursiveAnchor = "";
 
 std::optional<Dialect> known_dialect(std::string_view uri) {
   if (!uri.empty() && uri.back() == '#') uri.remove_suffix(1);
   if (uri == kDraft2020Uri) return Dialect::draft2020_12;
+  if (uri == kDraft2019Uri) return Dialect::draft2019_09;
   if (uri == "http://json-schema.org/draft-07/schema" ||
       uri == "https://json-schema.org/draft-07/schema")
     return Dialect::draft7;
@@ -53,6 +60,13 @@ std::optional<unsigned> known_vocabulary(std::string_view uri) {
       {"https://json-schema.org/draft/2020-12/vocab/format-annotation", kVocabFormatAnnotation},
       {"https://json-schema.org/draft/2020-12/vocab/format-assertion", kVocabFormatAssertion},
       {"https://json-schema.org/draft/2020-12/vocab/content", kVocabContent},
+      // 2019-09: unevaluated* belong to the applicator vocabulary, "format" has one vocabulary.
+      {"https://json-schema.org/draft/2019-09/vocab/core", kVocabCore},
+      {"https://json-schema.org/draft/2019-09/vocab/applicator", kVocabApplicator | kVocabUnevaluated},
+      {"https://json-schema.org/draft/2019-09/vocab/validation", kVocabValidation},
+      {"https://json-schema.org/draft/2019-09/vocab/meta-data", kVocabMetaData},
+      {"https://json-schema.org/draft/2019-09/vocab/format", kVocabFormatAnnotation},
+      {"https://json-schema.org/draft/2019-09/vocab/content", kVocabContent},
   };
   for (const auto& [name, bit] : kVocabularies) {
     if (name == uri) return bit;
@@ -110,7 +124,7 @@ class Compiler {
     const json& root = c_.documents.back();
     const auto [dialect, vocabularies] =
         dialect_of(root, c_.options.default_dialect, kDefaultVocabularies, "", 0);
-    Resource& r = new_resource("", dialect, vocabularies, &root);
+    Resource& r = new_resource(split_fragment(c_.options.base_uri).base, dialect, vocabularies, &root);
     scan(root, &r, "", 0, true);
     c_.root = node_for(&root);
     // $dynamicRef may land on the $dynamicAnchor of any resource evaluation can enter, i.e.
@@ -224,8 +238,12 @@ class Compiler {
   }
 
   // The document at an absolute URI: one already known, an embedded meta-schema, or one the
-  // resolver supplies. nullptr if none.
+  // resolver supplies. nullptr if none. A fetched document without "$schema" is read in
+  // `dialect` (the referring schema's), as a file split out of a draft-07 schema is draft-07.
   const json* fetch_document(const std::string& uri) {
+    return fetch_document(uri, c_.options.default_dialect);
+  }
+  const json* fetch_document(const std::string& uri, Dialect dialect_if_undeclared) {
     if (const auto it = by_uri_.find(uri); it != by_uri_.end()) return it->second->root;
     std::optional<json> doc;
     if (const EmbeddedSchema* e = find_embedded_schema(uri)) {
@@ -237,7 +255,7 @@ class Compiler {
     c_.documents.push_back(std::move(*doc));
     const json& root = c_.documents.back();
     const auto [dialect, vocabularies] =
-        dialect_of(root, c_.options.default_dialect, kDefaultVocabularies, uri + "#", 0);
+        dialect_of(root, dialect_if_undeclared, kDefaultVocabularies, uri + "#", 0);
     Resource& r = new_resource(uri, dialect, vocabularies, &root);
     scan(root, &r, "", 0, true);
     return &root;
@@ -280,9 +298,16 @@ class Compiler {
       }
     }
     info_.emplace(&s, ScanInfo{r, ptr});
-    if (r->dialect == Dialect::draft2020_12) {
+    if (r->dialect != Dialect::draft7) {
       const auto anchor = s.find("$anchor");
       if (anchor != s.end() && anchor->is_string()) r->anchors.emplace(*anchor, &s);
+    }
+    if (r->dialect == Dialect::draft2019_09 && r->root == &s) {
+      const auto recursive = s.find("$recursiveAnchor");
+      if (recursive != s.end() && recursive->is_boolean() && recursive->get<bool>())
+        r->dynamic_anchors.emplace(kRecursiveAnchor, &s);
+    }
+    if (r->dialect == Dialect::draft2020_12) {
       const auto dynamic = s.find("$dynamicAnchor");
       if (dynamic != s.end() && dynamic->is_string()) {
         r->anchors.emplace(*dynamic, &s);
@@ -310,10 +335,19 @@ class Compiler {
     }
   }
 
-  // Resolves a "$ref"/"$dynamicRef" value against the node's resource.
-  Resolved resolve(const std::string& ref, const Node& from, const std::string& location) {
-    const SplitUri full = split_fragment(resolve_uri(from.resource->uri, ref));
-    const json* doc = fetch_document(full.base);
+  // Resolves a "$ref"/"$dynamicRef" value against the node's resource. `ignored_id` is a
+  // draft-07 "$id" beside the "$ref" (which the spec ignores): when the document the ref
+  // names is unknown, the ref is tried against that "$id" instead, as ajv does, so schemas
+  // written for ajv still compile.
+  Resolved resolve(const std::string& ref, const Node& from, const std::string& location,
+                   const json* ignored_id = nullptr) {
+    SplitUri full = split_fragment(resolve_uri(from.resource->uri, ref));
+    const json* doc = fetch_document(full.base, from.resource->dialect);
+    if (doc == nullptr && ignored_id != nullptr && ignored_id->is_string()) {
+      const std::string id_base = resolve_uri(from.resource->uri, ignored_id->get<std::string>());
+      full = split_fragment(resolve_uri(split_fragment(id_base).base, ref));
+      doc = fetch_document(full.base, from.resource->dialect);
+    }
     const auto it = by_uri_.find(full.base);
     if (doc == nullptr || it == by_uri_.end())
       fail(location, "schema_error.bad_ref", {{"ref", ref}});
@@ -486,6 +520,9 @@ class Compiler {
     if (!s.is_object()) fail(n.location, "schema_error.not_a_schema");
     const Resource& r = *n.resource;
     const bool d7 = r.dialect == Dialect::draft7;
+    const bool d2019 = r.dialect == Dialect::draft2019_09;
+    const bool d2020 = r.dialect == Dialect::draft2020_12;
+    const bool array_items = !d2020;  // "items": [...] with "additionalItems", not "prefixItems"
     const unsigned v = r.vocabularies;
     const bool applicator = d7 || (v & kVocabApplicator) != 0;
     const bool validation = d7 || (v & kVocabValidation) != 0;
@@ -509,7 +546,8 @@ class Compiler {
       const json& ref = s["$ref"];
       const std::string loc = n.location + "/$ref";
       if (!ref.is_string()) fail(loc, "schema_error.bad_keyword", {{"keyword", "$ref"}});
-      add(Op::ref, "$ref").sub = node_for(resolve(ref.get<std::string>(), n, loc).target);
+      add(Op::ref, "$ref").sub =
+          node_for(resolve(ref.get<std::string>(), n, loc, sibling("$id")).target);
       return;
     }
 
@@ -519,7 +557,18 @@ class Compiler {
       if (key == "$ref") {
         if (!value.is_string()) fail(loc, "schema_error.bad_keyword", {{"keyword", key}});
         add(Op::ref, key).sub = node_for(resolve(value.get<std::string>(), n, loc).target);
-      } else if (key == "$dynamicRef" && !d7) {
+      } else if (key == "$recursiveRef" && d2019) {
+        // Resolved like "$ref"; when its target is a resource root with "$recursiveAnchor":
+        // true, the outermost such root in the dynamic scope is used instead.
+        if (!value.is_string()) fail(loc, "schema_error.bad_keyword", {{"keyword", key}});
+        const Resolved target = resolve(value.get<std::string>(), n, loc);
+        Keyword& k = add(Op::dynamic_ref, key);
+        k.sub = node_for(target.target);
+        k.anchor = kRecursiveAnchor;
+        const auto a = target.resource->dynamic_anchors.find(kRecursiveAnchor);
+        k.dynamic = a != target.resource->dynamic_anchors.end() && a->second == target.target;
+        if (k.dynamic) dynamic_names_.insert(kRecursiveAnchor);
+      } else if (key == "$dynamicRef" && d2020) {
         if (!value.is_string()) fail(loc, "schema_error.bad_keyword", {{"keyword", key}});
         const std::string ref = value.get<std::string>();
         const Resolved target = resolve(ref, n, loc);
@@ -632,20 +681,20 @@ class Compiler {
         }
       } else if (key == "propertyNames") {
         add(Op::property_names, key).sub = sub_of(value, loc);
-      } else if (key == "prefixItems" && !d7) {
+      } else if (key == "prefixItems" && d2020) {
         add(Op::prefix_items, key).subs = subs_of(value, loc, key);
       } else if (key == "items") {
-        if (d7 && value.is_array()) {
+        if (array_items && value.is_array()) {
           add(Op::prefix_items, key).subs = subs_of(value, loc, key);
         } else {
           Keyword& k = add(Op::items, key);
           k.sub = sub_of(value, loc);
-          if (!d7) {
+          if (d2020) {
             const json* prefix = sibling("prefixItems");
             k.count = prefix && prefix->is_array() ? prefix->size() : 0;
           }
         }
-      } else if (key == "additionalItems" && d7) {
+      } else if (key == "additionalItems" && array_items) {
         const json* items = sibling("items");
         if (items && items->is_array()) {
           Keyword& k = add(Op::items, key);

@@ -46,6 +46,8 @@ std::vector<Issue> check_against_metaschema(const json& schema, const Options& o
                                             const Resolver& resolver) {
   std::string meta_uri = options.default_dialect == Dialect::draft7
                              ? "http://json-schema.org/draft-07/schema"
+                         : options.default_dialect == Dialect::draft2019_09
+                             ? "https://json-schema.org/draft/2019-09/schema"
                              : "https://json-schema.org/draft/2020-12/schema";
   if (schema.is_object() && schema.contains("$schema")) {
     const json& declared = schema["$schema"];
