@@ -118,7 +118,15 @@ std::string body_in(const PackageData& d, const Texts& texts, const json& ev, co
       }
     }
   }
-  return out + "\n" + say(texts, "mail.next");
+  // What happens after sending: the programme's own steps and contact when the package gives
+  // them (the evaluation's after_sending, as the page's last step shows them), else the common text.
+  const json& after = ev.contains("after_sending") ? ev["after_sending"] : json::object();
+  const json& steps = after.contains("steps") ? after["steps"] : json::array();
+  if (!steps.is_array() || steps.empty()) return out + "\n" + say(texts, "mail.next");
+  out += "\n" + say(texts, "mail.next_steps");
+  for (std::size_t i = 0; i < steps.size(); ++i) out += std::to_string(i + 1) + ". " + str(steps[i]) + "\n";
+  if (after.contains("contact") && after["contact"].is_string()) out += "\n" + say(texts, "mail.contact", {{"contact", str(after["contact"])}});
+  return out;
 }
 
 }  // namespace
