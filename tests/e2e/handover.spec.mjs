@@ -17,7 +17,7 @@ async function openReview(page, pkg, { lang = 'en', edit = (a) => a, now = pkg.e
   await page.waitForFunction(() => document.body.dataset.ready === '1');
   const answers = edit(structuredClone(pkg.example.answers));
   await page.getByLabel(lang === 'en' ? 'Open a draft file' : '打开草稿文件').setInputFiles(draftFile(pkg, answers));
-  const review = lang === 'en' ? 'Check your answers' : '核对您的答案';
+  const review = lang === 'en' ? 'Check your answers' : '检查并确认申报信息';
   await page.getByRole('navigation').getByRole('link', { name: review }).click();
   await expect(page.getByRole('heading', { level: 2, name: review })).toBeFocused();
   return answers;
@@ -85,7 +85,8 @@ test('a complete application: where to send, the subject, the files and the mess
   const mail = parseMailto(await leave.getByRole('link', { name: 'Prepare the e-mail' }).getAttribute('href'));
   expect(mail.to).toBe('applications@bluetech-award.example');
   expect(mail.subject).toBe(want.subject);
-  expect(mail.body).toBe(body);
+  // Mail clients take about 2,000 characters: a longer body is cut in the link (never in the copy field).
+  expect(mail.body).toBe(body.length > 1800 ? `${body.slice(0, 1790)}…` : body);
 });
 
 test('when the browser refuses the clipboard, the text is selected to copy by hand', async ({ page, request }) => {
@@ -230,7 +231,7 @@ test('the score panel shows carbon impact beside the total, said not to be part 
   const chart = result.getByRole('img');
   await expect(chart).not.toHaveAttribute('aria-label', new RegExp(pkg.en['rubric.carbon.title']));
   const exported = JSON.parse((await downloadName(page, 'Download application (JSON)')).text);
-  expect(Object.keys(exported.self_assessment.score.dimensions)).toEqual(['technology', 'ip', 'market', 'team', 'business_model']);
+  expect(Object.keys(exported.self_assessment.score.dimensions).sort()).toEqual(['business_model', 'ip', 'market', 'team', 'technology']);
   expect(exported.self_assessment.score.indicators).toEqual({ carbon: pkg.example.expected.score.indicators.carbon });
 });
 

@@ -3,7 +3,7 @@
 // Copy button, for applicants whose e-mail is webmail. The parts come from export.js handoverOf,
 // the same that fill the mailto: link; this file only shows them.
 import { el } from './field.js';
-import { handoverOf } from '../export.js';
+import { handoverOf, mailtoLink } from '../export.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -20,6 +20,8 @@ export function renderHandover({ bundle, ev, texts, titles }) {
   $('send-to').value = h.to;
   $('send-subject').value = h.subject;
   $('send-body').value = h.body;
+  // The mailto: link, one option beside the copy fields (as main's handover.js wires it).
+  $('email').href = mailtoLink(bundle, ev, texts, titles);
   $('send-files').replaceChildren(...h.files.map((f) => el('li', { class: f.missing ? 'ga-send__file ga-send__file--missing' : 'ga-send__file', text: f.text })));
   renderWarning($('leave-warning'), ev, texts, h.problems);
   renderNext($('next-steps'), h.after, texts);
