@@ -36,6 +36,10 @@ void print_human(const json& r) {
       std::printf("  %-24s %6s / %-4s (%s/%s points)%s\n", d["title"].get<std::string>().c_str(), d["score"].dump().c_str(),
                   d["weight"].dump().c_str(), d["points"].dump().c_str(), d["max"].dump().c_str(),
                   d["needs_work"].get<bool>() ? "  needs work" : "");
+    // Indicators beside the total, never in it (the package's note says so).
+    for (const auto& d : s.value("indicators", json::array()))
+      std::printf("  %-24s %6s / 100  not in the total: %s\n", d["title"].get<std::string>().c_str(), d["score"].dump().c_str(),
+                  d["note"].get<std::string>().c_str());
     if (!s["advice"].empty()) std::printf("\nAdvice:\n");
     for (const auto& a : s["advice"])
       std::printf("  +%s  %s\n", a["gain"].dump().c_str(), a["message"].get<std::string>().c_str());

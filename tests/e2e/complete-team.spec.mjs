@@ -47,7 +47,8 @@ test('a complete team application, chosen with the form picker, to the package a
   await expect(reviewRow(page, 'Team name')).toHaveText(answers.team_profile.team_name);
   await expect(reviewRow(page, 'Date the team was formed')).toHaveText('1 September 2021');
   await expect(reviewRow(page, 'Has any core member registered a company for this project?')).toHaveText('No');
-  await expect(reviewRow(page, pkg.en['attachments.att_team_cvs.label'])).toHaveText('cvs.pdf (410.2 KB)');
+  // Each core member's CV or student ID is in the member's own entry (domain.md §10 C10).
+  for (const member of answers.team.core_team) await expect(reviewRow(page, pkg.en['team.core_team.label'])).toContainText(member.id_document.name);
   await expect(reviewRow(page, pkg.en['attachments.decl_truthful.label'])).toHaveText('Confirmed');
   await expect(review.getByText('Not answered')).toHaveCount(0);
 

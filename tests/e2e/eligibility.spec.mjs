@@ -68,6 +68,32 @@ test.describe('at 1280 px, where the panel is beside the form', () => {
     await memberName(page, 1).fill('王明');
     await expect(panel(page).getByText('Name at least one core team member.')).toHaveCount(0);
   });
+
+  test('team form: each named core member needs a CV or student ID in their own row', async ({ page }) => {
+    await openForm(page, 'bluetech-2023-team');
+    await page.getByRole('navigation').getByRole('link', { name: 'Team', exact: true }).click();
+    const rule = "Blocks: Add a CV or student ID for every core member (one file each, in the member's row).";
+    await addMember(page).click();
+    await expect(memberName(page, 1)).toBeVisible();
+    await expect(blocking(page).getByText(rule)).toHaveCount(0);  // nobody named yet
+    await memberName(page, 1).fill('王明');
+    await expect(blocking(page).getByText(rule)).toBeVisible();
+    const member = page.getByRole('group', { name: 'Core team members (the first is the team lead) — Item 1', exact: true });
+    await member.getByLabel('CV or student ID', { exact: true })
+      .setInputFiles({ name: 'wang-cv.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 cv') });
+    await expect(panel(page).getByText('Add a CV or student ID for every core member', { exact: false })).toHaveCount(0);
+  });
+
+  test('IP clinic: a company registered outside China is warned, not blocked', async ({ page }) => {
+    await openForm(page, 'ip-clinic');
+    const country = page.getByLabel('Country or region of registration', { exact: true });
+    const warning = 'Note: The clinic is for green-technology start-ups and SMEs based in China';
+    await country.selectOption({ label: 'Germany (DE)' });
+    await expect(advice(page).getByText(warning, { exact: false })).toBeVisible();
+    await expect(blocking(page).getByText('based in China', { exact: false })).toHaveCount(0);
+    await country.selectOption({ label: 'China (CN)' });
+    await expect(panel(page).getByText('based in China', { exact: false })).toHaveCount(0);
+  });
 });
 
 test.describe('the deadline, from London', () => {

@@ -12,8 +12,8 @@ const PACKAGE = 'bluetech-2023-company';
 const EXAMPLE = 'examples/02-strong.json';
 
 // The example's answers (changed by `edit`) opened as a draft, then "Check your answers".
-async function openReview(page, pkg, { lang = 'en', edit = (a) => a } = {}) {
-  await page.goto(`./?now=${encodeURIComponent(pkg.example.now)}&lang=${lang}`);
+async function openReview(page, pkg, { lang = 'en', edit = (a) => a, now = pkg.example.now } = {}) {
+  await page.goto(`./?now=${encodeURIComponent(now)}&lang=${lang}`);
   await page.waitForFunction(() => document.body.dataset.ready === '1');
   const answers = edit(structuredClone(pkg.example.answers));
   await page.getByLabel(lang === 'en' ? 'Open a draft file' : '打开草稿文件').setInputFiles(draftFile(pkg, answers));
@@ -57,7 +57,14 @@ test('a complete application: where to send, the subject, the files and the mess
     'Errors: none — complete',
     `Self-score: ${pkg.example.expected.score.total} (A — strong candidate)`,
     ev.score.dimensions.map((d) => `${pkg.en[`rubric.${d.id}.title`]} ${d.score}/${d.weight}`).join(' · '),
-    '', 'Files attached:', `- ${json.name}`, `- ${xml.name}`, ...want.attachments.map((a) => `- ${a}`)].join('\n');
+    // Carbon impact beside the total, with the package's note that it is not part of it.
+    `${pkg.en['rubric.carbon.title']}: ${pkg.example.expected.score.indicators.carbon} of 100 (${pkg.en['rubric.carbon.indicator_note']})`,
+    '', 'Files attached:', `- ${json.name}`, `- ${xml.name}`, ...want.attachments.map((a) => `- ${a}`),
+    // What happens after sending and whom to ask: the package's own steps, in order.
+    '', 'What happens next:', ...pkg.form.submission.next_steps.map((k, i) => `${i + 1}. ${pkg.en[k]}`),
+    '', `Contact: ${pkg.en[pkg.form.submission.contact]}`].join('\n');
+  expect(body).toContain('5. The results are announced and the awards presented at the Greentech Financing Platform (GFP) annual meeting.');
+  expect(body).toContain('010-52878481');
   await expect(leave.getByRole('textbox', { name: 'Message', exact: true })).toHaveValue(body);
   // No warning: nothing is wrong.
   await expect(leave.getByText(/problems? — the organiser will see/)).toHaveCount(0);
@@ -78,7 +85,8 @@ test('a complete application: where to send, the subject, the files and the mess
   const mail = parseMailto(await leave.getByRole('link', { name: 'Prepare the e-mail' }).getAttribute('href'));
   expect(mail.to).toBe('applications@bluetech-award.example');
   expect(mail.subject).toBe(want.subject);
-  expect(mail.body).toBe(body);
+  // Mail clients take about 2,000 characters: a longer body is cut in the link (never in the copy field).
+  expect(mail.body).toBe(body.length > 1800 ? `${body.slice(0, 1790)}…` : body);
 });
 
 test('when the browser refuses the clipboard, the text is selected to copy by hand', async ({ page, request }) => {
@@ -198,4 +206,43 @@ test('an ineligible application is said to be so before the download buttons', a
   const result = page.getByRole('region', { name: 'Your result', exact: true });
   await expect(result.getByRole('list', { name: 'Why you cannot apply yet' }).getByRole('listitem'))
     .toHaveText(['Blocks: Attachment missing: Business plan or pitch deck (PDF).']);
+});
+
+test('what happens next: the programme’s steps and the organiser’s phone on the last step, in both languages', async ({ page, request }) => {
+  const pkg = await loadPackage(request, PACKAGE, EXAMPLE);
+  await openReview(page, pkg);
+  const next = leaving(page).getByRole('region', { name: 'What happens next', exact: true });
+  await expect(next.getByRole('list').getByRole('listitem')).toHaveText(pkg.form.submission.next_steps.map((k) => pkg.en[k]));
+  await expect(next.getByRole('listitem').first()).toHaveText(/^Preliminary screening/);
+  await expect(next.getByText('Questions about the award: call the organiser on 010-52878481 (Beijing).', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: '中文' }).click();
+  const zh = leaving(page, 'zh').getByRole('region', { name: '后续流程', exact: true });
+  await expect(zh.getByRole('listitem').first()).toHaveText('初步筛选：主办方核查申报材料是否完整、是否符合申报条件。');
+  await expect(zh.getByText('如对奖项有疑问，请致电主办方：010-52878481（北京）。', { exact: true })).toBeVisible();
+});
+
+test('the score panel shows carbon impact beside the total, said not to be part of it', async ({ page, request }) => {
+  const pkg = await loadPackage(request, PACKAGE, EXAMPLE);
+  await openReview(page, pkg);
+  const result = page.getByRole('region', { name: 'Your result', exact: true });
+  await expect(result.getByText(`${pkg.en['rubric.carbon.title']}: ${pkg.example.expected.score.indicators.carbon} of 100`, { exact: true })).toBeVisible();
+  await expect(result.getByText(pkg.en['rubric.carbon.indicator_note'], { exact: true })).toBeVisible();
+  // The chart has the five dimensions the award names, not carbon.
+  const chart = result.getByRole('img');
+  await expect(chart).not.toHaveAttribute('aria-label', new RegExp(pkg.en['rubric.carbon.title']));
+  const exported = JSON.parse((await downloadName(page, 'Download application (JSON)')).text);
+  expect(Object.keys(exported.self_assessment.score.dimensions).sort()).toEqual(['business_model', 'ip', 'market', 'team', 'technology']);
+  expect(exported.self_assessment.score.indicators).toEqual({ carbon: pkg.example.expected.score.indicators.carbon });
+});
+
+test('after the round closes the verdict itself says closed, and so does the hand-over', async ({ page, request }) => {
+  const pkg = await loadPackage(request, PACKAGE, EXAMPLE);
+  await openReview(page, pkg, { now: '2023-05-01T00:00:00+08:00' });
+  const closed = 'Closed: this round ended on 30 April 2023, 24:00 (Beijing time), and applications can no longer be sent. Your self-assessment on the answers given: Eligible on the answers given so far.';
+  const result = page.getByRole('region', { name: 'Your result', exact: true });
+  await expect(result.getByText(closed, { exact: true })).toBeVisible();
+  await expect(result.getByText('Eligible on the answers given so far.', { exact: true })).toHaveCount(0);
+  await expect(page.locator('#leave-warning')).toContainText(closed);
+  // The self-assessment keeps working: the score is the example's.
+  await expect(result.locator('.ga-total__number')).toHaveText(String(pkg.example.expected.score.total));
 });

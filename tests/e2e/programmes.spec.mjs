@@ -38,6 +38,9 @@ test('the start screen lists all five forms by programme, with their deadlines, 
   const bluetech = page.getByRole('region', { name: 'Bluetech Carbon Neutrality Pioneers Award' });
   await expect(bluetech.getByText('Open now: closes at the end of 30 April 2023 (Beijing time).')).toHaveCount(2);
   await expect(page.getByRole('region', { name: 'WIPO GREEN' }).getByText('No deadline: submissions are accepted at any time.')).toHaveCount(2);
+  // The clinic promises no "any time" intake its source does not: no deadline published, about 20 places.
+  await expect(page.getByText('No deadline published; about 20 places.', { exact: true })).toHaveCount(1);
+  await expect(page.getByRole('region', { name: /IP Management Clinic/ }).getByText(/any time/)).toHaveCount(0);
   expect(await axe(page)).toEqual([]);
 
   await page.getByRole('button', { name: '中文' }).click();

@@ -56,9 +56,14 @@ export function handoverOf(bundle, ev, texts, titles = {}) {
   if (score) {
     lines.push(texts.ui('mailScore', { total: score.total, band: score.band_label || score.band }));
     lines.push(score.dimensions.map((d) => `${d.title} ${d.score}/${d.weight}`).join(' · '));
+    for (const ind of score.indicators ?? []) lines.push(texts.ui('mailIndicator', { title: ind.title, score: ind.score, note: ind.note }));
   }
   lines.push('', texts.ui('mailFiles'), ...files.map((f) => `- ${f.text}`));
-  return { to: sub.to ?? '', subject, files, body: lines.join('\n'), problems };
+  // What happens after sending: the programme's steps and contact, as the core gives them.
+  const after = ev.after_sending;
+  if (after?.steps?.length) lines.push('', texts.ui('mailNext'), ...after.steps.map((t, i) => `${i + 1}. ${t}`));
+  if (after?.contact) lines.push('', texts.ui('mailContact', { contact: after.contact }));
+  return { to: sub.to ?? '', subject, files, body: lines.join('\n'), problems, after };
 }
 
 // The same hand-over as a mailto: link (one option among the copy fields; mail clients take

@@ -48,6 +48,10 @@ const UI = {
     mailApplicant: 'Applicant: {name}', mailEligibility: 'Eligibility: {verdict}',
     mailErrorsNone: 'Errors: none — complete', mailErrors: 'Errors: {n} — not ready',
     mailScore: 'Self-score: {total} ({band})', mailFiles: 'Files attached:',
+    // Beside the total, an indicator the programme does not evaluate (core: score.indicators),
+    // and what happens after sending (core: after_sending), on the last step and in the e-mail.
+    indicator: '{title}: {score} of 100', mailIndicator: '{title}: {score} of 100 ({note})',
+    nextHeading: 'What happens next', mailNext: 'What happens next:', mailContact: 'Contact: {contact}',
     // Drafts, storage and loading problems (notices.js). {name} is filled by the page.
     dismiss: 'Dismiss this message',
     notSavedHeld: 'Not saved yet: first choose what to do with the stored draft (see the message above the form).',

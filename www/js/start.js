@@ -21,7 +21,12 @@ function day(isoDate, lang) {
 
 function roundLine(p, text, lang, now) {
   const r = p.round;
-  if (!r) return text('start.rolling');
+  // A programme may word its own line (the clinic publishes no deadline but has limited
+  // places: "any time" would promise what its source does not).
+  if (!r) {
+    const own = `start.rolling.${p.form.programme}`;
+    return text(own) === own ? text('start.rolling') : text(own);
+  }
   const opensDay = r.opens.slice(0, 10);
   const zone = r.time_zone === 'Asia/Shanghai' ? text('start.beijing') : r.time_zone;
   const values = { opens: day(opensDay, lang), deadline: day(r.deadline, lang), time_zone: zone };

@@ -40,6 +40,8 @@ export default {
   mailApplicant: '申请人：{name}', mailEligibility: '申报资格：{verdict}',
   mailErrorsNone: '问题：无，已填写完整', mailErrors: '问题：{n} 处，尚未完成',
   mailScore: '自评得分：{total}（{band}）', mailFiles: '附件：',
+  indicator: '{title}：{score} / 100', mailIndicator: '{title}：{score} / 100（{note}）',
+  nextHeading: '后续流程', mailNext: '后续流程：', mailContact: '联系方式：{contact}',
   dismiss: '关闭此提示',
   notSavedHeld: '尚未保存：请先决定如何处理已保存的草稿（见表单上方的提示）。',
   notSavedFull: '未保存：请查看表单上方的提示。',

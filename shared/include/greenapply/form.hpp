@@ -63,6 +63,10 @@ class FormPackage {
 
 // Everything the applicant sees for these answers at this time in this language.
 // `now` is RFC 3339 with an offset; an unusable `now` or `lang` throws std::invalid_argument.
+// Among it: "eligibility" {"verdict": eligible | eligible_with_warnings | ineligible | closed
+// (after the window), "criteria_verdict" (the answers' own verdict, in any window), ...};
+// "score" {"total", "band", "dimensions", "indicators" (in_total false: 0-100, with a "note"
+// and their own "advice"), ...}; "after_sending" {"contact", "steps"} from form.json.
 nlohmann::json evaluate(const FormPackage& package, const nlohmann::json& answers,
                         std::string_view now, std::string_view lang);
 
@@ -73,7 +77,8 @@ nlohmann::json evaluate(const FormPackage& package, const nlohmann::json& answer
 //    "answers": <submitted answers: hidden fields left out>,
 //    "answers_sha256": <SHA-256 of the canonical JSON of "answers">,
 //    "self_assessment": {"valid", "error_count", "eligibility": {"verdict", "window", "reasons": [ids]},
-//                        "score": {"total", "band", "dimensions": {id: score}}}}
+//                        "score": {"total", "band", "dimensions": {id: score},
+//                                  "indicators": {id: score} (only when the form has any)}}}
 nlohmann::json make_application_package(const FormPackage& package, const nlohmann::json& answers,
                                         std::string_view now, std::string_view lang);
 // The self_assessment block of a package, from an evaluate() result.

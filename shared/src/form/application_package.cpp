@@ -21,6 +21,13 @@ json self_assessment_of(const json& ev) {
     json dims = json::object();
     for (const auto& d : ev["score"]["dimensions"]) dims[d["id"].get<std::string>()] = d["score"];
     out["score"] = {{"total", ev["score"]["total"]}, {"band", ev["score"]["band"]}, {"dimensions", std::move(dims)}};
+    // Indicators beside the total (not part of it): only when the form has one, so the
+    // packages of the other forms keep their shape.
+    if (ev["score"].contains("indicators") && !ev["score"]["indicators"].empty()) {
+      json ind = json::object();
+      for (const auto& d : ev["score"]["indicators"]) ind[d["id"].get<std::string>()] = d["score"];
+      out["score"]["indicators"] = std::move(ind);
+    }
   } else {
     out["score"] = nullptr;
   }

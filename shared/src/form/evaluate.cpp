@@ -146,6 +146,11 @@ json evaluate(const FormPackage& package, const json& answers, std::string_view 
   out["applicant_name"] = d.applicant_name_pointer.empty() || !find_at(submitted, d.applicant_name_pointer)
                               ? json()
                               : *find_at(submitted, d.applicant_name_pointer);
+  // What happens after sending, in the evaluation's language: the page's last step and the
+  // e-mail body show these texts as they are, so the programme's steps live in the package.
+  json after = {{"contact", d.contact_key.empty() ? json() : json(texts.text(d.contact_key))}, {"steps", json::array()}};
+  for (const auto& k : d.next_step_keys) after["steps"].push_back(texts.text(k));
+  out["after_sending"] = std::move(after);
   out["submitted"] = std::move(submitted);
   return out;
 }

@@ -186,23 +186,47 @@ json Evaluation::eligibility(Scope& scope, const Instant& now, const json& submi
                          {"severity", "block"}});
     }
   }
-  out["verdict"] = blocked ? "ineligible" : warned ? "eligible_with_warnings" : "eligible";
-  out["verdict_message"] = texts_.text(std::string("eligibility.verdict.") + out["verdict"].get<std::string>());
+  // The answers judged against the rules alone: what the self-assessment says in any window.
+  const std::string criteria = blocked ? "ineligible" : warned ? "eligible_with_warnings" : "eligible";
+  const std::string criteria_message = texts_.text("eligibility.verdict." + criteria);
+  out["criteria_verdict"] = criteria;
+  // After the window closes nothing can be sent, so the verdict itself says so ("closed"), and
+  // its message carries the self-assessment of the answers after it rather than a plain
+  // "Eligible" beside a separate closed line. Before opening the answers can still be sent
+  // later: the verdict stays the criteria's.
+  if (out.value("window", "") == "closed") {
+    out["verdict"] = "closed";
+    json params = out["round"];
+    params["deadline"] = day_text(d_.round->deadline_day);
+    const std::string zone_key = "time_zone." + d_.round->time_zone;
+    params["time_zone"] = texts_.has(zone_key) ? texts_.text(zone_key) : d_.round->time_zone;
+    params["criteria"] = criteria_message;
+    out["verdict_message"] = texts_.text("eligibility.verdict.closed", params);
+  } else {
+    out["verdict"] = criteria;
+    out["verdict_message"] = criteria_message;
+  }
   out["reasons"] = std::move(reasons);
   out["attachments"] = std::move(attachments);
   return out;
 }
 
+// The total and band come from the dimensions in the total, their weights scaled to 100. A
+// dimension marked "in_total": false is scored the same way but reported apart, under
+// "indicators", on its own 0-100 scale with a note that it is not part of the evaluation
+// (Bluetech's carbon impact: the award evaluates five dimensions; the programme still wants
+// the applicant to see it). Its advice stays with it, since it gains the total nothing.
 json Evaluation::score(Scope& scope) const {
   json out = json::object();
   if (d_.dimensions.empty()) return json();
   double enabled_weight = 0;
   for (const auto& dim : d_.dimensions) {
-    if (dim.enabled) enabled_weight += dim.weight;
+    if (dim.enabled && dim.in_total) enabled_weight += dim.weight;
   }
   const double scale = enabled_weight > 0 ? 100.0 / enabled_weight : 0.0;
   double total = 0;
   json dims = json::array();
+  json indicators = json::array();
   json crits = json::array();
   struct Advice {
     double gain;
@@ -216,27 +240,43 @@ json Evaluation::score(Scope& scope) const {
     double points = 0;
     double max = 0;
     for (const auto& c : dim.criteria) max += c.max;
-    const double weight = dim.weight * scale;
+    const double weight = dim.in_total ? dim.weight * scale : 100.0;
+    std::vector<Advice> own_advice;
     for (const auto& c : dim.criteria) {
       const auto raw = number_of(scope.run(c.points));
       const double p = std::clamp(raw.value_or(0.0), 0.0, c.max);
       points += p;
       crits.push_back({{"id", c.id}, {"dimension", dim.id}, {"points", output_number(p)},
-                       {"max", output_number(c.max)}});
+                       {"max", output_number(c.max)}, {"in_total", dim.in_total}});
       const std::string key = "rubric." + c.id + ".advice";
       if (p / c.max <= d_.advice_at_or_below && texts_.has(key)) {
         const double gain = max > 0 ? (c.max - p) / max * weight : 0;
-        advice.push_back({gain, order, {{"criterion", c.id}, {"dimension", dim.id}, {"key", key},
-                                        {"message", texts_.text(key)}, {"gain", output_number(round2(gain))}}});
+        own_advice.push_back({gain, order, {{"criterion", c.id}, {"dimension", dim.id}, {"key", key},
+                                            {"message", texts_.text(key)}, {"gain", output_number(round2(gain))}}});
       }
       ++order;
     }
     const double s = max > 0 ? weight * points / max : 0;
-    total += s;
-    dims.push_back({{"id", dim.id}, {"title", texts_.text("rubric." + dim.id + ".title")},
-                    {"points", output_number(points)}, {"max", output_number(max)},
-                    {"weight", output_number(round2(weight))}, {"score", output_number(round2(s))},
-                    {"needs_work", dim.needs_work_below && max > 0 && points / max < *dim.needs_work_below}});
+    const bool needs_work = dim.needs_work_below && max > 0 && points / max < *dim.needs_work_below;
+    json entry = {{"id", dim.id}, {"title", texts_.text("rubric." + dim.id + ".title")},
+                  {"points", output_number(points)}, {"max", output_number(max)},
+                  {"weight", output_number(round2(weight))}, {"score", output_number(round2(s))},
+                  {"needs_work", needs_work}};
+    if (dim.in_total) {
+      total += s;
+      dims.push_back(std::move(entry));
+      for (auto& a : own_advice) advice.push_back(std::move(a));
+    } else {
+      // "rubric.<id>.indicator_note" when the package words it, else the shared text.
+      const std::string note_key = "rubric." + dim.id + ".indicator_note";
+      entry["note"] = texts_.text(texts_.has(note_key) ? note_key : "score.indicator_note");
+      json own = json::array();
+      std::stable_sort(own_advice.begin(), own_advice.end(),
+                       [](const Advice& a, const Advice& b) { return a.gain > b.gain || (a.gain == b.gain && a.order < b.order); });
+      for (auto& a : own_advice) own.push_back(std::move(a.item));
+      entry["advice"] = std::move(own);
+      indicators.push_back(std::move(entry));
+    }
   }
   std::stable_sort(advice.begin(), advice.end(), [](const Advice& a, const Advice& b) {
     if (a.gain != b.gain) return a.gain > b.gain;
@@ -256,6 +296,7 @@ json Evaluation::score(Scope& scope) const {
   out["band"] = band;
   out["band_label"] = band.empty() ? "" : texts_.text("rubric.band." + band);
   out["dimensions"] = std::move(dims);
+  out["indicators"] = std::move(indicators);
   out["criteria"] = std::move(crits);
   out["advice"] = std::move(advice_out);
   return out;

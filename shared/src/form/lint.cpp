@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "chinese_text.hpp"
 #include "greenapply/json_schema.hpp"
 #include "package_data.hpp"
 #include "pointer.hpp"
@@ -112,7 +113,14 @@ class Linter {
     };
     need("form.title", "form.json", "");
     need("form.summary", "form.json", "");
-    if (form.contains("submission")) need(form["submission"].value("subject", std::string("submission.subject")), "form.json", "/submission/subject");
+    if (form.contains("submission")) {
+      const json& sub = form["submission"];
+      need(sub.value("subject", std::string("submission.subject")), "form.json", "/submission/subject");
+      if (sub.contains("contact") && sub["contact"].is_string()) need(sub["contact"].get<std::string>(), "form.json", "/submission/contact");
+      if (sub.contains("next_steps") && sub["next_steps"].is_array())
+        for (const auto& k : sub["next_steps"])
+          if (k.is_string()) need(k.get<std::string>(), "form.json", "/submission/next_steps");
+    }
     const SchemaTypes types(doc("data_schema"), &doc("common_schemas"));
     for (std::size_t i = 0; i < d.sections.size(); ++i)
       need(d.sections[i].id + ".title", "layout.json", "/sections/" + std::to_string(i));
@@ -335,6 +343,21 @@ class Linter {
     }
   }
 
+  // 3b. Chinese typography: every Chinese text of the package uses full-width punctuation
+  // beside Chinese characters, and has no English word that is not a name or code on the
+  // allow-list below (an English original name in full-width brackets after the Chinese one,
+  // "创蓝碳中和先锋奖（Bluetech ...）", is allowed too). Placeholders, e-mail addresses and web
+  // addresses are not text. One message key, the offending snippet as its parameter.
+  void chinese_texts() {
+    const json& i18n = doc("i18n");
+    if (!i18n.is_object() || !i18n.contains("zh") || !i18n["zh"].is_object()) return;
+    for (const auto& [key, value] : i18n["zh"].items()) {
+      if (!value.is_string() || key == "$schema") continue;
+      for (const auto& found : chinese_typography_problems(value.get<std::string>()))
+        problem("i18n/zh.json", "/" + escape_token(key), "lint.zh_typography", {{"key", key}, {"found", found}});
+    }
+  }
+
   // 5. rubric arithmetic
   void rubric(const PackageData& d) {
     if (d.dimensions.empty()) return;
@@ -387,6 +410,53 @@ class Linter {
   std::vector<Problem>& out_;
 };
 
+// Scores a worked example's title states: a decimal number ("71.07"), "N of M" ("2 of 3"), or
+// a whole number equal to the expected total or a dimension's expected score. The expectations
+// hold the numbers; a title repeating them is not checked by anything and goes stale.
+std::vector<std::string> title_scores(const std::string& title, const json& exp) {
+  std::vector<std::string> out;
+  std::set<std::string> expected;
+  if (exp.contains("score") && exp["score"].is_object()) {
+    const json& sc = exp["score"];
+    if (sc.contains("total") && sc["total"].is_number()) expected.insert(sc["total"].dump());
+    for (const char* part : {"dimensions", "indicators"})
+      if (sc.contains(part) && sc[part].is_object())
+        for (const auto& [id, v] : sc[part].items())
+          if (v.is_number()) expected.insert(v.dump());
+  }
+  auto digit = [&](std::size_t i) { return i < title.size() && title[i] >= '0' && title[i] <= '9'; };
+  for (std::size_t i = 0; i < title.size();) {
+    if (!digit(i)) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (digit(end)) ++end;
+    // A section of a document ("domain.md §12.8") is no score.
+    if (i >= 2 && title.compare(i - 2, 2, "\xC2\xA7") == 0) {
+      while (end + 1 < title.size() && title[end] == '.' && digit(end + 1))
+        for (++end; digit(end);) ++end;
+      i = end;
+      continue;
+    }
+    if (end + 1 < title.size() && title[end] == '.' && digit(end + 1)) {
+      ++end;
+      while (digit(end)) ++end;
+      out.push_back(title.substr(i, end - i));
+    } else if (title.compare(end, 4, " of ") == 0 && digit(end + 4)) {
+      std::size_t e2 = end + 4;
+      while (digit(e2)) ++e2;
+      out.push_back(title.substr(i, e2 - i));
+      end = e2;
+    } else if (expected.count(title.substr(i, end - i)) && (i == 0 || (title[i - 1] != '-' && title[i - 1] != '/')) &&
+               (end >= title.size() || (title[end] != '-' && title[end] != '/'))) {
+      out.push_back(title.substr(i, end - i));
+    }
+    i = end;
+  }
+  return out;
+}
+
 // Does an expected example result hold? Adds a problem per mismatch.
 void check_example(const FormPackage& pkg, const json& ex, const std::string& file, std::vector<Problem>& out) {
   auto mismatch = [&](const std::string& where, const json& expected, const json& actual) {
@@ -401,6 +471,8 @@ void check_example(const FormPackage& pkg, const json& ex, const std::string& fi
     return;
   }
   const json& exp = ex.value("expected", json::object());
+  for (const auto& found : title_scores(ex.value("title", std::string()), exp))
+    out.push_back({file, "/title", "lint.example_title_number", {{"found", found}}, Severity::error});
   if (exp.contains("valid") && exp["valid"] != result["valid"]) mismatch("/valid", exp["valid"], result["valid"]);
   if (exp.contains("errors")) {
     std::set<std::pair<std::string, std::string>> want, got;
@@ -421,7 +493,7 @@ void check_example(const FormPackage& pkg, const json& ex, const std::string& fi
   if (exp.contains("eligibility")) {
     const json& e = exp["eligibility"];
     const json& r = result["eligibility"];
-    for (const char* k : {"verdict", "window"}) {
+    for (const char* k : {"verdict", "criteria_verdict", "window"}) {
       if (e.contains(k) && e[k] != r[k]) mismatch(std::string("/eligibility/") + k, e[k], r[k]);
     }
     if (e.contains("reasons")) {
@@ -437,13 +509,14 @@ void check_example(const FormPackage& pkg, const json& ex, const std::string& fi
     if (e.contains("total") && std::fabs(e["total"].get<double>() - r["total"].get<double>()) > 1e-9)
       mismatch("/score/total", e["total"], r["total"]);
     if (e.contains("band") && e["band"] != r["band"]) mismatch("/score/band", e["band"], r["band"]);
-    if (e.contains("dimensions")) {
-      for (const auto& [id, want] : e["dimensions"].items()) {
+    for (const char* part : {"dimensions", "indicators"}) {
+      if (!e.contains(part)) continue;
+      for (const auto& [id, want] : e[part].items()) {
         json got;
-        for (const auto& dim : r["dimensions"])
+        for (const auto& dim : r.value(part, json::array()))
           if (dim["id"] == id) got = dim["score"];
         if (got.is_null() || std::fabs(want.get<double>() - got.get<double>()) > 1e-9)
-          mismatch("/score/dimensions/" + escape_token(id), want, got);
+          mismatch(std::string("/score/") + part + "/" + escape_token(id), want, got);
       }
     }
   }
@@ -470,6 +543,7 @@ std::vector<Problem> lint(const json& bundle, const json* package_schema) {
   }
   const PackageData& d = pkg->data();
   linter.texts(d);
+  linter.chinese_texts();
   linter.error_texts();
   linter.structure(d);
   linter.rubric(d);

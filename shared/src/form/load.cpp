@@ -139,6 +139,12 @@ class Loader {
     d_.version = need_string(form, "version", "form.json", "");
     d_.form_code = form.value("form_code", std::string());
     d_.applicant_name_pointer = form.value("applicant_name", std::string());
+    if (const auto sub = form.find("submission"); sub != form.end() && sub->is_object()) {
+      if (const auto c = sub->find("contact"); c != sub->end() && c->is_string()) d_.contact_key = c->get<std::string>();
+      if (const auto n = sub->find("next_steps"); n != sub->end() && n->is_array())
+        for (const auto& k : *n)
+          if (k.is_string()) d_.next_step_keys.push_back(k.get<std::string>());
+    }
     for (const char* part : {"data_schema", "layout"}) {
       if (!d_.bundle.contains(part)) problem("form.json", "/files", "package.missing_file", {{"file", part}});
     }
@@ -407,6 +413,7 @@ class Loader {
       dim.id = need_string(dims[i], "id", "rubric.json", where);
       dim.weight = dims[i].value("weight", 0.0);
       dim.enabled = dims[i].value("enabled", true);
+      dim.in_total = dims[i].value("in_total", true);
       // A dimension may set its own "needs work" threshold, or null: never flag it (for a
       // dimension where a low score is no weakness). Absent: the rubric's threshold.
       dim.needs_work_below = d_.needs_work_below;

@@ -81,6 +81,9 @@ struct Dimension {
   std::string id;
   double weight = 0;
   bool enabled = true;
+  // false: scored and shown beside the total as its own indicator (0-100), never part of the
+  // total or the band (Bluetech's carbon impact: the award names five dimensions, not six).
+  bool in_total = true;
   // Flagged "needs work" when points/max is below this: the dimension's own "needs_work_below",
   // else the rubric's. nullopt ("needs_work_below": null) never flags it, for a dimension where
   // a low score is not a weakness (the IP clinic's management gap rewards low maturity).
@@ -108,6 +111,10 @@ struct PackageData {
   std::string version;
   std::string form_code;
   std::string applicant_name_pointer;
+  // form.json submission.contact and submission.next_steps: text keys of what the applicant is
+  // told about the time after sending (empty: nothing to tell).
+  std::string contact_key;
+  std::vector<std::string> next_step_keys;
   std::vector<Problem> warnings;
 
   std::optional<json_schema::Validator> validator;

@@ -9,7 +9,7 @@ namespace greenapply::expr::testing {
 
 inline const nlohmann::json& answers() {
   static const nlohmann::json a = nlohmann::json::parse(R"({
-    "company": {"founding_date": "2020-05-01", "employees": 40, "rd_staff": 12, "name": "北京创蓝储能",
+    "company": {"founding_date": "2020-05-01", "employees": 40, "rd_staff": 12, "name": "北京青岚储能",
                 "qualifications": ["hnte", "sti_sme"], "listed": false},
     "technology": {"trl": 7, "kpi_improvement_pct": 25},
     "team": {"core_team": [{"name": "a", "full_time": true, "years": 12, "roles": ["technology", "business"]},

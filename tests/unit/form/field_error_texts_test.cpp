@@ -56,7 +56,7 @@ json bundle() {
            "owner.name.label": "Name", "owner.contact_phone.label": "Phone", "owner.website.label": "Website",
            "owner.country.label": "Country", "owner.uscc.label": "USCC", "owner.keywords.label": "Keywords",
            "team.core_team.label": "Core team", "team.core_team.email.label": "E-mail",
-           "owner.contact_phone.error.pattern": "Enter the number with + and the country code, for example +861065155838.",
+           "owner.contact_phone.error.pattern": "Enter the number with + and the country code, for example +861012345678.",
            "owner.keywords.error.minLength": "Each keyword needs at least {limit} characters; one has {actual}.",
            "owner.name.error.required": "Enter the owner's name as registered.",
            "owner.uscc.error.pattern": "Enter the 18-character code from the business licence.",
@@ -65,7 +65,7 @@ json bundle() {
            "owner.name.label": "名称", "owner.contact_phone.label": "电话", "owner.website.label": "网址",
            "owner.country.label": "国家", "owner.uscc.label": "统一社会信用代码", "owner.keywords.label": "关键词",
            "team.core_team.label": "核心团队", "team.core_team.email.label": "邮箱",
-           "owner.contact_phone.error.pattern": "请以“+”和国家代码开头，例如 +861065155838。",
+           "owner.contact_phone.error.pattern": "请以“+”和国家代码开头，例如 +861012345678。",
            "owner.keywords.error.minLength": "每个关键词至少{limit}个字，有一个只有{actual}个字。",
            "owner.name.error.required": "请填写登记的名称。",
            "owner.uscc.error.pattern": "请填写营业执照上的18位代码。"}
@@ -81,7 +81,7 @@ json bundle() {
 }
 
 json good() {
-  return json::parse(R"({"owner": {"name": "Acme", "contact_phone": "+861065155838", "website": "https://acme.example",
+  return json::parse(R"({"owner": {"name": "Acme", "contact_phone": "+861012345678", "website": "https://acme.example",
     "keywords": ["solar", "storage"]}, "team": {"core_team": [{"email": "a@acme.example"}]}})");
 }
 
@@ -98,15 +98,15 @@ json error_at(const json& out, const std::string& pointer) {
 TEST(FieldErrorTexts, FieldTextReplacesTheGenericMessageAndTheKeyStaysGeneric) {
   const auto pkg = FormPackage::load(bundle());
   json answers = good();
-  answers["owner"]["contact_phone"] = "+86 10 6515 5838";
+  answers["owner"]["contact_phone"] = "+86 10 1234 5678";
   const json en = error_at(evaluate(pkg, answers, kNow, "en"), "/owner/contact_phone");
   EXPECT_EQ(en["key"], "schema.pattern");
   EXPECT_EQ(en["source"], "schema");
-  EXPECT_EQ(en["message"], "Enter the number with + and the country code, for example +861065155838.");
+  EXPECT_EQ(en["message"], "Enter the number with + and the country code, for example +861012345678.");
   EXPECT_EQ(en["params"], json({{"pattern", "^\\+[1-9][0-9]{6,14}$"}}));
   const json zh = error_at(evaluate(pkg, answers, kNow, "zh"), "/owner/contact_phone");
   EXPECT_EQ(zh["key"], "schema.pattern");
-  EXPECT_EQ(zh["message"], "请以“+”和国家代码开头，例如 +861065155838。");
+  EXPECT_EQ(zh["message"], "请以“+”和国家代码开头，例如 +861012345678。");
 }
 
 // Between the field's own text and the generic one: the generic text for the field's kind of
@@ -214,7 +214,7 @@ TEST(FieldErrorTexts, ALanguageWithoutTheFieldTextGetsTheGenericTextInThatLangua
 TEST(FieldErrorTexts, RuleMessagesAreNotAffected) {
   // A constraint's key is rules.<id>; a text named like a field error for it is not used.
   json b = bundle();
-  b["rules"] = json::parse(R"({"constraints": [{"id": "cn_phone", "assert": "owner.contact_phone != '+861065155838'",
+  b["rules"] = json::parse(R"({"constraints": [{"id": "cn_phone", "assert": "owner.contact_phone != '+861012345678'",
                                                 "pointer": "/owner/contact_phone", "severity": "warning"}]})");
   b["i18n"]["en"]["rules.cn_phone"] = "Use a direct line, not the switchboard.";
   b["i18n"]["en"]["owner.contact_phone.error.cn_phone"] = "never shown";

@@ -39,7 +39,7 @@ TEST(XmlIo, RoundTripsAnApplication) {
   expect_round_trip(json::parse(R"({
     "package": {"id": "bluetech-2023-company", "version": "1.0.0"},
     "answers": {"applicant": {"track": "energy_storage", "tech_field": ["es.battery"], "trl": 7,
-      "kpi": 25.5, "listed": false, "note": null, "name": "北京创蓝储能科技有限公司"}}})"));
+      "kpi": 25.5, "listed": false, "note": null, "name": "北京青岚储能科技有限公司"}}})"));
 }
 
 TEST(XmlIo, RoundTripsAwkwardValues) {

@@ -26,6 +26,7 @@ export function renderHandover({ bundle, ev, texts, titles }) {
   $('send-body').value = h.body;
   $('send-files').replaceChildren(...h.files.map((f) => el('li', { class: f.missing ? 'ga-send__file ga-send__file--missing' : 'ga-send__file', text: f.text })));
   renderWarning($('leave-warning'), ev, texts, h.problems);
+  renderNext($('next-steps'), h.after, texts);
   // A passed check stays said only while it is true (an answer changed elsewhere can undo it).
   const status = $('check-status');
   if (h.problems) {
@@ -65,12 +66,33 @@ export function announceCheck(ev, texts) {
   return true;
 }
 
+// What happens after sending, as the package words it (core: after_sending): the programme's
+// steps in order, then how to reach the organiser. Hidden for a form that says nothing.
+function renderNext(box, after, texts) {
+  const steps = after?.steps ?? [];
+  box.hidden = !steps.length && !after?.contact;
+  if (box.hidden) {
+    box.replaceChildren();
+    return;
+  }
+  const parts = [el('h3', { id: 'next-heading', text: texts.ui('nextHeading') })];
+  if (steps.length) {
+    const list = el('ol', { class: 'ga-next__steps', 'aria-labelledby': 'next-heading' });
+    for (const t of steps) list.append(el('li', { text: t }));
+    parts.push(list);
+  }
+  if (after.contact) parts.push(el('p', { class: 'ga-next__contact', text: after.contact }));
+  box.replaceChildren(...parts);
+}
+
 // GOV.UK's warning text: an icon and a visually hidden "Warning", then what is wrong and how to
-// get to it. Shown for problems in the answers and for an ineligible verdict; the buttons below
+// get to it. Shown for problems in the answers, an ineligible verdict and a closed round; the buttons below
 // keep working (a draft with problems can still be saved and sent on later).
 function renderWarning(box, ev, texts, problems) {
   const ineligible = ev.eligibility.verdict === 'ineligible';
-  box.hidden = !problems && !ineligible;
+  // After the round closes nothing can be sent: the core's verdict says so, in its own words.
+  const closed = ev.eligibility.verdict === 'closed';
+  box.hidden = !problems && !ineligible && !closed;
   if (box.hidden) {
     box.replaceChildren();
     return;
@@ -85,6 +107,7 @@ function renderWarning(box, ev, texts, problems) {
     });
     lines.push(el('p', {}, problems === 1 ? texts.ui('problemsOne') : texts.ui('problemsMany', { n: problems }), ' ', link, '.'));
   }
+  if (closed) lines.push(el('p', { text: ev.eligibility.verdict_message }));
   if (ineligible) lines.push(el('p', { text: texts.ui('notEligibleWarn') }));
   lines.push(el('p', { text: texts.ui('stillSave') }));
   box.replaceChildren(

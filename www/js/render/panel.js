@@ -66,6 +66,12 @@ export function renderScore(container, ev, texts) {
     el('span', { class: 'ga-total__number', text: String(s.total) }),
     el('span', { class: 'ga-total__band', text: ` ${texts.ui('band')} ${s.band_label || s.band}` }));
   const parts = [el('h3', { text: texts.ui('total') }), total, chart];
+  // Indicators beside the total, each with the core's note that it is not part of it.
+  for (const ind of s.indicators ?? []) {
+    parts.push(el('div', { class: 'ga-indicator' },
+      el('p', { class: 'ga-indicator__value', text: texts.ui('indicator', { title: ind.title, score: ind.score }) }),
+      el('p', { class: 'ga-hint ga-indicator__note', text: ind.note })));
+  }
   if (s.advice.length) {
     const list = el('ol', { class: 'ga-advice' });
     for (const a of s.advice.slice(0, 5)) list.append(el('li', { text: `+${a.gain} — ${a.message}` }));
