@@ -98,6 +98,12 @@ std::string body_in(const PackageData& d, const Texts& texts, const json& ev, co
       out += say(texts, "mail.dimension",
                  {{"title", str(dim["title"])}, {"score", str(dim["score"])}, {"weight", str(dim["weight"])}});
     }
+    // Indicators (carbon impact on the Bluetech forms) beside the total, never in it: said so.
+    if (s.contains("indicators")) {
+      for (const auto& ind : s["indicators"]) {
+        out += say(texts, "mail.indicator", {{"title", str(ind["title"])}, {"score", str(ind["score"])}, {"note", str(ind["note"])}});
+      }
+    }
   }
   out += say(texts, "mail.answers_sha256", {{"sha256", answers_sha256}}) + "\n" + say(texts, "mail.files");
   for (const auto& [file, key] : package_files) out += say(texts, "mail.file_package", {{"file", file}, {"what", texts.text(key)}});

@@ -13,12 +13,12 @@ namespace {
 // organisations' own names, codes of patent offices and countries, currencies, units, file
 // formats and the technical abbreviations Chinese readers use as they are. An abbreviation
 // that has a Chinese name in the texts (BCAA: 创蓝清洁空气产业联盟) is not here on purpose.
-constexpr std::array<std::string_view, 75> kAllowed = {
+constexpr std::array<std::string_view, 76> kAllowed = {
     "WIPO", "GREEN", "PATENTSCOPE", "PCT", "TRL", "CRL", "EMC", "FTO", "SME", "SMEs", "ESG", "IP",
     "CN", "US", "WO", "EP", "JP", "GB", "DE", "KR", "KE", "EC", "EU", "UN", "HK",
     "JSON", "XML", "PDF", "PPT", "PPTX", "DOC", "DOCX", "XLSX", "JPEG", "JPG", "PNG", "WebP", "GIF", "SVG", "ZIP",
     "ISO", "NOx", "SOx", "VOC", "VOCs", "SCR", "PEM", "ORC", "LED", "EV", "CCUS", "LCA", "MRV", "CCER", "AI", "IoT", "ID",
-    "kWh", "MWh", "GWh", "kW", "MW", "GW", "KB", "MB", "TB", "UTC", "CHF", "CNY", "EUR", "GBP", "HKD", "JPY", "SGD", "USD"};
+    "SHA", "kWh", "MWh", "GWh", "kW", "MW", "GW", "KB", "MB", "TB", "UTC", "CHF", "CNY", "EUR", "GBP", "HKD", "JPY", "SGD", "USD"};
 
 // Decode UTF-8 to code points; a broken sequence becomes U+FFFD (lint reports texts, it never
 // rejects them here: the texts' own schema checks their encoding).

@@ -275,7 +275,10 @@ class Round {
       r["version"] = app.is_object() && app.contains("package") && app["package"].is_object()
                          ? app["package"].value("version", "")
                          : "";
-      r["verdict"] = ev["eligibility"]["verdict"];
+      // Ranked on the programme's criteria: a submission received after the window is "closed"
+      // to the applicant, but the organiser sees its merit, with the flag "late" beside it.
+      const json& eligibility = ev["eligibility"];
+      r["verdict"] = eligibility.contains("criteria_verdict") ? eligibility["criteria_verdict"] : eligibility["verdict"];
       r["window"] = ev["eligibility"]["window"];
       json reasons = json::array();
       for (const auto& x : ev["eligibility"]["reasons"]) reasons.push_back(x["id"]);

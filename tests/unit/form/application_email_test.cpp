@@ -91,6 +91,21 @@ TEST(ApplicationEmail, TheBodyIsInBothLanguagesTheApplicantsFirst) {
   EXPECT_NE(en.find(sha256_hex(f.plan)), std::string::npos);
 }
 
+// What happens next is the programme's own (the evaluation's after_sending: the source's steps
+// and the organiser's contact), and carbon impact is given beside the total, in both languages.
+TEST(ApplicationEmail, SaysWhatHappensNextAndTheIndicatorsInTheProgrammesWords) {
+  const Fixture f;
+  const std::string body = body_of(f.eml({f.plan, f.licence, f.carbon}));
+  for (const std::string lang : {"en", "zh"}) {
+    const json ev = evaluate(f.package, f.answers, f.example["now"].get<std::string>(), lang);
+    ASSERT_FALSE(ev["after_sending"]["steps"].empty()) << lang;
+    for (const auto& step : ev["after_sending"]["steps"]) EXPECT_NE(body.find(step.get<std::string>()), std::string::npos) << step;
+    EXPECT_NE(body.find(ev["after_sending"]["contact"].get<std::string>()), std::string::npos) << lang;
+    ASSERT_FALSE(ev["score"]["indicators"].empty()) << lang;
+    for (const auto& ind : ev["score"]["indicators"]) EXPECT_NE(body.find(ind["note"].get<std::string>()), std::string::npos) << ind;
+  }
+}
+
 TEST(ApplicationEmail, FilesRecordedButNotGivenAreListedAsStillToSend) {
   const Fixture f;
   const std::string body = body_of(f.eml({f.plan}));
