@@ -4,8 +4,8 @@
 // review-items.png (one of its lists, a Change link per item),
 // start.png (the list of forms) and match.png (a need ranking technology entries); at a phone's
 // width (390 px): phone-form.png (a step, the sections list closed above it), phone-sections.png
-// (the list opened), phone-review.png and phone-handover.png; handover.png (the review's
-// "Check and send" part).
+// (the list opened), phone-review.png and phone-handover.png (the hand-over; handover.png at
+// desktop width is shot-handover.mjs's).
 // Usage: serve a built site, then node tests/e2e/shot.mjs http://127.0.0.1:PORT/ [out dir]
 import { chromium } from '@playwright/test';
 const base = process.argv[2] ?? 'http://127.0.0.1:8791/';
@@ -43,11 +43,6 @@ await review.screenshot({ path: `${out}/review.png` });
 const team = review.locator('.ga-summary-list__row').filter({ has: review.locator('.ga-summary-list__items') }).first();
 await team.scrollIntoViewIfNeeded();
 await team.screenshot({ path: `${out}/review-items.png` });
-// The hand-over at the end of the review: where to send, the subject, the files and the message,
-// each with a Copy button, and the e-mail actions.
-const leave = review.getByRole('region', { name: 'Check and send', exact: true });
-await leave.scrollIntoViewIfNeeded();
-await leave.screenshot({ path: `${out}/handover.png` });
 
 // The start screen, and a need form ranking technology entries opened from files (one of them
 // the technology form's invalid worked example, flagged with its problems).
