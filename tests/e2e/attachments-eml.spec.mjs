@@ -7,7 +7,7 @@
 // files over what one e-mail carries are said with how to split them.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,6 +17,9 @@ import { draftFile, loadPackage } from './fill-form.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const CHECK = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../cli/eml_check.py');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+// The native CLI that scripts/test.sh builds before the browser tests.
+const CLI = path.join(ROOT, 'build/native-debug/cli/greenapply');
 const PACKAGE = 'bluetech-2023-company';
 const STEP = 'Attachments and declarations';
 
@@ -30,7 +33,7 @@ const sha256 = (b) => createHash('sha256').update(b).digest('hex');
 // Every file field of the example, each with a real file: three of them the brief's kinds (a
 // PDF with a Chinese name, an Excel workbook, a Word document), the others small PDFs/PNGs.
 const FILES = {
-  att_business_plan: { name: '北京创蓝储能 商业计划书（2023）.pdf', mimeType: 'application/pdf', buffer: pdf('plan') },
+  att_business_plan: { name: '北京青岚储能 商业计划书（2023）.pdf', mimeType: 'application/pdf', buffer: pdf('plan') },
   att_financials: { name: 'financials 2021-2022.xlsx', mimeType: 'application/octet-stream', buffer: office('xl') },
   att_carbon_calc: { name: 'carbon calculation.docx', mimeType: 'application/octet-stream', buffer: office('word') },
   att_business_licence: { name: 'licence.png', mimeType: 'image/png', buffer: png },
@@ -124,6 +127,23 @@ test('a complete company application: attachments kept over a reload, then in th
   // The Chinese file name arrives as it was (RFC 2231), the type by the part's header.
   expect(summary.parts.find((p) => p.filename === FILES.att_business_plan.name)).toMatchObject({
     type: 'application/pdf', sha256: sha256(FILES.att_business_plan.buffer) });
+
+  // The organiser's side (issue #15): greenapply batch reads the same .eml and verifies each
+  // attached file against the package's records by SHA-256.
+  const dir = mkdtempSync(path.join(tmpdir(), 'greenapply-eml-'));
+  const eml = path.join(dir, 'application.eml');
+  copyFileSync(await download.path(), eml);
+  const out = path.join(dir, 'round.json');
+  execFileSync(CLI, ['batch', '--form', path.join(ROOT, 'schemas', PACKAGE), '--json', out, eml], { encoding: 'utf8' });
+  const round = JSON.parse(readFileSync(out, 'utf8'));
+  expect(round.ranking).toHaveLength(1);
+  const row = round.ranking[0];
+  expect(row.verdict).not.toBe('unreadable');
+  expect(row.received_from).toBe('email');
+  const byName = (a, b) => a[0].localeCompare(b[0]);
+  expect(row.attachments.map((a) => [a.name, a.status]).sort(byName)).toEqual(order.map((id) => [FILES[id].name, 'verified']).sort(byName));
+  expect(row.flags).not.toContain('attachment_missing');
+  expect(row.flags).not.toContain('attachment_altered');
 });
 
 test('a file can be removed, and is gone after a reload', async ({ page, request }) => {
