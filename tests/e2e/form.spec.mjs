@@ -173,6 +173,20 @@ test('a reload or a closed tab loses nothing', async ({ page, context }) => {
   await expect(again.locator('#save-status')).toContainText('restored');
 });
 
+test('a section link pressed right after typing opens its step: the evaluation on leaving the box does not swap the link under the pointer', async ({ page }) => {
+  await openForm(page);
+  await page.getByLabel('One-sentence summary').pressSequentially('Flow battery');
+  const link = page.getByRole('navigation').getByRole('link', { name: 'Company profile', exact: true });
+  await link.scrollIntoViewIfNeeded();
+  const before = await page.evaluate(() => window.greenapply.evaluations);
+  const box = await link.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();  // the box loses focus: what was typed is evaluated, the list updated
+  await expect.poll(() => page.evaluate(() => window.greenapply.evaluations)).toBeGreaterThan(before);
+  await page.mouse.up();
+  await expect(page.getByRole('heading', { level: 2, name: 'Company profile', exact: true })).toBeFocused();
+});
+
 test('hostile text is shown as text, never run', async ({ page }) => {
   let dialogs = 0;
   page.on('dialog', (d) => { dialogs++; d.dismiss(); });

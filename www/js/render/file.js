@@ -44,10 +44,12 @@ export function fileWidget({ field, pointer, id, schema, value, error, described
     const remove = el('button', { type: 'button', class: 'ga-button ga-button--secondary ga-file-record__remove',
       text: texts.ui('fileRemove'), 'aria-label': texts.ui('fileRemoveNamed', { file: rec.name }) });
     remove.addEventListener('click', async () => {
-      change(undefined);
       show(null);
       input.focus();
+      // The bytes go first, then the record: a reload in between finds a record whose file is
+      // missing (and says so), never a file kept that the applicant removed.
       await dropFile(ctx.formId, pointer);
+      change(undefined);
     });
     record.replaceChildren(
       el('p', { class: 'ga-file-record__name', text: rec.name }),

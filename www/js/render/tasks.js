@@ -30,6 +30,9 @@ function setOpen(nav, open) {
 // nav = { current, hrefFor(step), go(step), shownErrors: Map(section id → count),
 //         onlyDefaults: Set(section ids holding only the schema's defaults),
 //         visited: Set(section ids whose step the applicant has opened; absent: all) }.
+// The list is updated in place, item by item: an evaluation that lands between the press and the
+// release of a click on a section (a blur evaluates what was typed) must not replace the link
+// under the pointer, or the click is lost.
 export function renderTasks(list, ev, texts, nav = {}) {
   const box = list.closest('.ga-tasks');
   const toggle = box?.querySelector('.ga-tasks__toggle');
@@ -37,30 +40,44 @@ export function renderTasks(list, ev, texts, nav = {}) {
     toggle.dataset.wired = '1';
     toggle.addEventListener('click', () => setOpen(box, box.dataset.open !== 'true'));
   }
-  list.replaceChildren();
+  list.gaNav = nav;  // the links' click handlers read the latest
+  const items = [];
   const item = (id, title, status, detail) => {
     const statusId = `task-${id}-status`;
-    const li = el('li', { class: `ga-task ga-task--${status ?? 'review'}` });
+    const linked = status !== 'notNeeded';
+    const old = list.querySelector(`:scope > li[data-task="${CSS.escape(id)}"]`);
+    const li = old && (old.firstElementChild?.tagName === 'A') === linked ? old : el('li', { 'data-task': id });
+    li.className = `ga-task ga-task--${status ?? 'review'}`;
     // A section the rules hide is listed (so the applicant sees why it is missing) but not linked.
-    if (status === 'notNeeded') {
-      li.append(el('span', { class: 'ga-task__name', text: title }));
-    } else {
-      const link = el('a', { class: 'ga-task__name', href: nav.hrefFor ? nav.hrefFor(id) : '#', text: title,
-        'aria-describedby': status ? statusId : undefined, 'aria-current': nav.current === id ? 'step' : undefined });
-      link.addEventListener('click', (e) => {
-        if (!nav.go) return;
-        e.preventDefault();
-        // On a phone the chosen step is what the applicant wants to see next, not the list.
-        if (box) setOpen(box, false);
-        nav.go(id);
-      });
-      li.append(link);
+    let name = li.firstElementChild;
+    if (!name) {
+      name = linked ? el('a', { class: 'ga-task__name' }) : el('span', { class: 'ga-task__name' });
+      if (linked) {
+        name.addEventListener('click', (e) => {
+          const current = list.gaNav;
+          if (!current?.go) return;
+          e.preventDefault();
+          // On a phone the chosen step is what the applicant wants to see next, not the list.
+          if (box) setOpen(box, false);
+          current.go(id);
+        });
+      }
+      li.append(name);
     }
+    if (name.textContent !== title) name.textContent = title;
+    if (linked) {
+      name.setAttribute('href', nav.hrefFor ? nav.hrefFor(id) : '#');
+      toggleAttribute(name, 'aria-describedby', status ? statusId : null);
+      toggleAttribute(name, 'aria-current', nav.current === id ? 'step' : null);
+    }
+    const rest = [];
     if (status) {
-      li.append(el('strong', { class: `ga-tag ga-tag--${status}`, id: statusId, text: texts.ui(status) }));
-      if (detail) li.append(el('span', { class: 'ga-task__detail', text: detail }));
+      rest.push(el('strong', { class: `ga-tag ga-tag--${status}`, id: statusId, text: texts.ui(status) }));
+      if (detail) rest.push(el('span', { class: 'ga-task__detail', text: detail }));
     }
-    list.append(li);
+    while (name.nextSibling) name.nextSibling.remove();
+    li.append(...rest);
+    items.push(li);
   };
   let done = 0;
   let total = 0;
@@ -71,5 +88,13 @@ export function renderTasks(list, ev, texts, nav = {}) {
     if (status === 'completed') done += 1;
   }
   item(REVIEW, texts.ui('checkAnswers'), null, '');
+  // Kept items stay where they are (moving a node would drop a press on it); others are put in order.
+  items.forEach((li, i) => { if (list.children[i] !== li) list.insertBefore(li, list.children[i] ?? null); });
+  while (list.children.length > items.length) list.lastElementChild.remove();
   if (toggle) toggle.textContent = texts.ui('tasksToggle', { done, total });
+}
+
+function toggleAttribute(node, name, value) {
+  if (value === null || value === undefined) node.removeAttribute(name);
+  else if (node.getAttribute(name) !== value) node.setAttribute(name, value);
 }
