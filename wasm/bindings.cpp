@@ -1,7 +1,7 @@
 // The page's only door into the core. JSON strings in, JSON strings out: one boundary format,
 // the same bytes the native CLI prints. wasm/api.js is the JS side (Module.Form and friends).
-// Nothing may throw across this boundary: a C++ exception reaching JS loses its message, so
-// every entry catches and returns {"fatal": {"key", "message"}} instead.
+// Nothing may throw across this boundary: every entry that can fail returns the one refusal
+// shape of boundary.hpp, {"fatal": {"key", "message", "pointer"}}, instead.
 #include <emscripten/emscripten.h>
 
 #include <cstddef>
@@ -20,27 +20,16 @@
 #include "greenapply/mail_compose.hpp"
 #include "greenapply/match.hpp"
 #include "greenapply/xml.hpp"
+#include "boundary.hpp"
 
 namespace {
 
 using nlohmann::json;
 
-std::string fatal(const std::string& key, const std::string& message, const std::string& pointer = "") {
-  return json{{"fatal", {{"key", key}, {"message", message}, {"pointer", pointer}}}}.dump();
-}
-
-// Runs one call of the boundary: its JSON text, or the fatal that says why there is none (the
-// text's own key for text that is not JSON the core accepts, else failure_key).
-template <class Call>
-std::string guarded(const char* failure_key, Call&& call) {
-  try {
-    return call();
-  } catch (const greenapply::JsonTextError& e) {
-    return fatal(e.message_key, e.what());
-  } catch (const std::exception& e) {
-    return fatal(failure_key, e.what());
-  }
-}
+using greenapply::wasm::arg;
+using greenapply::wasm::fatal;
+using greenapply::wasm::guarded;
+using greenapply::wasm::Text;
 
 class Form {
  public:
@@ -76,13 +65,11 @@ class Form {
 
   // The same package as XML (docs/xml.md).
   std::string application_xml(const std::string& answers_json, const std::string& now, const std::string& lang) const {
-    if (!package_) return "";
-    try {
+    if (!package_) return fatal("package.not_loaded", "the form package did not load");
+    return guarded("package.failed", [&] {
       return greenapply::xml::to_xml(
           greenapply::form::make_application_package(*package_, greenapply::parse_json(answers_json), now, lang));
-    } catch (const std::exception&) {
-      return "";
-    }
+    });
   }
 
   // The e-mail to send (.eml, greenapply/form.hpp make_application_email). options JSON:
@@ -92,7 +79,7 @@ class Form {
   std::string application_eml(const std::string& answers_json, const std::string& now, const std::string& lang,
                                const std::string& options_json, const std::vector<std::string_view>& files) const {
     if (!package_) return fatal("package.not_loaded", "the form package did not load");
-    try {
+    return guarded("mail.failed", [&] {
       const json o = greenapply::parse_json(options_json);
       greenapply::form::EmailOptions options;
       options.date = o.value("date", std::string());
@@ -101,13 +88,7 @@ class Form {
       options.xml_name = o.value("xml_name", std::string("application.xml"));
       return greenapply::form::make_application_email(*package_, greenapply::parse_json(answers_json), now, lang,
                                                       files, options);
-    } catch (const greenapply::mail::MailError& e) {
-      return fatal(e.message_key, e.what());
-    } catch (const greenapply::JsonTextError& e) {
-      return fatal(e.message_key, e.what());
-    } catch (const std::exception& e) {
-      return fatal("mail.failed", e.what());
-    }
+    });
   }
 
   // evaluate(answers JSON, now RFC 3339, "en"|"zh") → evaluation JSON (docs/architecture.md)
@@ -206,24 +187,15 @@ class SchemaValidator {
   // Basic output for one instance (JSON text).
   std::string validate(const std::string& instance_json) const {
     if (!validator_) return fatal("schema.unusable", error_);
-    try {
+    return guarded("schema.failed", [&] {
       return greenapply::json_schema::basic_output(validator_->validate(greenapply::parse_json(instance_json))).dump();
-    } catch (const greenapply::JsonTextError& e) {
-      return fatal(e.message_key, e.what());
-    }
+    });
   }
 
  private:
   std::optional<greenapply::json_schema::Validator> validator_;
   nlohmann::json instances_;
   std::string error_;
-};
-
-// Text the core hands back: where it is and how long, valid until the next call on the same
-// object (wasm/api.js copies it out at once).
-struct Text {
-  const char* data;
-  std::size_t size;
 };
 
 template <class T>
@@ -241,8 +213,6 @@ struct Handle {
 
 using FormHandle = Handle<Form>;
 using ValidatorHandle = Handle<SchemaValidator>;
-
-std::string arg(const char* data, std::size_t size) { return std::string(data, size); }
 
 }  // namespace
 

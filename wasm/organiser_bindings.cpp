@@ -1,7 +1,7 @@
 // The organiser's page's door into the core (a wasm build of its own, so the applicant's page
 // does not carry the mail reader and the report): the round of received files, its HTML report
 // and its CSV. JSON or text in, JSON or text out, and never an exception across the boundary:
-// a failure is {"fatal": {"key", "message", "pointer"}} as in wasm/bindings.cpp.
+// a failure is the one refusal of boundary.hpp, {"fatal": {"key", "message", "pointer"}}.
 // wasm/organiser_api.js is the JS side (Module.Organiser).
 #include <emscripten/emscripten.h>
 
@@ -14,28 +14,15 @@
 #include "greenapply/json_text.hpp"
 #include "greenapply/round.hpp"
 #include "greenapply/round_submission.hpp"
+#include "boundary.hpp"
 
 namespace {
 
 using nlohmann::json;
 
-std::string fatal(const std::string& key, const std::string& message, const std::string& pointer = "") {
-  return json{{"fatal", {{"key", key}, {"message", message}, {"pointer", pointer}}}}.dump();
-}
-
-template <class Call>
-std::string guarded(const char* failure_key, Call&& call) {
-  try {
-    return call();
-  } catch (const greenapply::form::PackageError& e) {
-    const auto& p = e.problems.front();
-    return fatal(p.message_key, e.what(), p.file + "#" + p.pointer);
-  } catch (const greenapply::JsonTextError& e) {
-    return fatal(e.message_key, e.what());
-  } catch (const std::exception& e) {
-    return fatal(failure_key, e.what());
-  }
-}
+using greenapply::wasm::arg;
+using greenapply::wasm::guarded;
+using greenapply::wasm::Text;
 
 // files_json: [{"name": "inbox.mbox", "base64": "…"}, …] as the page read them.
 std::vector<greenapply::round::ReceivedFile> received_files(const json& list) {
@@ -54,10 +41,6 @@ std::vector<greenapply::round::ReceivedFile> received_files(const json& list) {
 
 // The last result, kept until the next call (organiser_api.js copies it out at once). One
 // buffer for the module: the page calls these one at a time.
-struct Text {
-  const char* data;
-  std::size_t size;
-};
 std::string g_out;
 Text g_text{};
 
@@ -66,8 +49,6 @@ const Text* put(std::string s) {
   g_text = {g_out.data(), g_out.size()};
   return &g_text;
 }
-
-std::string arg(const char* data, std::size_t size) { return std::string(data, size); }
 
 }  // namespace
 

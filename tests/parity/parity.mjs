@@ -147,6 +147,26 @@ try {
         }
       }
     }
+    // Every text export refuses what it cannot use with the one shape of wasm/boundary.hpp, and
+    // with the core's own key: answers that are not JSON are "json.syntax", never "" or a throw.
+    const refusals = {
+      evaluate: () => wasmForm.evaluate('{', examples[0]?.now ?? '2023-04-15T10:00:00+08:00', 'en'),
+      applicationPackage: () => wasmForm.applicationPackage('{', '2023-04-15T10:00:00+08:00', 'en'),
+      applicationXml: () => wasmForm.applicationXml('{', '2023-04-15T10:00:00+08:00', 'en'),
+      evaluateDocument: () => wasmForm.evaluateDocument('{', '2023-04-15T10:00:00+08:00', 'en'),
+      addTechnology: () => wasmForm.addTechnology('{'),
+      applicationEml: () => new TextDecoder().decode(mailForm.applicationEml('{', '2023-04-15T10:00:00+08:00', 'en', '{}', [])),
+    };
+    for (const [name, call] of Object.entries(refusals)) {
+      compared++;
+      const text = call();
+      let key = null;
+      try { key = JSON.parse(text).fatal?.key ?? null; } catch { /* not JSON: wrong */ }
+      if (!text.startsWith('{"fatal":') || key !== 'json.syntax') {
+        failed++;
+        console.error(`${pkgPath}: ${name} on answers that are not JSON gave ${JSON.stringify(text.slice(0, 80))}, not the {"fatal"} refusal with json.syntax`);
+      }
+    }
     mailForm.delete();
     if (bundle.match) matchParity(pkgPath, wasmForm, examples);
     wasmForm.delete();

@@ -30,6 +30,16 @@ async function mailCore() {
   return createMail();
 }
 
+// The core answers with its text, or with the one refusal of wasm/boundary.hpp,
+// {"fatal": {"key", "message", "pointer"}}: thrown here as an Error carrying the key, so no caller
+// can download a refusal as the application or show it as an evaluation.
+function refusal(text) {
+  if (!text.startsWith('{"fatal":')) return text;
+  const { fatal } = JSON.parse(text);
+  throw Object.assign(new Error(`${fatal.key}: ${fatal.message}`), { key: fatal.key, pointer: fatal.pointer });
+}
+const parsed = (text) => JSON.parse(refusal(text));
+
 // Loads a form package bundle into the core; throws an Error with the core's message.
 export async function openForm(bundle) {
   const core = await loadCore();
@@ -42,13 +52,11 @@ export async function openForm(bundle) {
     throw new Error(`${err.key}: ${err.message}`);
   }
   return {
-    evaluate(answers, now, lang) {
-      const out = JSON.parse(form.evaluate(JSON.stringify(answers), now, lang));
-      if (out.fatal) throw new Error(`${out.fatal.key}: ${out.fatal.message}`);
-      return out;
-    },
-    applicationPackage: (answers, now, lang) => form.applicationPackage(JSON.stringify(answers), now, lang),
-    applicationXml: (answers, now, lang) => form.applicationXml(JSON.stringify(answers), now, lang),
+    evaluate: (answers, now, lang) => parsed(form.evaluate(JSON.stringify(answers), now, lang)),
+    // The application package as the applicant downloads it, JSON or XML text; throws when the
+    // core cannot make it.
+    applicationPackage: (answers, now, lang) => refusal(form.applicationPackage(JSON.stringify(answers), now, lang)),
+    applicationXml: (answers, now, lang) => refusal(form.applicationXml(JSON.stringify(answers), now, lang)),
     // The e-mail to send, as bytes (.eml): options { date, message_id, json_name, xml_name },
     // files the attached files' bytes (Uint8Array each; the core matches each to its record by
     // SHA-256). Throws an Error with the core's key ("mail.file_not_recorded", …) as `key`.
@@ -58,10 +66,8 @@ export async function openForm(bundle) {
       try {
         if (!writer.ok()) throw new Error(JSON.parse(writer.error()).message);
         const bytes = writer.applicationEml(JSON.stringify(answers), now, lang, JSON.stringify(options), files);
-        if (bytes[0] === 0x7b) {  // "{": a refusal, never a message (those start "MIME-Version")
-          const { fatal } = JSON.parse(new TextDecoder().decode(bytes));
-          throw Object.assign(new Error(`${fatal.key}: ${fatal.message}`), { key: fatal.key });
-        }
+        // "{": a refusal, never a message (those start "MIME-Version")
+        if (bytes[0] === 0x7b) refusal(new TextDecoder().decode(bytes));
         return bytes;
       } finally {
         if (writer !== form) writer.delete();
@@ -69,34 +75,19 @@ export async function openForm(bundle) {
     },
     // Need forms (match.json): technology entries ranked against these answers.
     hasMatcher: () => form.hasMatcher(),
-    matchTechnologies(answers, technologies, now, lang) {
-      const out = JSON.parse(form.matchTechnologies(JSON.stringify(answers), JSON.stringify(technologies), now, lang));
-      if (out.fatal) throw new Error(`${out.fatal.key}: ${out.fatal.message}`);
-      return out;
-    },
+    matchTechnologies: (answers, technologies, now, lang) =>
+      parsed(form.matchTechnologies(JSON.stringify(answers), JSON.stringify(technologies), now, lang)),
     // The match panel's way, once per keystroke without re-sending the entries: each technology
     // entry is handed to the core once, when its file is opened (its position in the ranking's
     // "index"; throws with the core's reason when it refuses the text), and matchSubmitted ranks
     // them against the "submitted" answers of the evaluation the page has just made, so the need
     // is evaluated once, not again inside the match.
-    addTechnology(doc) {
-      const out = JSON.parse(form.addTechnology(JSON.stringify(doc)));
-      if (out.fatal) throw new Error(`${out.fatal.key}: ${out.fatal.message}`);
-      return out.index;
-    },
+    addTechnology: (doc) => parsed(form.addTechnology(JSON.stringify(doc))).index,
     clearTechnologies: () => form.clearTechnologies(),
-    matchSubmitted(submitted, lang) {
-      const out = JSON.parse(form.matchSubmitted(JSON.stringify(submitted), lang));
-      if (out.fatal) throw new Error(`${out.fatal.key}: ${out.fatal.message}`);
-      return out;
-    },
+    matchSubmitted: (submitted, lang) => parsed(form.matchSubmitted(JSON.stringify(submitted), lang)),
     // The evaluation of a document someone else made (an application package or bare answers),
     // its answers taken out by the rule `greenapply match` uses.
-    evaluateDocument(doc, now, lang) {
-      const out = JSON.parse(form.evaluateDocument(JSON.stringify(doc), now, lang));
-      if (out.fatal) throw new Error(`${out.fatal.key}: ${out.fatal.message}`);
-      return out;
-    },
+    evaluateDocument: (doc, now, lang) => parsed(form.evaluateDocument(JSON.stringify(doc), now, lang)),
     close: () => form.delete(),
     version: core.version(),
     // WebAssembly memory in bytes (grows, never shrinks): the benchmark checks it stays flat.

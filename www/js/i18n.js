@@ -135,6 +135,7 @@ const UI = {
     emlHint: 'A message file for Outlook, Thunderbird or Apple Mail: it opens as a draft to the organiser with the subject, a message in English and Chinese, both application files and the files you attached. Check it and press Send. With webmail, use the parts below instead.',
     emlMaking: 'Making the e-mail…', emlDone: 'Downloaded {file}, with {n} of your files attached.',
     emlMissing: 'Not in it, because this browser does not have the file: {list}. Attach it yourself, or choose it again in its step.',
+    exportFailed: 'The file could not be made ({reason}). Your answers are kept in this browser; try again, or save the draft to a file.',
     emlFailed: 'The e-mail could not be made ({reason}). Use the parts below instead.',
     emlTooBig: 'Your files come to {total}. One e-mail carries at most {limit} of files (about 25 MB as sent: what Gmail, Outlook.com and most mail servers accept). The e-mail holds both application files and {first}; send {rest} in a second e-mail with the same subject. The first message lists them.',
     emlNone: 'no attached file',

@@ -448,14 +448,17 @@ function wire() {
     // Always an answer: the error summary, or "no problems found" (render/handover.js).
     if (!announceCheck(state.ev, state.texts)) $('error-summary').focus();
   });
-  $('export-json').addEventListener('click', () => {
-    const text = state.form.applicationPackage(state.answers, now(), state.lang);
-    download(packageFilename(state.bundle, state.ev, 'json'), text, 'application/json');
-  });
-  $('export-xml').addEventListener('click', () => {
-    const text = state.form.applicationXml(state.answers, now(), state.lang);
-    download(packageFilename(state.bundle, state.ev, 'xml'), text, 'application/xml');
-  });
+  // A package the core refuses to make is said, never downloaded as an empty or "fatal" file.
+  const exportPackage = (kind, make, type) => {
+    $('export-status').textContent = '';
+    try {
+      download(packageFilename(state.bundle, state.ev, kind), make(state.answers, now(), state.lang), type);
+    } catch (error) {
+      $('export-status').textContent = state.texts.ui('exportFailed', { reason: error.key ?? error.message });
+    }
+  };
+  $('export-json').addEventListener('click', () => exportPackage('json', state.form.applicationPackage, 'application/json'));
+  $('export-xml').addEventListener('click', () => exportPackage('xml', state.form.applicationXml, 'application/xml'));
   $('export-eml').addEventListener('click', () => downloadEml());
   $('export-draft').addEventListener('click', async () => {
     const draft = { form: state.bundle.form.id, version: state.bundle.form.version, saved_at: new Date().toISOString(), answers: state.answers };

@@ -122,6 +122,7 @@ export default {
   emlHint: '供 Outlook、Thunderbird 或 Apple Mail 打开的邮件文件：打开后是一封发给主办方的草稿，已含邮件主题、中英文正文、两份申报材料文件和您上传的附件。核对后点击“发送”即可。使用网页邮箱的，请改用下方各项。',
   emlMaking: '正在生成邮件…', emlDone: '已下载 {file}，附有您的 {n} 个文件。',
   emlMissing: '以下文件未包含在邮件中，因为本浏览器中没有该文件：{list}。请自行附加，或在相应步骤中重新选择。',
+  exportFailed: '无法生成文件（{reason}）。您的答案仍保存在此浏览器中；请重试，或将草稿保存为文件。',
   emlFailed: '无法生成邮件（{reason}）。请改用下方各项。',
   emlTooBig: '您的文件合计 {total}。一封邮件最多可附 {limit} 的文件（发送时约 25 MB，这是 Gmail、Outlook.com 和大多数邮件服务器接受的上限）。本邮件包含两份申报材料文件和 {first}；请将 {rest} 用同一主题另发一封邮件。第一封邮件的正文列出了这些文件。',
   emlNone: '无附件',
