@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
+import { checkControls } from './reachable.mjs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -283,31 +284,10 @@ test.describe('the organiser’s page', () => {
       test.setTimeout(120_000);
       await page.setViewportSize({ width, height: width < 800 ? 800 : 900 });
       const problems = await openRound(page);
-      const check = () => {
-        const problems = [];
-        const describe = (e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''} "${(e.getAttribute('aria-label') ?? e.textContent ?? '').trim().slice(0, 40)}"`;
-        const overflow = document.scrollingElement.scrollWidth - window.innerWidth;
-        if (overflow > 0) problems.push(`the page scrolls sideways by ${overflow} px`);
-        for (const control of document.querySelectorAll('a[href], button, input, select, textarea, summary')) {
-          if (control.disabled || control.classList.contains('ga-skip') || !control.checkVisibility({ visibilityProperty: true })) continue;
-          const box = control.getBoundingClientRect();
-          const target = box.width <= 1 || box.height <= 1 ? control.labels?.[0] : control;
-          if (!target) { problems.push(`${describe(control)}: visually hidden with no label to press`); continue; }
-          target.scrollIntoView({ block: 'center', inline: 'center' });
-          const r = target.getClientRects()[0];
-          if (!r || r.width === 0 || r.height === 0) { problems.push(`${describe(control)}: no box`); continue; }
-          const x = r.left + r.width / 2;
-          const y = r.top + r.height / 2;
-          if (x < 0 || y < 0 || x >= window.innerWidth || y >= window.innerHeight) { problems.push(`${describe(control)}: centre outside the window`); continue; }
-          const hit = document.elementFromPoint(x, y);
-          if (hit !== target && !target.contains(hit)) problems.push(`${describe(control)}: covered by ${hit ? describe(hit) : 'nothing'}`);
-        }
-        return problems;
-      };
-      expect(await page.evaluate(check), `the ranking at ${width} px`).toEqual([]);
+      expect(await page.evaluate(checkControls), `the ranking at ${width} px`).toEqual([]);
       await page.getByRole('button', { name: `Open ${cliRound.ranking[0].applicant}`, exact: true }).click();
       await expect(page.getByRole('heading', { level: 1, name: /^Application: / })).toBeVisible();
-      expect(await page.evaluate(check), `an application at ${width} px`).toEqual([]);
+      expect(await page.evaluate(checkControls), `an application at ${width} px`).toEqual([]);
       expect(problems).toEqual([]);
     });
   }

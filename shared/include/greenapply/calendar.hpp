@@ -40,18 +40,21 @@ inline unsigned days_in_month(int y, unsigned m) {
   return m == 2 && leap_year(y) ? 29 : kDays[m - 1];
 }
 
+// The n ASCII digits of s at pos as a number, when they are all there and all digits.
+inline bool read_digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
+  if (pos + n > s.size()) return false;
+  int v = 0;
+  for (std::size_t i = pos; i < pos + n; ++i) {
+    if (s[i] < '0' || s[i] > '9') return false;
+    v = v * 10 + (s[i] - '0');
+  }
+  out = v;
+  return true;
+}
+
 // "YYYY-MM-DD" at the start of text (exactly four, two and two digits, a real date) → days.
 inline std::optional<std::int64_t> parse_date_prefix(std::string_view s) {
-  auto digits = [&](std::size_t pos, std::size_t n, int& out) {
-    if (pos + n > s.size()) return false;
-    int v = 0;
-    for (std::size_t i = pos; i < pos + n; ++i) {
-      if (s[i] < '0' || s[i] > '9') return false;
-      v = v * 10 + (s[i] - '0');
-    }
-    out = v;
-    return true;
-  };
+  const auto digits = [&](std::size_t pos, std::size_t n, int& out) { return read_digits(s, pos, n, out); };
   int y, m, d;
   if (s.size() < 10 || !digits(0, 4, y) || s[4] != '-' || !digits(5, 2, m) || s[7] != '-' || !digits(8, 2, d))
     return std::nullopt;

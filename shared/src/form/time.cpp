@@ -16,17 +16,6 @@ void civil_from_days(std::int64_t days, int& year, unsigned& month, unsigned& da
 
 namespace {
 
-bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
-  if (pos + n > s.size()) return false;
-  int v = 0;
-  for (std::size_t i = pos; i < pos + n; ++i) {
-    if (s[i] < '0' || s[i] > '9') return false;
-    v = v * 10 + (s[i] - '0');
-  }
-  out = v;
-  return true;
-}
-
 std::optional<std::int64_t> parse_date_prefix(std::string_view s) { return calendar::parse_date_prefix(s); }
 
 }  // namespace
@@ -40,10 +29,10 @@ std::optional<Instant> parse_instant(std::string_view s) {
   const auto day = parse_date_prefix(s);
   if (!day || s.size() < 16 || (s[10] != 'T' && s[10] != 't' && s[10] != ' ')) return std::nullopt;
   int hh, mm, ss = 0;
-  if (!digits(s, 11, 2, hh) || s[13] != ':' || !digits(s, 14, 2, mm)) return std::nullopt;
+  if (!calendar::read_digits(s, 11, 2, hh) || s[13] != ':' || !calendar::read_digits(s, 14, 2, mm)) return std::nullopt;
   std::size_t pos = 16;
   if (pos < s.size() && s[pos] == ':') {
-    if (!digits(s, pos + 1, 2, ss)) return std::nullopt;
+    if (!calendar::read_digits(s, pos + 1, 2, ss)) return std::nullopt;
     pos += 3;
     if (pos < s.size() && s[pos] == '.') {
       ++pos;
@@ -58,8 +47,8 @@ std::optional<Instant> parse_instant(std::string_view s) {
     ++pos;
   } else if (pos < s.size() && (s[pos] == '+' || s[pos] == '-')) {
     int oh, om;
-    if (!digits(s, pos + 1, 2, oh) || pos + 3 >= s.size() || s[pos + 3] != ':' ||
-        !digits(s, pos + 4, 2, om) || oh > 23 || om > 59)
+    if (!calendar::read_digits(s, pos + 1, 2, oh) || pos + 3 >= s.size() || s[pos + 3] != ':' ||
+        !calendar::read_digits(s, pos + 4, 2, om) || oh > 23 || om > 59)
       return std::nullopt;
     offset = (oh * 60 + om) * (s[pos] == '-' ? -1 : 1);
     pos += 6;
