@@ -93,30 +93,14 @@ int main(int argc, char** argv) {
   }
   greenapply::cli::Args args(argv + 2, argv + argc);
   try {
-#ifdef GREENAPPLY_HAS_VALIDATE
     if (command == "validate") return greenapply::cli::run_validate(args);
-#endif
-#ifdef GREENAPPLY_HAS_CHECK
     if (command == "check") return greenapply::cli::run_check(args);
-#endif
-#ifdef GREENAPPLY_HAS_EVALUATE
     if (command == "evaluate") return greenapply::cli::run_evaluate(args);
-#endif
-#ifdef GREENAPPLY_HAS_LINT
     if (command == "lint") return greenapply::cli::run_lint(args);
-#endif
-#ifdef GREENAPPLY_HAS_BATCH
     if (command == "batch") return greenapply::cli::run_batch(args);
-#endif
-#ifdef GREENAPPLY_HAS_EXPORT
     if (command == "export") return greenapply::cli::run_export(args);
-#endif
-#ifdef GREENAPPLY_HAS_MATCH
     if (command == "match") return greenapply::cli::run_match(args);
-#endif
-#ifdef GREENAPPLY_HAS_NEW_ROUND
     if (command == "new-round") return greenapply::cli::run_new_round(args);
-#endif
     std::fprintf(stderr, "greenapply: unknown command '%s' (try --help)\n", command.c_str());
     return 2;
   } catch (const greenapply::cli::UsageError& e) {

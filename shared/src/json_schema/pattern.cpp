@@ -1,12 +1,8 @@
 #include "pattern.hpp"
 
-#if GREENAPPLY_JSON_SCHEMA_HAS_REGEX
 #include "greenapply/regex.hpp"
-#endif
 
 namespace greenapply::json_schema::detail {
-
-#if GREENAPPLY_JSON_SCHEMA_HAS_REGEX
 
 struct Pattern::Impl {
   regex::Regex regex;
@@ -35,18 +31,5 @@ Pattern::Result Pattern::search(std::string_view subject, std::size_t step_budge
   return Result::step_limit;
 }
 
-#else
-
-// Built before the regex module exists: every schema with a pattern is refused rather than
-// silently accepting everything.
-struct Pattern::Impl {};
-
-Pattern Pattern::compile(std::string_view) {
-  throw PatternError{0, "schema_error.regex_unavailable"};
-}
-
-Pattern::Result Pattern::search(std::string_view, std::size_t) const { return Result::no_match; }
-
-#endif
 
 }  // namespace greenapply::json_schema::detail

@@ -17,8 +17,7 @@ struct PatternError {
 class Pattern {
  public:
   enum class Result { match, no_match, step_limit };
-  // Throws PatternError for a pattern that is not valid ECMA-262 (or when the build has no
-  // regex engine: message_key "schema_error.regex_unavailable").
+  // Throws PatternError for a pattern that is not valid ECMA-262.
   static Pattern compile(std::string_view source);
   // Unanchored search, like RegExp.prototype.test with the "u" flag.
   Result search(std::string_view subject, std::size_t step_budget) const;
