@@ -16,10 +16,13 @@ inline nlohmann::json output_number(double x) {
   return x;
 }
 
-/// Rounded to 0–4 decimals, half away from zero (std::round), as every score is reported.
+/// Rounded to `digits` decimals (none when negative), half away from zero (std::round): every
+/// score as reported, and the expression language's round(x, digits). The scale is a power of
+/// ten multiplied out exactly (10^22 is the last exact one; callers use at most 12), so native
+/// and wasm give the same bits.
 inline double round_to(double x, int digits) {
-  static constexpr double kScale[] = {1.0, 10.0, 100.0, 1000.0, 10000.0};
-  const double scale = kScale[digits < 0 ? 0 : digits > 4 ? 4 : digits];
+  double scale = 1;
+  for (int i = 0; i < digits; ++i) scale *= 10;
   return std::round(x * scale) / scale;
 }
 

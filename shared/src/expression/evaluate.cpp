@@ -4,7 +4,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "greenapply/utf8.hpp"
 #include "greenapply/calendar.hpp"
+#include "greenapply/output_number.hpp"
 #include "program_data.hpp"
 #include "uscc.hpp"
 
@@ -175,12 +177,6 @@ class Evaluator {
     return out;
   }
 
-  static std::size_t utf8_length(const std::string& s) {
-    std::size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-    return n;
-  }
-
   // A date from "YYYY-MM-DD" or a date-time (its own calendar day: only the date part counts).
   static bool parse_day(const std::string& s, std::int64_t& out) {
     if (s.size() != 10 && (s.size() < 11 || (s[10] != 'T' && s[10] != 't' && s[10] != ' '))) return false;
@@ -195,14 +191,6 @@ class Evaluator {
     calendar::civil_from_days(z, y, um, ud);
     m = static_cast<int>(um);
     d = static_cast<int>(ud);
-  }
-
-  static double round_half_away(double x, int digits) {
-    // Scale by a power of ten computed exactly for small digit counts; identical natively and
-    // in wasm because both are IEEE-754 doubles with the same operations.
-    double scale = 1;
-    for (int i = 0; i < digits; ++i) scale *= 10;
-    return std::round(x * scale) / scale;
   }
 
   Value call(const Node& n, const Value* it) {
@@ -289,7 +277,7 @@ class Evaluator {
       }
       case Fn::len: {
         const Value v = arg(0);
-        if (v.kind() == Value::Kind::string) return Value::number(static_cast<double>(utf8_length(v.as_string())));
+        if (v.kind() == Value::Kind::string) return Value::number(static_cast<double>(count_code_points(v.as_string())));
         if (v.is_list()) return Value::number(static_cast<double>(v.size()));
         return Value();
       }
@@ -358,7 +346,7 @@ class Evaluator {
           if (!num(d)) return Value();
           digits = static_cast<int>(std::clamp(d.as_number(), 0.0, 12.0));
         }
-        return num(v) ? Value::number(round_half_away(v.as_number(), digits)) : Value();
+        return num(v) ? Value::number(round_to(v.as_number(), digits)) : Value();
       }
       case Fn::clamp: {
         const Value v = arg(0), lo = arg(1), hi = arg(2);

@@ -8,9 +8,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "greenapply/json_pointer.hpp"
+
 namespace greenapply::form {
 
-std::string escape_token(std::string_view token);
+using json_pointer::escape_token;  // greenapply/json_pointer.hpp
 std::vector<std::string> split_pointer(std::string_view pointer);  // unescaped tokens
 std::string join_pointer(const std::vector<std::string>& tokens);
 // True when `pointer` equals `prefix` or lies below it.

@@ -16,6 +16,7 @@
 
 #include "greenapply/json_schema.hpp"
 #include "pattern.hpp"
+#include "greenapply/json_pointer.hpp"
 
 namespace greenapply::json_schema::detail {
 
@@ -159,7 +160,7 @@ std::shared_ptr<const CompiledSchema> compile_schema(const nlohmann::json& schem
 bool evaluate(const CompiledSchema& schema, const nlohmann::json& instance,
               std::vector<Issue>* out);
 
-// RFC 6901 escaping of one reference token ("~" -> "~0", "/" -> "~1").
-void append_pointer_token(std::string& pointer, std::string_view token);
+// RFC 6901 escaping of one reference token ("~" -> "~0", "/" -> "~1"), appended with its "/".
+using json_pointer::append_token;
 
 }  // namespace greenapply::json_schema::detail

@@ -17,19 +17,6 @@ namespace greenapply::json_schema::detail {
 
 using nlohmann::json;
 
-void append_pointer_token(std::string& pointer, std::string_view token) {
-  pointer += '/';
-  for (const char c : token) {
-    if (c == '~') {
-      pointer += "~0";
-    } else if (c == '/') {
-      pointer += "~1";
-    } else {
-      pointer += c;
-    }
-  }
-}
-
 namespace {
 
 constexpr std::string_view kDraft2020Uri = "https://json-schema.org/draft/2020-12/schema";
@@ -318,7 +305,7 @@ class Compiler {
       const Shape shape = subschema_shape(key, value);
       if (shape == Shape::none) continue;
       std::string child = ptr;
-      append_pointer_token(child, key);
+      append_token(child, key);
       if (shape == Shape::single) {
         scan(value, r, child, depth + 1, false);
       } else if (shape == Shape::list && value.is_array()) {
@@ -328,7 +315,7 @@ class Compiler {
       } else if (shape == Shape::map && value.is_object()) {
         for (const auto& [name, sub] : value.items()) {
           std::string p = child;
-          append_pointer_token(p, name);
+          append_token(p, name);
           scan(sub, r, p, depth + 1, false);
         }
       }
@@ -473,7 +460,7 @@ class Compiler {
       k.has_properties = true;
       for (const auto& [name, sub] : props->items()) {
         std::string where = loc;
-        append_pointer_token(where, name);
+        append_token(where, name);
         entries[name].first = sub_of(sub, where);
       }
     }
@@ -494,7 +481,7 @@ class Compiler {
         fail(loc, "schema_error.bad_keyword", {{"keyword", "patternProperties"}});
       for (const auto& [source, sub] : patterns->items()) {
         std::string where = loc;
-        append_pointer_token(where, source);
+        append_token(where, source);
         k.patterns.emplace_back(pattern_of(source, where), sub_of(sub, where));
       }
     }

@@ -63,7 +63,7 @@ std::string pointer_of(const PathStep* step) {
       out += '/';
       out += std::to_string((*it)->index);
     } else {
-      append_pointer_token(out, (*it)->key);
+      append_token(out, (*it)->key);
     }
   }
   return out;
@@ -218,8 +218,8 @@ class Evaluator {
     issue.keyword_location = pointer_of(kpath);
     issue.absolute_keyword_location = node.location;
     if (!keyword.empty()) {
-      append_pointer_token(issue.keyword_location, keyword);
-      append_pointer_token(issue.absolute_keyword_location, keyword);
+      append_token(issue.keyword_location, keyword);
+      append_token(issue.absolute_keyword_location, keyword);
     }
     issue.message_key = key;
     issue.params = std::move(params);

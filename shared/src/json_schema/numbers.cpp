@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <string>
 
+#include "greenapply/utf8.hpp"
+
 namespace greenapply::json_schema::detail {
 
 namespace {
@@ -143,10 +145,6 @@ bool is_multiple_of(const nlohmann::json& value, const nlohmann::json& divisor) 
   return false;
 }
 
-std::size_t code_point_length(std::string_view utf8) {
-  std::size_t n = 0;
-  for (const char c : utf8) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
+std::size_t code_point_length(std::string_view utf8) { return count_code_points(utf8); }
 
 }  // namespace greenapply::json_schema::detail

@@ -1,5 +1,6 @@
 // Attachment records in the answers checked against the files that came with the application.
 #include "round_internal.hpp"
+#include "greenapply/json_pointer.hpp"
 
 namespace greenapply::round::detail {
 namespace {
@@ -15,11 +16,7 @@ bool is_sha256(const json& v) {
   return true;
 }
 
-std::string escape_token(const std::string& key) {
-  std::string out;
-  for (char c : key) out += c == '~' ? std::string("~0") : c == '/' ? std::string("~1") : std::string(1, c);
-  return out;
-}
+using json_pointer::escape_token;
 
 void walk(const json& v, const std::string& pointer, const std::vector<AvailableFile>& available, json& out) {
   if (v.is_object()) {

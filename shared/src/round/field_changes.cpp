@@ -2,21 +2,14 @@
 #include <map>
 
 #include "round_internal.hpp"
+#include "greenapply/json_pointer.hpp"
 
 namespace greenapply::round::detail {
 namespace {
 
 using nlohmann::json;
 
-std::string escape_token(const std::string& key) {
-  std::string out;
-  for (char c : key) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
-  }
-  return out;
-}
+using json_pointer::escape_token;
 
 // Leaves by pointer; an empty object or array is a leaf of its own (so "[] → [x]" shows).
 void flatten(const json& v, const std::string& pointer, std::map<std::string, const json*>& out) {

@@ -6,6 +6,7 @@
 
 #include "greenapply/utf8.hpp"
 #include "greenapply/xml.hpp"
+#include "greenapply/json_pointer.hpp"
 
 namespace greenapply::xml {
 
@@ -28,31 +29,10 @@ constexpr const char* kNamespace = "urn:greenapply:application:1";
 // surrogates, nothing above U+10FFFF), or npos. pugixml does not check, and JSON text must not
 // carry invalid UTF-8 (found by fuzz_xml: dumping such a string throws).
 std::size_t invalid_utf8_at(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t len;
-    char32_t cp, min;
-    if ((c & 0xE0) == 0xC0) {
-      len = 2; cp = c & 0x1F; min = 0x80;
-    } else if ((c & 0xF0) == 0xE0) {
-      len = 3; cp = c & 0x0F; min = 0x800;
-    } else if ((c & 0xF8) == 0xF0) {
-      len = 4; cp = c & 0x07; min = 0x10000;
-    } else {
-      return i;
-    }
-    if (i + len > s.size()) return i;
-    for (std::size_t k = 1; k < len; ++k) {
-      const unsigned char cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc & 0xC0) != 0x80) return i;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+  char32_t cp;
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t len = decode_utf8(s, i, cp);
+    if (len == 0) return i;
     i += len;
   }
   return std::string_view::npos;
@@ -142,12 +122,7 @@ void write(pugi::xml_node parent, const json& v, const std::string* name, std::s
   if (v.is_object()) {
     for (const auto& [k, child] : v.items()) {
       check_utf8(k, pointer, "a member name");  // the object's pointer: the name's bytes are not text
-      pointer += '/';
-      for (char c : k) {  // RFC 6901: "~" is "~0", "/" is "~1"
-        if (c == '~') pointer += "~0";
-        else if (c == '/') pointer += "~1";
-        else pointer += c;
-      }
+      json_pointer::append_token(pointer, k);
       write(node, child, &k, pointer);
       pointer.resize(length);
     }
