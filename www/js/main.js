@@ -131,9 +131,31 @@ function evaluateSoon() {
   state.pending = true;
   afterNextPaint(() => {
     state.pending = false;
+    if (press.down) {
+      press.waiting = true;
+      // A release the page never hears (outside the window) must not hold the evaluation back.
+      setTimeout(released, PRESS_AT_MOST_MS);
+      return;
+    }
     evaluateNow();
   });
 }
+
+// Leaving a text box by pressing something else (a section in the list, an error in the summary,
+// Continue) evaluates what was typed. Done between the press and the release, that evaluation
+// could redraw or move what is under the pointer, and the click would be lost: it waits until
+// the click has happened (whose own handler usually evaluates anyway).
+const press = { down: false, waiting: false };
+const PRESS_AT_MOST_MS = 1000;
+document.addEventListener('pointerdown', () => { press.down = true; }, true);
+const released = () => {
+  press.down = false;
+  if (!press.waiting) return;
+  press.waiting = false;
+  setTimeout(evaluateSoon, 0);  // after the click this release makes
+};
+document.addEventListener('pointerup', released, true);
+document.addEventListener('pointercancel', released, true);
 
 // The draft in storage trails the answers by at most SAVE_EVERY_MS of typing (what a browser
 // crash can lose); leaving the page, hiding it (another tab, the phone's home screen, which may be
