@@ -10,7 +10,6 @@
 # `greenapply lint`'s problems at the top. The wasm core is built only when it is missing; the
 # native CLI that lints likewise.
 set -euo pipefail
-cd "$(dirname "$0")/.."
 WATCH=0
 PACKAGES=()
 for arg in "$@"; do
@@ -18,9 +17,11 @@ for arg in "$@"; do
     --watch) WATCH=1 ;;
     -*) echo "usage: bash scripts/serve.sh [--watch [PACKAGE_DIR...]]" >&2; exit 2 ;;
     *) [ "$WATCH" = 1 ] || { echo "serve.sh: a package folder is for --watch" >&2; exit 2; }
-       PACKAGES+=(--package "$arg") ;;
+       [ -f "$arg/form.json" ] || { echo "serve.sh: $arg: not a form package folder (no form.json)" >&2; exit 2; }
+       PACKAGES+=(--package "$(cd "$arg" && pwd)") ;;  # before the cd below: relative to where it was typed
   esac
 done
+cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 PORT=${PORT:-8080}
 
