@@ -115,12 +115,14 @@ class Preview:
     def write_index(self):
         """The page's index files, with the watched packages listed under their names."""
         out = tempfile.mkdtemp(prefix='index-', dir=self.generated)
-        cmd = ['node', os.path.join(ROOT, 'scripts', 'package-index.mjs'), self.schemas, out]
+        # --keep-going: a package that does not parse is still listed (by name), so the page
+        # opened on it says it cannot open it, beside lint's banner, instead of losing the form.
+        cmd = ['node', os.path.join(ROOT, 'scripts', 'package-index.mjs'), self.schemas, out, '--keep-going']
         for folder in self.packages.values():
             cmd += ['--package', folder]
         result = subprocess.run(cmd, capture_output=True, text=True)
         if result.returncode != 0:
-            # A package that does not parse: the page keeps the last index; lint says what is wrong.
+            # Only if common/ itself is broken: the page keeps the last index; lint says what is wrong.
             shutil.rmtree(out, ignore_errors=True)
             self.index_error = result.stderr.strip().splitlines()[-1:] or ['package-index failed']
             return

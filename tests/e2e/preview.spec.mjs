@@ -130,6 +130,18 @@ test.describe('in Chinese', () => {
   });
 });
 
+test('a package broken when the page opens: lint\'s error instead of a blank page; fixed, the form opens', async ({ page }) => {
+  writeFileSync(formFile, goodForm.replace('"submission": {', '"submission": {,'));
+  await page.goto(`http://127.0.0.1:${port}/?preview=1&lang=en#form=${NAME}`);
+  const status = page.getByRole('status', { name: /Live preview: greenapply lint found problems/ });
+  await expect(status).toContainText(`${NAME}/form.json:`);
+  await expect(status).toContainText(/syntax error/);
+  await expect(page.getByRole('alert')).toBeVisible();  // the page's own "could not be loaded"
+  writeFileSync(formFile, goodForm);
+  await expect(page.getByLabel('Technology title', { exact: true })).toBeVisible();
+  await expect(banner(page)).toBeHidden();
+});
+
 test('the page applicants get never listens for the preview', async ({ page }) => {
   const asked = [];
   page.on('request', (r) => asked.push(r.url()));

@@ -9,8 +9,8 @@ free port. Checked: its files are read live from that folder (an edit is served 
 Cache-Control: no-store), the index lists it under its folder's name, nothing outside the served
 folders can be reached with '..'; the event stream sends the current lint result on connecting,
 then on every save of a file of the package an event naming the package with lint's problems in
-English and Chinese (file, line, column), and a clean result once the file is fixed. Exit 0 when
-all hold.
+English and Chinese (file, line, column), and a clean result once the file is fixed; started on a
+package that does not parse, the index still lists it by name. Exit 0 when all hold.
 """
 import http.client
 import json
@@ -41,26 +41,29 @@ texts = os.path.join(work, NAME, 'i18n', 'en.json')
 with open(texts, encoding='utf-8') as f:
     good = f.read()
 
-server = subprocess.Popen(
-    [sys.executable, os.path.join(source, 'scripts', 'preview-server.py'), '--package', NAME, '--port', '0',
-     '--site', site, '--greenapply', cli, '--schemas', os.path.join(source, 'schemas')],
-    cwd=work, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-try:
-    port = None
-    for line in server.stdout:  # the address is printed once the first lint is done
+
+def start():
+    """The server on a free port, and that port (printed once the first lint is done)."""
+    proc = subprocess.Popen(
+        [sys.executable, os.path.join(source, 'scripts', 'preview-server.py'), '--package', NAME, '--port', '0',
+         '--site', site, '--greenapply', cli, '--schemas', os.path.join(source, 'schemas')],
+        cwd=work, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    for line in proc.stdout:
         if '?preview=1' in line:
-            port = int(line.split('127.0.0.1:')[1].split('/')[0])
             check(line.rstrip().endswith(f'#form={NAME}'), f'the address opens the package: {line!r}')
-            break
-    if port is None:
-        sys.exit(f'the server did not start: {server.stderr.read()}')
+            return proc, int(line.split('127.0.0.1:')[1].split('/')[0])
+    sys.exit(f'the server did not start: {proc.stderr.read()}')
 
-    def get(path):
-        c = http.client.HTTPConnection('127.0.0.1', port, timeout=60)
-        c.request('GET', path)
-        r = c.getresponse()
-        return r.status, r.getheader('Cache-Control'), r.read().decode('utf-8', 'replace')
 
+def get(path):
+    c = http.client.HTTPConnection('127.0.0.1', port, timeout=60)
+    c.request('GET', path)
+    r = c.getresponse()
+    return r.status, r.getheader('Cache-Control'), r.read().decode('utf-8', 'replace')
+
+
+server, port = start()
+try:
     status, cache, body = get(f'/schemas/{NAME}/i18n/en.json')
     check(status == 200 and body == good, f'the package file is served from its folder ({status})')
     check(cache == 'no-store', f'Cache-Control: {cache}')
@@ -121,6 +124,22 @@ try:
     status, _, body = get('/schemas/index.json')
     check(status == 200, 'the index is written again after the fix')
     events.close()
+finally:
+    server.terminate()
+    server.wait(timeout=60)
+
+# Started on a package whose form.json does not parse: it is still listed, by its name, so the
+# page opened on it says it cannot open it (beside lint's banner) instead of losing the form.
+form = os.path.join(work, NAME, 'form.json')
+with open(form, encoding='utf-8') as f:
+    text = f.read()
+with open(form, 'w', encoding='utf-8') as f:
+    f.write(text.replace('{', '{,', 1))
+server, port = start()
+try:
+    status, _, body = get('/schemas/index.json')
+    listed = [p for p in json.loads(body)['packages'] if p['path'] == NAME] if status == 200 else []
+    check(listed == [{'path': NAME, 'titles': {}, 'form': {'id': NAME}}], f'a broken package is listed by name: {listed}')
 finally:
     server.terminate()
     server.wait(timeout=60)

@@ -433,7 +433,8 @@ let previewRender = null;
 async function startPreview() {
   const { startPreview: start } = await import('./preview.js');
   previewRender = start({
-    path: () => state.path, lang: () => state.lang, hasForm: () => state.form !== null,
+    // Before a form has opened (the package is broken), the one the address asks for.
+    path: () => state.path ?? readHash().form, lang: () => state.lang, hasForm: () => state.form !== null,
     reload: reloadPackage,
   });
 }
