@@ -105,6 +105,14 @@ test('a saved label shows at once, answers kept; a broken file is named in the b
   await expect(banner(page)).toBeHidden();
   await expect(page.getByRole('status', { name: /Live preview/ })).toHaveCount(0);
   expect(await page.evaluate(() => window.notReloaded)).toBe(true);
+
+  // On another step, a saved section title: the page stays on that step.
+  await page.getByRole('navigation').getByRole('link', { name: 'Environmental benefits' }).click();
+  await expect(page).toHaveURL(/step=benefits/);
+  writeFileSync(textsFile, goodTexts.replace('"benefits.title": "Environmental benefits"', '"benefits.title": "Benefits to the environment"'));
+  await expect(page.getByRole('heading', { level: 2, name: 'Benefits to the environment' })).toBeVisible();
+  await expect(page).toHaveURL(/step=benefits/);
+  expect(await page.evaluate(() => window.greenapply.answers.technology.title)).toBe('Floating solar on lakes');
   writeFileSync(textsFile, goodTexts);
 });
 
