@@ -4,7 +4,7 @@
 // without a reload, the answers typed staying; a file that no longer parses is named with its line
 // in a banner while the last good form stays usable; fixed, the banner goes. Lint's messages come
 // in the page's language. The page applicants get (no ?preview=1) never listens.
-// The server is started here on its own port (E2E_PORT + 100) and stopped after the tests; it
+// The server is started here on a free port of its own and stopped after the tests; it
 // lints with the native CLI (build/native-debug/cli/greenapply, built before the browser tests).
 import { test, expect } from '@playwright/test';
 import { spawn } from 'node:child_process';
@@ -17,13 +17,13 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const site = path.resolve(root, process.env.E2E_SITE ?? 'build/site');
 const cli = path.join(root, 'build/native-debug/cli/greenapply');
-const port = Number(process.env.E2E_PORT ?? 8791) + 100;
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const NAME = 'preview-pkg';
 const PLACEHOLDER = 'submissions@wipo-green.example';
 
 let dir;
 let server;
+let port;  // a free one, chosen by the server (--port 0) and read from the address it prints
 let textsFile;
 let formFile;
 let goodTexts;
@@ -45,7 +45,7 @@ test.beforeAll(async () => {
   goodTexts = readFileSync(textsFile, 'utf8');
 
   server = spawn('python3', [path.join(root, 'scripts/preview-server.py'), '--package', path.join(dir, NAME),
-    '--port', String(port), '--site', site, '--greenapply', cli], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    '--port', '0', '--site', site, '--greenapply', cli], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
   // Ready when it prints its address (after the first lint); its error output if it ends first.
   let errors = '';
   server.stderr.on('data', (d) => { errors += d; });
@@ -53,7 +53,11 @@ test.beforeAll(async () => {
     let out = '';
     server.stdout.on('data', (d) => {
       out += d;
-      if (out.includes('?preview=1')) resolve();
+      const address = out.match(/http:\/\/127\.0\.0\.1:(\d+)\/\?preview=1/);
+      if (address) {
+        port = Number(address[1]);
+        resolve();
+      }
     });
     server.on('exit', (code) => reject(new Error(`preview server ended (${code}): ${errors}`)));
   });
