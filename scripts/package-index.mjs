@@ -8,7 +8,10 @@
 //                                    and i18n/*.<lang>.json in name order). One file a language:
 //                                    the page fetches only the language it shows.
 //   <out>/schemas/common/schemas.json [...]: every shared schema (common/*.schema.json, name order)
-// Usage: node scripts/package-index.mjs SCHEMAS_DIR OUT_SCHEMAS_DIR
+// Usage: node scripts/package-index.mjs SCHEMAS_DIR OUT_SCHEMAS_DIR [--package DIR]... [--keep-going]
+//   --package DIR: a package folder from anywhere, listed under its folder's name (in place of
+//   a package of SCHEMAS_DIR with that name): the live preview (scripts/preview-server.py)
+//   serves a maintainer's package from where they edit it. --keep-going: see packageIndex.
 import { readdirSync, readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 
@@ -31,26 +34,42 @@ export function commonSchemas(schemasDir) {
     .map((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')));
 }
 
-export function packageIndex(schemasDir) {
-  const packages = readdirSync(schemasDir, { withFileTypes: true })
+// extra: { name: folder } of packages kept outside schemasDir, listed as if they were in it.
+// keepGoing: a package whose files do not parse is listed by its name only (the preview lists a
+// package being edited even while it is broken; the page then says it cannot open it) instead
+// of failing the whole index.
+export function packageIndex(schemasDir, extra = {}, { keepGoing = false } = {}) {
+  const folders = Object.fromEntries(readdirSync(schemasDir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(path.join(schemasDir, d.name, 'form.json')))
-    .map((d) => d.name)
+    .map((d) => [d.name, path.join(schemasDir, d.name)]));
+  Object.assign(folders, extra);
+  const packages = Object.keys(folders)
     .sort()
     .map((name) => {
-      const form = JSON.parse(readFileSync(path.join(schemasDir, name, 'form.json'), 'utf8'));
-      const titles = {};
-      const summaries = {};
-      for (const [lang, file] of Object.entries(form.files?.i18n ?? {})) {
-        const texts = JSON.parse(readFileSync(path.join(schemasDir, name, file), 'utf8'));
-        titles[lang] = texts['form.title'];
-        summaries[lang] = texts['form.summary'];
+      if (!keepGoing) return packageEntry(name, folders[name]);
+      try {
+        return packageEntry(name, folders[name]);
+      } catch (error) {
+        process.stderr.write(`package-index: ${name}: ${error.message}\n`);
+        return { path: name, form: { id: name }, titles: {}, summaries: {}, round: null };
       }
-      // The round's dates, for the start screen's list (the form itself asks the core).
-      const eligibility = form.files?.eligibility
-        ? JSON.parse(readFileSync(path.join(schemasDir, name, form.files.eligibility), 'utf8')) : {};
-      return { path: name, form, titles, summaries, round: eligibility.round ?? null };
     });
   return { default: 'bluetech-2023-company', packages };
+}
+
+function packageEntry(name, dir) {
+  const form = JSON.parse(readFileSync(path.join(dir, 'form.json'), 'utf8'));
+  const titles = {};
+  const summaries = {};
+  for (const [lang, file] of Object.entries(form.files?.i18n ?? {})) {
+    const texts = JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
+    titles[lang] = texts['form.title'];
+    summaries[lang] = texts['form.summary'];
+  }
+  // The round's dates, for the start screen's list (the form itself asks the core).
+  const eligibility = form.files?.eligibility
+    ? JSON.parse(readFileSync(path.join(dir, form.files.eligibility), 'utf8')) : {};
+  return { path: name, form, titles, summaries, round: eligibility.round ?? null };
 }
 
 // The bundle the core's FormPackage.load takes (see shared/include/greenapply/form.hpp).
@@ -69,14 +88,23 @@ export function readBundle(schemasDir, packagePath) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [schemasDir = 'schemas', outDir] = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const extra = {};
+  for (let i = args.indexOf('--package'); i >= 0; i = args.indexOf('--package')) {
+    const dir = path.resolve(args[i + 1] ?? '');
+    extra[path.basename(dir)] = dir;
+    args.splice(i, 2);
+  }
+  const keepGoing = args.includes('--keep-going');
+  if (keepGoing) args.splice(args.indexOf('--keep-going'), 1);
+  const [schemasDir = 'schemas', outDir] = args;
   if (!outDir) {
-    process.stdout.write(JSON.stringify(packageIndex(schemasDir), null, 2) + '\n');
+    process.stdout.write(JSON.stringify(packageIndex(schemasDir, extra, { keepGoing }), null, 2) + '\n');
   } else {
     mkdirSync(path.join(outDir, 'common'), { recursive: true });
     // The page needs only what it shows and opens with: the full manifests (notes, file lists)
     // stay in each package's form.json, fetched when that form is opened.
-    const index = packageIndex(schemasDir);
+    const index = packageIndex(schemasDir, extra, { keepGoing });
     const manifest = (form) => ({ id: form.id, version: form.version, programme: form.programme, form_code: form.form_code, has_deadline: form.has_deadline });
     const catalogue = {
       default: index.default,

@@ -92,10 +92,10 @@ const offlineApp = offlineGlue && (await build({
   banner: { js: "var greenapplyModuleUrl = new URL('js/main.js', document.baseURI).href;" },
 })).outputFiles[0].text;
 // What only some visits use is a module of its own, imported dynamically (the need form's match
-// panel, the page's Chinese texts): online it stays out of main.js and is bundled on its own, with its own copy of the few
+// panel, the page's Chinese texts, the maintainers' live preview): online it stays out of main.js and is bundled on its own, with its own copy of the few
 // helpers it shares with the page (esbuild's code splitting would instead move those into a
 // chunk that every page fetches, one request more). Offline, everything is one script.
-const lazyModules = ['render/match.js', 'ui-zh.js'];
+const lazyModules = ['render/match.js', 'ui-zh.js', 'preview.js'];
 const leaveLazyOut = {
   name: 'greenapply-lazy',
   setup(b) {

@@ -101,6 +101,7 @@ function renderAll(focusId) {
     formId: state.bundle.form.id, onChange, onSettle, onStructure: (id) => { save(); renderAll(id); }, onContinue,
   });
   evaluateNow();
+  previewRender?.();
   if (focusId) document.getElementById(focusId)?.focus();
 }
 
@@ -432,6 +433,34 @@ async function open(path, step = null) {
   history.replaceState(null, '', stepHref(state.step));
 }
 
+// The live preview (?preview=1, scripts/preview-server.py): the package on screen loaded again
+// after its maintainer saved a file. The answers, the step and what was checked stay; the texts
+// of every language the page has shown are fetched again. One that fails to load leaves the page
+// as it was (preview.js says why).
+async function reloadPackage() {
+  flushSave();
+  let bundle = await loadBundle(state.path, state.lang);
+  for (const lang of ['en', 'zh']) {
+    if (lang !== state.lang && hasLanguage(state.bundle, lang)) bundle = await withLanguage(bundle, lang);
+  }
+  const form = await openForm(bundle);
+  state.form.close();
+  state.bundle = bundle;
+  state.form = form;
+  redraw(rememberFocus());
+}
+
+// The preview's banner, drawn again with the page (language); null unless in preview.
+let previewRender = null;
+async function startPreview() {
+  const { startPreview: start } = await import('./preview.js');
+  previewRender = start({
+    // Before a form has opened (the package is broken), the one the address asks for.
+    path: () => state.path ?? readHash().form, lang: () => state.lang, hasForm: () => state.form !== null,
+    reload: reloadPackage,
+  });
+}
+
 // The other language's texts are fetched on the first switch (bundle.js) and the form is loaded
 // into the core again with them, so its messages follow; the open form stays until then. If they
 // cannot be fetched (offline before ever switching), the page stays as it is and says so.
@@ -746,6 +775,8 @@ async function boot() {
   const path = state.index.packages.some((p) => p.path === wanted.form) ? wanted.form : state.index.default;
   wire();
   await openOrExplain(path, path === wanted.form ? wanted.step : null);
+  // Only from the preview server (the offline file, opened from disk, has no server to listen to).
+  if (params.get('preview') === '1' && location.protocol.startsWith('http')) await startPreview();
   if (uiFailure && state.form) drafts.languageFailed(wantedLang, uiFailure, () => switchLanguage(wantedLang));
 }
 
