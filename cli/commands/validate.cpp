@@ -142,14 +142,24 @@ std::optional<json> remotes_file(const fs::path& root, const std::string& uri) {
   return parse_json_file(file.string());
 }
 
-// What a schema may refer to: a --refs document by its "$id", a local file by its file: URI
-// (a relative "$ref" resolved against the schema file's own location), or a --remotes file.
+// A local file a schema may name: a regular file whose name ends in ".json" (any case). A schema
+// split into neighbouring files (and "../common/x.schema.json") is read with no flags, but a
+// schema someone sent cannot make the command open /etc/passwd, a device or a FIFO; anything
+// else it names is an unresolvable "$ref" (schema_error.bad_ref, exit 2), the file never opened.
+bool readable_schema_file(const fs::path& path) {
+  std::string ext = path.extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::error_code ec;
+  return ext == ".json" && fs::is_regular_file(path, ec);
+}
+
+// What a schema may refer to: a --refs document by its "$id", a local JSON file by its file:
+// URI (a relative "$ref" resolved against the schema file's own location), or a --remotes file.
 json_schema::Resolver make_resolver(const std::optional<std::string>& remotes, std::map<std::string, std::string> by_id) {
   return [remotes, by_id = std::move(by_id)](const std::string& uri) -> std::optional<json> {
     if (const auto it = by_id.find(uri); it != by_id.end()) return parse_json_file(it->second);
     if (const auto path = path_of_file_uri(uri)) {
-      std::error_code ec;
-      if (!fs::is_regular_file(*path, ec)) return std::nullopt;
+      if (!readable_schema_file(*path)) return std::nullopt;
       return parse_json_file(path->string());
     }
     if (!remotes) return std::nullopt;

@@ -397,6 +397,22 @@ TEST_F(Cli, ValidateResolvesRelativeRefsAgainstTheSchemaFile) {
   EXPECT_NE(gone.err.find("bad_ref"), std::string::npos) << gone.err;
 }
 
+TEST_F(Cli, ValidateOpensOnlyJsonFilesAReferenceNames) {
+  // A file that is not ".json" (here valid JSON, so only the name refuses it), a device and a
+  // folder: each an unresolvable reference, exit 2, nothing read.
+  file("r/notes.txt", R"({"type": "string"})");
+  for (const char* ref : {"notes.txt", "/dev/zero", "file:///dev/zero", "/etc/passwd", "."}) {
+    const std::string schema = file("r/main.json", std::string(R"({"$ref": ")") + ref + "\"}");
+    const Result r = run("validate --schema " + schema + " --instance " + file("x.json", "\"s\""));
+    EXPECT_EQ(r.code, 2) << ref;
+    EXPECT_NE(r.err.find("bad_ref"), std::string::npos) << ref << ": " << r.err;
+  }
+  // The same schema with a ".json" name validates.
+  file("r/text.JSON", R"({"type": "string"})");
+  EXPECT_EQ(run("validate --schema " + file("r/ok.json", R"({"$ref": "text.JSON"})") + " --instance " +
+                file("y.json", "\"s\"")).code, 0);
+}
+
 TEST_F(Cli, ValidateReadsAReferencedPlainFileInTheReferringSchemasDialect) {
   // In draft-07 "$ref" overrides its siblings; in 2020-12 maxLength would apply too.
   file("d/plain.json", R"({"$ref": "#/definitions/s", "maxLength": 1, "definitions": {"s": {"type": "string"}}})");
