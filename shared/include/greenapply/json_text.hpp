@@ -12,18 +12,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "greenapply/issue.hpp"
+
 namespace greenapply {
 
 constexpr std::size_t kMaxJsonDepth = 256;
 
-struct JsonTextError : std::runtime_error {
-  JsonTextError(std::string key, std::size_t offset, std::size_t line, std::size_t column,
-                std::string detail);
-  std::string message_key;  // json.syntax | json.depth | json.empty
-  std::size_t offset;       // byte offset of the problem
-  std::size_t line;         // 1-based
-  std::size_t column;       // 1-based, in bytes
-  std::string detail;       // parser's own words (English, for logs and the CLI)
+// json.syntax | json.depth | json.empty, with the position.
+struct JsonTextError : TextError {
+  using TextError::TextError;
 };
 
 // Parses text as one JSON value; throws JsonTextError. Depth counts nested arrays/objects.

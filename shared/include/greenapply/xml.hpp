@@ -20,17 +20,16 @@
 
 #include <nlohmann/json.hpp>
 
+#include "greenapply/issue.hpp"
+
 namespace greenapply::xml {
 
 constexpr std::size_t kMaxXmlDepth = 256;
 
-struct XmlError : std::runtime_error {
-  XmlError(std::string key, std::size_t offset, std::size_t line, std::size_t column, std::string detail);
-  std::string message_key;  // xml.syntax, xml.doctype, xml.wrong_root, xml.unknown_element, …
-  std::size_t offset;       // byte offset in the input
-  std::size_t line;         // 1-based; 0 for an error of to_xml
-  std::size_t column;       // 1-based; 0 for an error of to_xml
-  std::string detail;
+// xml.syntax, xml.doctype, xml.wrong_root, xml.unknown_element, … with the position (line 0 for
+// an error of to_xml).
+struct XmlError : TextError {
+  using TextError::TextError;
 };
 
 // Strings XML 1.0 cannot carry (control characters, U+FFFE, U+FFFF …) are written as JSON

@@ -13,11 +13,7 @@ enum class Op {
   eq, ne, lt, le, gt, ge, in, add, sub, mul, div, mod, index, member
 };
 
-enum class Fn {
-  count, sum, min, max, avg, map, filter, count_if, any, all, distinct, flatten, len, trim, lower,
-  date, years_between, days_between, year, abs, round, floor, ceil, clamp, min2, max2, if_,
-  coalesce, steps, has, has_any, uscc_valid, matches
-};
+struct Function;  // functions.hpp: a built-in function, declared once
 
 struct Node {
   Op op = Op::literal;
@@ -25,7 +21,7 @@ struct Node {
   Type type = Type::any;
   Value literal;
   std::vector<std::string> path;  // path / it_path (without "it"); member name in path[0]
-  Fn fn = Fn::count;
+  const Function* fn = nullptr;  // Op::call: the function called
   int regex = -1;  // matches(): index of the pattern compiled at parse time in Program::Data::regexes
   std::vector<int> kids;
 };

@@ -542,13 +542,13 @@ class Parser {
   }
 
   int call(const Token& name) {
-    const FunctionInfo* f = find_function(name.text);
+    const Function* f = find_function(name.text);
     if (!f) fail(name.offset, "expr.unknown_function", {{"function", name.text}});
     advance();  // (
     Node n;
     n.op = Op::call;
     n.offset = name.offset;
-    n.fn = f->fn;
+    n.fn = f;
     int index = 0;
     if (!is_punct(")")) {
       while (true) {
@@ -586,12 +586,12 @@ class Parser {
     std::vector<Type> types;
     for (int k : n.kids) types.push_back(type(k));
     std::size_t bad = 0;
-    const auto result = function_type(f->fn, types, bad);
+    const auto result = f->type(types, bad);
     if (!result)
       fail(at(n.kids[bad]).offset, "expr.type_mismatch",
            {{"function", name.text}, {"argument", bad + 1}, {"actual", type_name(types[bad])}});
     n.type = *result;
-    if (n.fn == Fn::matches) compile_pattern(n, name);
+    if (f->pattern_arg) compile_pattern(n, name);
     return add(std::move(n));
   }
 

@@ -4,16 +4,6 @@
 
 namespace greenapply {
 
-JsonTextError::JsonTextError(std::string key, std::size_t off, std::size_t ln, std::size_t col,
-                             std::string what)
-    : std::runtime_error("line " + std::to_string(ln) + ", column " + std::to_string(col) + ": " +
-                         what),
-      message_key(std::move(key)),
-      offset(off),
-      line(ln),
-      column(col),
-      detail(std::move(what)) {}
-
 namespace {
 
 struct Position {

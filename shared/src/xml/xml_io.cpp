@@ -12,15 +12,6 @@ namespace greenapply::xml {
 
 using nlohmann::json;
 
-XmlError::XmlError(std::string key, std::size_t off, std::size_t ln, std::size_t col, std::string what)
-    // line 0: an error of writing (to_xml), which has no position in a text.
-    : std::runtime_error(ln == 0 ? what : "line " + std::to_string(ln) + ", column " + std::to_string(col) + ": " + what),
-      message_key(std::move(key)),
-      offset(off),
-      line(ln),
-      column(col),
-      detail(std::move(what)) {}
-
 namespace {
 
 constexpr const char* kNamespace = "urn:greenapply:application:1";
