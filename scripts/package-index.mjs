@@ -5,8 +5,10 @@
 //                                    start screen (forms.html)
 //   <out>/schemas/common/texts.<lang>.json  one language's engine common texts, merged exactly
 //                                    as the CLI merges them (cli/package_files.cpp: i18n/<lang>.json
-//                                    and i18n/*.<lang>.json in name order). One file a language:
-//                                    the page fetches only the language it shows.
+//                                    and i18n/*.<lang>.json in name order), but for tools.<lang>.json.
+//                                    One file a language: the page fetches only the language it shows.
+//   <out>/schemas/common/texts-tools.<lang>.json  tools.<lang>.json: the texts only the CLI and the
+//                                    organiser's page show; the organiser's page adds them.
 //   <out>/schemas/common/schemas.json [...]: every shared schema (common/*.schema.json, name order)
 // Usage: node scripts/package-index.mjs SCHEMAS_DIR OUT_SCHEMAS_DIR [--package DIR]... [--keep-going]
 //   --package DIR: a package folder from anywhere, listed under its folder's name (in place of
@@ -15,12 +17,18 @@
 import { readdirSync, readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 
-export function commonTexts(schemasDir) {
+// part: 'all' (what the CLI merges; the bundle readBundle makes), 'page' (what the applicant's page
+// fetches: all but tools.<lang>.json) or 'tools' (tools.<lang>.json alone: texts only the CLI and
+// the organiser's page show, such as a received XML file's problems, kept off the page's first
+// visit; docs/errors.md says which key is where).
+export function commonTexts(schemasDir, part = 'all') {
   const dir = path.join(schemasDir, 'common', 'i18n');
   const out = {};
   for (const lang of ['en', 'zh']) {
+    const tools = (f) => f === `tools.${lang}.json`;
     const files = existsSync(dir)
-      ? readdirSync(dir).filter((f) => f === `${lang}.json` || f.endsWith(`.${lang}.json`)).sort()
+      ? readdirSync(dir).filter((f) => f === `${lang}.json` || f.endsWith(`.${lang}.json`))
+        .filter((f) => (part === 'page' ? !tools(f) : part === 'tools' ? tools(f) : true)).sort()
       : [];
     out[lang] = Object.assign({}, ...files.map((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8'))));
   }
@@ -113,8 +121,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const slim = { default: index.default, packages: index.packages.map(({ path: p, form, titles }) => ({ path: p, titles, form: manifest(form) })) };
     writeFileSync(path.join(outDir, 'index.json'), JSON.stringify(slim) + '\n');
     writeFileSync(path.join(outDir, 'catalogue.json'), JSON.stringify(catalogue) + '\n');
-    for (const [lang, texts] of Object.entries(commonTexts(schemasDir))) {
+    for (const [lang, texts] of Object.entries(commonTexts(schemasDir, 'page'))) {
       writeFileSync(path.join(outDir, 'common', `texts.${lang}.json`), JSON.stringify(texts) + '\n');
+    }
+    for (const [lang, texts] of Object.entries(commonTexts(schemasDir, 'tools'))) {
+      writeFileSync(path.join(outDir, 'common', `texts-tools.${lang}.json`), JSON.stringify(texts) + '\n');
     }
     writeFileSync(path.join(outDir, 'common', 'schemas.json'), JSON.stringify(commonSchemas(schemasDir)) + '\n');
   }

@@ -41,6 +41,13 @@ const now = () => params.get('now') ?? new Date().toISOString();
 // The stored draft and everything that can go wrong with it, told to the applicant (notices.js).
 const drafts = new Drafts({ exportDraft: () => $('export-draft').click(), resumed: () => save(), index: () => state.index });
 
+// What the core refused, in the applicant's words: the common text of its key (docs/errors.md),
+// else the key itself, else the error's own message.
+function refusalReason(error, texts = state.texts) {
+  const said = error?.key ? texts.shared(error.key) : null;
+  return said && said !== error.key ? said : error?.key ?? String(error?.message ?? error);
+}
+
 function fatal(message) {
   $('loading').hidden = true;
   $('fatal').hidden = false;
@@ -301,7 +308,7 @@ function evaluateNow() {
   try {
     ev = state.form.evaluate(state.answers, now(), state.lang);
   } catch (e) {
-    fatal(String(e.message ?? e));
+    fatal(refusalReason(e));
     return;
   }
   state.ev = ev;
@@ -505,7 +512,7 @@ function wire() {
     try {
       download(packageFilename(state.bundle, state.ev, kind), make(state.answers, now(), state.lang), type);
     } catch (error) {
-      $('export-status').textContent = state.texts.ui('exportFailed', { reason: error.key ?? error.message });
+      $('export-status').textContent = state.texts.ui('exportFailed', { reason: refusalReason(error) });
     }
   };
   $('export-json').addEventListener('click', () => exportPackage('json', state.form.applicationPackage, 'application/json'));
@@ -637,7 +644,7 @@ async function downloadEml() {
     status.textContent = [t.ui('emlDone', { file: name, n: files.length }),
       notKept.length ? t.ui('emlMissing', { list: notKept.map((n) => `“${n}”`).join(t.ui('listSeparator')) }) : ''].filter(Boolean).join(' ');
   } catch (error) {
-    status.textContent = t.ui('emlFailed', { reason: error.key ?? error.message });
+    status.textContent = t.ui('emlFailed', { reason: refusalReason(error, t) });
   } finally {
     temporary?.close();
   }

@@ -199,10 +199,20 @@ async function downloadWith(make, name, type) {
 }
 
 // --- language and form -------------------------------------------------------------------------
+async function toolTexts(lang) {
+  const url = new URL(`schemas/common/texts-tools.${lang}.json`, document.baseURI);
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
+  return response.json();
+}
+
 async function loadForm(path) {
   // Both languages' texts: the report is in English and Chinese, and the page switches freely.
   let bundle = await loadBundle(path, 'en');
   bundle = await withLanguage(bundle, 'zh');
+  // And the common texts the applicant's page never shows (a received XML file's problems, …):
+  // the CLI has them with the rest; the page keeps them out of every applicant's first visit.
+  await Promise.all(['en', 'zh'].map(async (lang) => Object.assign(bundle.common_i18n[lang], await toolTexts(lang))));
   state.path = path;
   state.bundle = bundle;
   state.texts = new Texts(bundle, state.lang);
