@@ -2,6 +2,8 @@
 // benchmark workload N times, with the work inside measured_loop() so that
 // `--toggle-collect='*measured_loop*'` counts the measured work only, not the set-up.
 //   greenapply_profile validate|is_valid|parse_validate|evaluate|evaluate_large [N]
+//   greenapply_profile load [N] [package dir]   the page's Form.load: the bundle's text parsed and
+//                                               loaded (default schemas/bluetech-2023-company)
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -32,6 +34,7 @@ struct Ctx {
   std::vector<std::string> texts;
   std::optional<greenapply::form::FormPackage> package;
   std::vector<nlohmann::json> examples;
+  std::string bundle_text;
 };
 
 __attribute__((noinline)) std::size_t measured_loop(const Ctx& c, int n) {
@@ -46,6 +49,8 @@ __attribute__((noinline)) std::size_t measured_loop(const Ctx& c, int n) {
     } else if (c.mode == "evaluate") {
       for (const auto& a : c.examples)
         sink += greenapply::form::evaluate(*c.package, a, "2023-04-15T10:00:00+08:00", "en").size();
+    } else if (c.mode == "load") {
+      sink += greenapply::form::FormPackage::load(greenapply::parse_json(c.bundle_text)).warnings().size();
     }
   }
   return sink;
@@ -55,13 +60,20 @@ __attribute__((noinline)) std::size_t measured_loop(const Ctx& c, int n) {
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: greenapply_profile validate|is_valid|parse_validate|evaluate [N]\n");
+    std::fprintf(stderr, "usage: greenapply_profile validate|is_valid|parse_validate|evaluate|load [N] [package dir]\n");
     return 2;
   }
   Ctx c;
   c.mode = argv[1];
   const int n = argc > 2 ? std::atoi(argv[2]) : 1;
-  if (c.mode == "evaluate") {
+  if (c.mode == "load") {
+    const std::string dir = argc > 3 ? argv[3] : GREENAPPLY_SOURCE_DIR "/schemas/bluetech-2023-company";
+    // As the page sends it (www/js/bundle.js): no examples, the texts of one language.
+    nlohmann::json bundle = greenapply::cli::read_package(dir).bundle;
+    bundle.erase("examples");
+    for (const char* texts : {"i18n", "common_i18n"}) bundle[texts].erase("zh");
+    c.bundle_text = bundle.dump();
+  } else if (c.mode == "evaluate") {
     auto files = greenapply::cli::read_package(GREENAPPLY_SOURCE_DIR "/schemas/bluetech-2023-company");
     c.package = greenapply::form::FormPackage::load(files.bundle);
     for (const auto& ex : files.bundle["examples"]) c.examples.push_back(ex["content"]["answers"]);

@@ -46,6 +46,7 @@ export async function openForm(bundle) {
   performance.mark('ga:form-load-start');
   const form = core.Form.load(JSON.stringify(bundle));
   performance.mark('ga:form-loaded');
+  performance.measure('ga:form-load', 'ga:form-load-start', 'ga:form-loaded');
   if (!form.ok()) {
     const err = JSON.parse(form.error());
     form.delete();

@@ -828,4 +828,14 @@ window.greenapply = {
     return times;
   },
   heapBytes: () => state.form.heapBytes(),
+  // For bench/form-load-bench.mjs: the open form's bundle loaded into the same core again, n
+  // times (each let go at once): Form.load on a warm wasm, in ms, as the page's marks time it.
+  async timeLoads(n) {
+    const times = [];
+    for (let i = 0; i < n; i++) {
+      (await openForm(state.bundle)).close();
+      times.push(performance.getEntriesByName('ga:form-load', 'measure').at(-1).duration);
+    }
+    return times;
+  },
 };

@@ -464,9 +464,9 @@ class Loader {
 
 }  // namespace
 
-FormPackage FormPackage::load(const nlohmann::json& bundle) {
+FormPackage FormPackage::load(nlohmann::json bundle) {
   auto data = std::make_shared<PackageData>();
-  data->bundle = bundle;
+  data->bundle = std::move(bundle);
   std::vector<Problem> problems;
   Loader(*data, problems).run();
   std::vector<Problem> errors;
