@@ -12,9 +12,9 @@ import path from 'node:path';
 import { readBundle } from '../scripts/package-index.mjs';
 
 const site = path.resolve(process.argv[2] ?? 'build/site');
-// The core with the e-mail writer, as the page fetches it for "Download the e-mail".
-const { default: createMail } = await import(path.join(site, 'greenapply-mail.mjs'));
-const core = await createMail({ wasmBinary: readFileSync(path.join(site, 'greenapply-mail.wasm')) });
+// The full core (the writers), as the page fetches it for "Download the e-mail".
+const { default: createMail } = await import(path.join(site, 'greenapply-full.mjs'));
+const core = await createMail({ wasmBinary: readFileSync(path.join(site, 'greenapply-full.wasm')) });
 const form = core.Form.load(JSON.stringify(readBundle('schemas', 'bluetech-2023-company')));
 const example = JSON.parse(readFileSync('schemas/bluetech-2023-company/examples/02-strong.json', 'utf8'));
 const mb = (n) => (n / (1024 * 1024)).toFixed(1);

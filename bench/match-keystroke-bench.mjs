@@ -19,8 +19,11 @@ const [dir, entriesArg, keysArg] = process.argv.slice(2);
 const entries = Number(entriesArg ?? 50);
 const keystrokes = Number(keysArg ?? 400);
 const file = (name) => (existsSync(path.join(dir, name)) ? path.join(dir, name) : path.join(dir, 'wasm', name));
-const { default: createGreenapply } = await import(path.resolve(file('greenapply.mjs')));
-const core = await createGreenapply({ wasmBinary: readFileSync(file('greenapply.wasm')) });
+// The full core, which need forms run on (www/js/core.js); a build from before it existed has
+// everything in greenapply.mjs.
+const coreName = existsSync(file('greenapply-full.mjs')) ? 'greenapply-full' : 'greenapply';
+const { default: createGreenapply } = await import(path.resolve(file(`${coreName}.mjs`)));
+const core = await createGreenapply({ wasmBinary: readFileSync(file(`${coreName}.wasm`)) });
 
 const schemas = 'schemas';
 const now = '2026-06-01T10:00:00+08:00';

@@ -32,8 +32,8 @@ rm -rf "$SITE"
 mkdir -p "$SITE"
 cp -r www/. "$SITE/"
 cp "$WASM_DIR/wasm/greenapply.mjs" "$WASM_DIR/wasm/greenapply.wasm" "$SITE/"
-# The same core with the e-mail writer, fetched by the page only for "Download the e-mail".
-cp "$WASM_DIR/wasm/greenapply-mail.mjs" "$WASM_DIR/wasm/greenapply-mail.wasm" "$SITE/"
+# The full core (the writers and the matcher): need forms run on it, other forms fetch it for a file.
+cp "$WASM_DIR/wasm/greenapply-full.mjs" "$WASM_DIR/wasm/greenapply-full.wasm" "$SITE/"
 # The organiser's page has a wasm build of its own (wasm/organiser_bindings.cpp).
 cp "$WASM_DIR/wasm/organiser.mjs" "$WASM_DIR/wasm/organiser.wasm" "$WASM_DIR/wasm/organiser-offline.js" "$SITE/"
 mkdir -p "$SITE/schemas"

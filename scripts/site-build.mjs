@@ -60,6 +60,9 @@ function packageFiles(pkgPath) {
 // schemas/common/; every form reads it. The *.schema.json there are its sources, not fetched.
 const coldFiles = ['schemas/index.json', 'schemas/common/schemas.json'];
 const formFiles = Object.fromEntries(index.packages.map((p) => [p.path, packageFiles(p.path)]));
+// The need forms (a match.json): they run on the full core from the start (www/js/core.js).
+const onFullCore = index.packages.map((p) => p.path)
+  .filter((p) => typeof readJson(`schemas/${p}/form.json`).files.match === 'string');
 
 // --- JS and CSS -------------------------------------------------------------------------------
 // The core's glue is left out of the bundle (online) or replaced by the classic script's global
@@ -67,9 +70,9 @@ const formFiles = Object.fromEntries(index.packages.map((p) => [p.path, packageF
 const coreGlue = (offline) => ({
   name: 'greenapply-core',
   setup(b) {
-    // greenapply-mail.mjs (the core with the e-mail writer) likewise: offline, the one module
-    // has the writer, so the page never imports it there.
-    b.onResolve({ filter: /greenapply(-mail)?\.mjs$/ }, (a) => (offline
+    // greenapply-full.mjs (the core with the writers and the matcher, www/js/core.js) likewise:
+    // offline, the one module is the full core, and both names give it.
+    b.onResolve({ filter: /greenapply(-full)?\.mjs$/ }, (a) => (offline
       ? { path: 'core', namespace: 'greenapply-core' }
       : { path: a.path, external: true }));
     b.onLoad({ filter: /.*/, namespace: 'greenapply-core' },
@@ -92,10 +95,11 @@ const offlineApp = offlineGlue && (await build({
   banner: { js: "var greenapplyModuleUrl = new URL('js/main.js', document.baseURI).href;" },
 })).outputFiles[0].text;
 // What only some visits use is a module of its own, imported dynamically (the need form's match
-// panel, the page's Chinese texts, the maintainers' live preview): online it stays out of main.js and is bundled on its own, with its own copy of the few
+// panel, the page's Chinese texts, the maintainers' live preview, the review step's code, which
+// a first visit does not reach): online it stays out of main.js and is bundled on its own, with its own copy of the few
 // helpers it shares with the page (esbuild's code splitting would instead move those into a
 // chunk that every page fetches, one request more). Offline, everything is one script.
-const lazyModules = ['render/match.js', 'ui-zh.js', 'preview.js'];
+const lazyModules = ['render/match.js', 'ui-zh.js', 'preview.js', 'review-step.js'];
 const leaveLazyOut = {
   name: 'greenapply-lazy',
   setup(b) {
@@ -117,7 +121,8 @@ const css = read('css/app.css');
 
 // js/preload.js: the list of each package's files, in place of its placeholders; minified.
 let preloadJs = read('js/preload.js');
-for (const [placeholder, value] of [['{}; // build:package-files', formFiles], ["''; // build:default-package", index.default]]) {
+for (const [placeholder, value] of [['{}; // build:package-files', formFiles], ["''; // build:default-package", index.default],
+  ['[]; // build:full-core-packages', onFullCore]]) {
   if (!preloadJs.includes(placeholder)) throw new Error(`js/preload.js: no ${placeholder}`);
   preloadJs = preloadJs.replace(placeholder, () => `${JSON.stringify(value)};`);
 }
@@ -128,11 +133,9 @@ const marker = '<!-- build:preload -->';
 const html = read('index.html');
 if (!html.includes(marker)) throw new Error(`index.html: no ${marker} in <head>`);
 // crossorigin: fetch() and emscripten's wasm fetch are CORS-mode requests, and a preload is
-// only reused by a request of the same mode. The wasm preload also starts its download before
-// any script runs; greenapply.mjs compiles it from that stream (instantiateStreaming).
+// only reused by a request of the same mode. The core (greenapply.mjs and its wasm, or the full
+// core's for a need form) is preloaded by js/preload.js, which knows the form.
 const preloads = [
-  '<link rel="modulepreload" href="greenapply.mjs">',
-  '<link rel="preload" href="greenapply.wasm" as="fetch" type="application/wasm" crossorigin>',
   ...coldFiles.map((f) => `<link rel="preload" href="${f}" as="fetch" type="application/json" crossorigin>`),
   // defer: it never holds up the parser (nor a first paint); deferred scripts run in order, so it
   // still runs before the page's module, which is deferred too, asks for anything.

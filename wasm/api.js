@@ -3,14 +3,13 @@
 // compiler with them. Every public name is quoted: closure renames the others.
 //
 //   Module.Form.load(bundleJson)        → form: ok(), error(), id(), version(), evaluate(a, now, lang),
+//                                         hasMatcher(), delete(), and in the full core only
+//                                         (greenapply-full.mjs and the offline file: hasEml()):
 //                                         applicationPackage(...), applicationXml(...),
-//                                         applicationEml(a, now, lang, options, files) → Uint8Array
-//                                         (greenapply-mail.mjs and the offline file only: hasEml()),
-//                                         hasMatcher(),
+//                                         applicationEml(a, now, lang, options, files) → Uint8Array,
 //                                         matchTechnologies(need, technologies, now, lang),
 //                                         addTechnology(doc), clearTechnologies(),
-//                                         matchSubmitted(submitted, lang), evaluateDocument(doc, now, lang),
-//                                         delete()
+//                                         matchSubmitted(submitted, lang), evaluateDocument(doc, now, lang)
 //   Module.SchemaValidator.load(schema) → v: ok(), error(), loadInstances(array), validateLoaded(),
 //                                         validate(instance), delete()
 //   Module.version()                    → the engine version
@@ -47,6 +46,12 @@ function gaCall(fn, handle, strings) {
 
 function gaGone() { throw new Error('greenapply: this object was deleted'); }
 
+// An export only the full core has (wasm/CMakeLists.txt, _full_exports), looked up by name: a
+// plain reference would not link in the small core, which leaves it out.
+function gaFull(name) {
+  return Module[name] || function () { throw new Error('greenapply: this module has no ' + name + ' (greenapply-full.mjs has)'); };
+}
+
 function gaForm(h) {
   var live = function () { return h || gaGone(); };
   return {
@@ -59,22 +64,22 @@ function gaForm(h) {
       return gaText(gaCall(_ga_form_evaluate, live(), [answers, now, lang]));
     },
     'applicationPackage': function (answers, now, lang) {
-      return gaText(gaCall(_ga_form_application_package, live(), [answers, now, lang]));
+      return gaText(gaCall(gaFull('_ga_form_application_package'), live(), [answers, now, lang]));
     },
     'applicationXml': function (answers, now, lang) {
-      return gaText(gaCall(_ga_form_application_xml, live(), [answers, now, lang]));
+      return gaText(gaCall(gaFull('_ga_form_application_xml'), live(), [answers, now, lang]));
     },
     // files: Uint8Array[] (the attached files). Each is copied into wasm memory once and read
     // there in place; the message comes back as bytes (ASCII), copied out once, and the core's
     // copy is freed at once. A refusal comes back as the bytes of a {"fatal"} JSON object.
-    // Only in the modules built with the e-mail writer (greenapply-mail.mjs, the offline file):
-    // hasEml() says whether this one is.
+    // Only in the full core (greenapply-full.mjs, the offline file): hasEml() says whether this
+    // one is.
     'hasEml': function () { return !!Module['_ga_form_application_eml']; },
     'applicationEml': function (answers, now, lang, options, files) {
       var hh = live();
       var eml = Module['_ga_form_application_eml'];
       var release = Module['_ga_form_release'];
-      if (!eml) throw new Error('greenapply: this module has no e-mail writer (greenapply-mail.mjs has)');
+      if (!eml) throw new Error('greenapply: this module has no e-mail writer (greenapply-full.mjs has)');
       var total = files.reduce(function (n, f) { return n + f.length; }, 0);
       var data = _malloc(total || 1);
       var table = _malloc(files.length * 8 || 8);
@@ -98,17 +103,17 @@ function gaForm(h) {
       }
     },
     'matchTechnologies': function (need, technologies, now, lang) {
-      return gaText(gaCall(_ga_form_match_technologies, live(), [need, technologies, now, lang]));
+      return gaText(gaCall(gaFull('_ga_form_match_technologies'), live(), [need, technologies, now, lang]));
     },
     'addTechnology': function (document) {
-      return gaText(gaCall(_ga_form_add_technology, live(), [document]));
+      return gaText(gaCall(gaFull('_ga_form_add_technology'), live(), [document]));
     },
-    'clearTechnologies': function () { _ga_form_clear_technologies(live()); },
+    'clearTechnologies': function () { gaFull('_ga_form_clear_technologies')(live()); },
     'matchSubmitted': function (submitted, lang) {
-      return gaText(gaCall(_ga_form_match_submitted, live(), [submitted, lang]));
+      return gaText(gaCall(gaFull('_ga_form_match_submitted'), live(), [submitted, lang]));
     },
     'evaluateDocument': function (document, now, lang) {
-      return gaText(gaCall(_ga_form_evaluate_document, live(), [document, now, lang]));
+      return gaText(gaCall(gaFull('_ga_form_evaluate_document'), live(), [document, now, lang]));
     },
     'delete': function () { if (h) _ga_form_free(h); h = 0; },
   };

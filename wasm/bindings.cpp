@@ -242,20 +242,22 @@ EMSCRIPTEN_KEEPALIVE const Text* ga_form_evaluate(FormHandle* h, const char* a, 
                                                   std::size_t nown, const char* lang, std::size_t langn) {
   return h->put(h->object.evaluate(arg(a, an), arg(now, nown), arg(lang, langn)));
 }
-EMSCRIPTEN_KEEPALIVE const Text* ga_form_application_package(FormHandle* h, const char* a, std::size_t an,
+// The writers and the matcher below are not EMSCRIPTEN_KEEPALIVE (which keeps a function in
+// every module): they are exported by name only by the full core (wasm/CMakeLists.txt,
+// _full_exports), which the page fetches for a file or runs need forms on, so the small core's
+// link drops their code.
+const Text* ga_form_application_package(FormHandle* h, const char* a, std::size_t an,
                                                              const char* now, std::size_t nown, const char* lang,
                                                              std::size_t langn) {
   return h->put(h->object.application_package(arg(a, an), arg(now, nown), arg(lang, langn)));
 }
-EMSCRIPTEN_KEEPALIVE const Text* ga_form_application_xml(FormHandle* h, const char* a, std::size_t an,
+const Text* ga_form_application_xml(FormHandle* h, const char* a, std::size_t an,
                                                          const char* now, std::size_t nown, const char* lang,
                                                          std::size_t langn) {
   return h->put(h->object.application_xml(arg(a, an), arg(now, nown), arg(lang, langn)));
 }
 // (answers, now, lang, options) as bytes and length, then `count` files as (address, length)
 // pairs of 32-bit words at `table`. The message stays in the handle until ga_form_release.
-// Not EMSCRIPTEN_KEEPALIVE (which keeps a function in every module): these two are exported by
-// name only by the modules that carry the e-mail writer (wasm/CMakeLists.txt, _mail_exports).
 const Text* ga_form_application_eml(FormHandle* h, const char* a, std::size_t an,
                                                          const char* now, std::size_t nown, const char* lang,
                                                          std::size_t langn, const char* opts, std::size_t optsn,
@@ -269,21 +271,21 @@ const Text* ga_form_application_eml(FormHandle* h, const char* a, std::size_t an
 }
 // Frees the last result's text (a message of tens of megabytes is not kept until the next call).
 void ga_form_release(FormHandle* h) { std::string().swap(h->out); h->text = {}; }
-EMSCRIPTEN_KEEPALIVE const Text* ga_form_match_technologies(FormHandle* h, const char* need, std::size_t needn,
+const Text* ga_form_match_technologies(FormHandle* h, const char* need, std::size_t needn,
                                                             const char* techs, std::size_t techsn, const char* now,
                                                             std::size_t nown, const char* lang, std::size_t langn) {
   return h->put(h->object.match_technologies(arg(need, needn), arg(techs, techsn), arg(now, nown), arg(lang, langn)));
 }
 
-EMSCRIPTEN_KEEPALIVE const Text* ga_form_add_technology(FormHandle* h, const char* doc, std::size_t docn) {
+const Text* ga_form_add_technology(FormHandle* h, const char* doc, std::size_t docn) {
   return h->put(h->object.add_technology(arg(doc, docn)));
 }
-EMSCRIPTEN_KEEPALIVE void ga_form_clear_technologies(FormHandle* h) { h->object.clear_technologies(); }
-EMSCRIPTEN_KEEPALIVE const Text* ga_form_match_submitted(FormHandle* h, const char* submitted, std::size_t submittedn,
+void ga_form_clear_technologies(FormHandle* h) { h->object.clear_technologies(); }
+const Text* ga_form_match_submitted(FormHandle* h, const char* submitted, std::size_t submittedn,
                                                          const char* lang, std::size_t langn) {
   return h->put(h->object.match_submitted(arg(submitted, submittedn), arg(lang, langn)));
 }
-EMSCRIPTEN_KEEPALIVE const Text* ga_form_evaluate_document(FormHandle* h, const char* doc, std::size_t docn,
+const Text* ga_form_evaluate_document(FormHandle* h, const char* doc, std::size_t docn,
                                                            const char* now, std::size_t nown, const char* lang,
                                                            std::size_t langn) {
   return h->put(h->object.evaluate_document(arg(doc, docn), arg(now, nown), arg(lang, langn)));

@@ -82,7 +82,7 @@ test('the file carries its own CSP: no eval, no unsafe-inline, a hash for every 
 });
 
 // Issue #15: the offline file's one module has the e-mail writer (online it is fetched on the
-// click, greenapply-mail.mjs): "Download the e-mail" works from disk with no network, and the
+// click, greenapply-full.mjs): "Download the e-mail" works from disk with no network, and the
 // message is one Python's email package reads, its body in both languages (the file carries
 // every language's texts).
 test('the e-mail (.eml) is made offline too', async ({ page, context }) => {

@@ -1,7 +1,10 @@
 // Native and wasm give the same answer, byte for byte.
 // For every form package: every worked example in both languages, plus generated applications
-// (tests/parity/generate.mjs), evaluated by the native CLI (`greenapply evaluate`) and by the
-// wasm build in node; the two outputs must be identical strings.
+// (tests/parity/generate.mjs), evaluated by the native CLI (`greenapply evaluate`) and by both
+// wasm builds the page uses in node (greenapply.mjs, the small core every form opens on, and
+// greenapply-full.mjs, which need forms run on and which makes the files); the outputs must be
+// identical strings. The writers and the matcher are compared on the full core, the only one
+// that has them.
 // Usage: node tests/parity/parity.mjs <native greenapply> <site dir> [generated per form]
 import { readFileSync, writeFileSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -16,11 +19,17 @@ const perForm = Number(perFormArg ?? 1000);
 const schemas = 'schemas';
 const { default: createGreenapply } = await import(path.resolve(site, 'greenapply.mjs'));
 const core = await createGreenapply({ wasmBinary: readFileSync(path.join(site, 'greenapply.wasm')) });
-// The e-mail writer is in greenapply-mail.mjs only (the page fetches it for "Download the e-mail").
-const { default: createMail } = await import(path.resolve(site, 'greenapply-mail.mjs'));
-const mailCore = await createMail({ wasmBinary: readFileSync(path.join(site, 'greenapply-mail.wasm')) });
+// The writers (JSON, XML, e-mail) and the matcher are in greenapply-full.mjs only.
+const { default: createFull } = await import(path.resolve(site, 'greenapply-full.mjs'));
+const fullCore = await createFull({ wasmBinary: readFileSync(path.join(site, 'greenapply-full.wasm')) });
 const probe = core.Form.load('{}');
-if (probe.hasEml() || !mailCore.Form.load('{}').hasEml()) throw new Error('the e-mail writer must be in greenapply-mail.mjs and not in greenapply.mjs');
+if (probe.hasEml() || !fullCore.Form.load('{}').hasEml()) throw new Error('the writers must be in greenapply-full.mjs and not in greenapply.mjs');
+try {
+  probe.applicationXml('{}', '2023-04-15T10:00:00+08:00', 'en');
+  throw new Error('greenapply.mjs must not have the XML writer');
+} catch (e) {
+  if (!/has no _ga_form_application_xml/.test(e.message)) throw e;
+}
 probe.delete();
 
 const work = mkdtempSync(path.join(tmpdir(), 'parity-'));
@@ -72,8 +81,10 @@ let failed = 0;
 try {
   for (const { path: pkgPath, form } of packageIndex(schemas).packages) {
     const bundle = readBundle(schemas, pkgPath);
-    const wasmForm = core.Form.load(JSON.stringify(bundle));
-    if (!wasmForm.ok()) throw new Error(`${pkgPath}: wasm could not load: ${wasmForm.error()}`);
+    const smallForm = core.Form.load(JSON.stringify(bundle));
+    if (!smallForm.ok()) throw new Error(`${pkgPath}: wasm could not load: ${smallForm.error()}`);
+    const wasmForm = fullCore.Form.load(JSON.stringify(bundle));
+    if (!wasmForm.ok()) throw new Error(`${pkgPath}: the full wasm core could not load: ${wasmForm.error()}`);
     const examples = (form.files.examples ?? []).map((f) =>
       JSON.parse(readFileSync(path.join(schemas, pkgPath, f), 'utf8')));
     const cases = [];
@@ -88,36 +99,45 @@ try {
     const native = execFileSync(cli, ['evaluate', '--form', path.join(schemas, pkgPath), '--cases', casesFile],
                                 { maxBuffer: 1 << 30 }).toString('utf8').split('\n');
     cases.forEach((c, i) => {
-      const wasm = wasmForm.evaluate(JSON.stringify(c.answers), c.now, c.lang);
-      compared++;
-      if (wasm !== native[i]) {
-        failed++;
-        if (failed <= 3) {
-          let at = 0;
-          while (at < wasm.length && wasm[at] === native[i][at]) at++;
-          console.error(`${pkgPath} case ${i}: outputs differ at byte ${at}:\n  native …${native[i].slice(Math.max(0, at - 60), at + 60)}\n  wasm   …${wasm.slice(Math.max(0, at - 60), at + 60)}`);
+      for (const [name, f] of [['greenapply.mjs', smallForm], ['greenapply-full.mjs', wasmForm]]) {
+        const wasm = f.evaluate(JSON.stringify(c.answers), c.now, c.lang);
+        compared++;
+        if (wasm !== native[i]) {
+          failed++;
+          if (failed <= 3) {
+            let at = 0;
+            while (at < wasm.length && wasm[at] === native[i][at]) at++;
+            console.error(`${pkgPath} case ${i} (${name}): outputs differ at byte ${at}:\n  native …${native[i].slice(Math.max(0, at - 60), at + 60)}\n  wasm   …${wasm.slice(Math.max(0, at - 60), at + 60)}`);
+          }
         }
       }
     });
-    // The XML package (the page's "Download application (XML)" and `greenapply export --xml`):
-    // every worked example in both languages, the same bytes.
+    // The JSON and XML packages (the page's "Download application (JSON)" / "(XML)" and
+    // `greenapply export --json/--xml`): every worked example in both languages, the same bytes.
     for (const [k, ex] of examples.entries()) {
       for (const lang of ['en', 'zh']) {
         const out = path.join(work, `${pkgPath}-${k}-${lang}.xml`);
+        const outJson = path.join(work, `${pkgPath}-${k}-${lang}.package.json`);
         const answersFile = path.join(work, `${pkgPath}-${k}.json`);
         writeFileSync(answersFile, JSON.stringify(ex.answers));
-        execFileSync(cli, ['export', '--form', path.join(schemas, pkgPath), answersFile, '--now', ex.now, '--lang', lang, '--xml', out]);
+        execFileSync(cli, ['export', '--form', path.join(schemas, pkgPath), answersFile, '--now', ex.now, '--lang', lang, '--xml', out, '--json', outJson]);
         compared++;
         if (wasmForm.applicationXml(JSON.stringify(ex.answers), ex.now, lang) !== readFileSync(out, 'utf8')) {
           failed++;
           console.error(`${pkgPath} example ${k} (${lang}): the XML package differs between native and wasm`);
+        }
+        compared++;
+        // The CLI's file ends with a newline, as a text file does; the core's text has none.
+        if (`${wasmForm.applicationPackage(JSON.stringify(ex.answers), ex.now, lang)}\n` !== readFileSync(outJson, 'utf8')) {
+          failed++;
+          console.error(`${pkgPath} example ${k} (${lang}): the JSON package differs between native and wasm`);
         }
       }
     }
     // The e-mail (.eml: the page's "Download the e-mail" and `greenapply export --eml`): every
     // worked example in both languages, with a file in the form's first file field (recorded
     // by its SHA-256, as the page records it), the same bytes.
-    const mailForm = mailCore.Form.load(JSON.stringify(bundle));
+    const mailForm = wasmForm;
     const fileField = (bundle.layout.sections ?? []).flatMap((sec) => sec.fields ?? []).find((f) => f.widget === 'file' && f.pointer);
     const fileBytes = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 31) % 256))]);
     for (const [k, ex] of examples.entries()) {
@@ -150,7 +170,8 @@ try {
     // Every text export refuses what it cannot use with the one shape of wasm/boundary.hpp, and
     // with the core's own key: answers that are not JSON are "json.syntax", never "" or a throw.
     const refusals = {
-      evaluate: () => wasmForm.evaluate('{', examples[0]?.now ?? '2023-04-15T10:00:00+08:00', 'en'),
+      evaluate: () => smallForm.evaluate('{', examples[0]?.now ?? '2023-04-15T10:00:00+08:00', 'en'),
+      'evaluate (full core)': () => wasmForm.evaluate('{', examples[0]?.now ?? '2023-04-15T10:00:00+08:00', 'en'),
       applicationPackage: () => wasmForm.applicationPackage('{', '2023-04-15T10:00:00+08:00', 'en'),
       applicationXml: () => wasmForm.applicationXml('{', '2023-04-15T10:00:00+08:00', 'en'),
       evaluateDocument: () => wasmForm.evaluateDocument('{', '2023-04-15T10:00:00+08:00', 'en'),
@@ -167,9 +188,9 @@ try {
         console.error(`${pkgPath}: ${name} on answers that are not JSON gave ${JSON.stringify(text.slice(0, 80))}, not the {"fatal"} refusal with json.syntax`);
       }
     }
-    mailForm.delete();
     if (bundle.match) matchParity(pkgPath, wasmForm, examples);
     wasmForm.delete();
+    smallForm.delete();
     console.log(`${pkgPath}: ${cases.length} cases compared`);
   }
 } finally {

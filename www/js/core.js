@@ -1,33 +1,58 @@
-// The only module that touches WebAssembly: loads the core once and hands out Form objects.
+// The only module that touches WebAssembly: loads the core and hands out Form objects.
+// Two builds of the same core (wasm/CMakeLists.txt): greenapply.mjs evaluates only (what every
+// keystroke needs, and all most visits ever use); greenapply-full.mjs has everything, the
+// writers (JSON, XML, e-mail) and the need forms' matcher too. A need form runs on the full one
+// from the start; any other form fetches it when the applicant asks for a file. The offline
+// file's one module is the full core, and both imports name it.
 import createGreenapply from '../greenapply.mjs';
 
 let corePromise;
+let fullPromise;
 
 // The marks (ga:*) let bench/page-bench.mjs show where a cold load spends its time; they cost
 // nothing measurable and nothing reads them in the page.
+const ready = (core) => {
+  performance.mark('ga:core-ready');
+  return core;
+};
+
 export function loadCore() {
-  corePromise ??= createGreenapply().then((core) => {
-    performance.mark('ga:core-ready');
-    return core;
-  });
+  corePromise ??= createGreenapply().then(ready);
   return corePromise;
+}
+
+// The full core, kept once fetched. A failed fetch is forgotten, so the next click tries again.
+function loadFullCore() {
+  fullPromise ??= import('../greenapply-full.mjs').then(({ default: createFull }) => (
+    createFull === createGreenapply ? loadCore() : createFull().then(ready)));
+  fullPromise.catch(() => { fullPromise = null; });
+  return fullPromise;
 }
 
 // Fetch and compile the wasm while the page fetches the form package, instead of after it: the
 // two are independent, and the package fetches wait on the network, not on the main thread.
-// A failure here is reported by openForm, the first caller that needs the core.
-loadCore().catch(() => {});
+// js/preload.js has marked which core the form in the address needs (and preloaded it). A
+// failure here is reported by openForm, the first caller that needs the core.
+(globalThis.document?.documentElement.dataset.gaCore === 'full' ? loadFullCore() : loadCore()).catch(() => {});
 
-// The core with the e-mail writer: the page's module has none (it would weigh 10 KB of gzip on
-// every visit for one click at the end), so greenapply-mail.mjs, the same core with it, is
-// fetched then. A fresh instance each time, not kept: making a message with 18 MB of files
-// grows its memory to ~100 MB, which is let go with it. The offline file's one module has the
-// writer and is used as is.
-async function mailCore() {
-  const core = await loadCore();
-  if (core._ga_form_application_eml) return core;
-  const { default: createMail } = await import('../greenapply-mail.mjs');
-  return createMail();
+// The e-mail is made on a fresh full core each time, not kept: making a message with 18 MB of
+// files grows its memory to ~100 MB, which is let go with it. (Offline, the one core.)
+async function freshFullCore() {
+  const { default: createFull } = await import('../greenapply-full.mjs');
+  return createFull === createGreenapply ? loadCore() : createFull();
+}
+
+// make(writer) on the open form when `writerCore` resolves to the core it is loaded in, else on
+// the same bundle loaded into that core for this one file and let go after.
+async function withWriter(writerCore, core, form, bundle, make) {
+  const wcore = await writerCore();
+  const writer = wcore === core ? form : wcore.Form.load(JSON.stringify(bundle));
+  try {
+    if (!writer.ok()) throw new Error(JSON.parse(writer.error()).message);
+    return make(writer);
+  } finally {
+    if (writer !== form) writer.delete();
+  }
 }
 
 // The core answers with its text, or with the one refusal of wasm/boundary.hpp,
@@ -40,9 +65,11 @@ function refusal(text) {
 }
 const parsed = (text) => JSON.parse(refusal(text));
 
-// Loads a form package bundle into the core; throws an Error with the core's message.
-export async function openForm(bundle) {
-  const core = await loadCore();
+// Loads a form package bundle into the core; throws an Error with the core's message. A need
+// form (its matcher) and the match panel's technology forms (full: true, for evaluateDocument)
+// run on the full core; every other form on the small one.
+export async function openForm(bundle, { full = Boolean(bundle.match) } = {}) {
+  const core = await (full ? loadFullCore() : loadCore());
   performance.mark('ga:form-load-start');
   const form = core.Form.load(JSON.stringify(bundle));
   performance.mark('ga:form-loaded');
@@ -54,27 +81,22 @@ export async function openForm(bundle) {
   }
   return {
     evaluate: (answers, now, lang) => parsed(form.evaluate(JSON.stringify(answers), now, lang)),
-    // The application package as the applicant downloads it, JSON or XML text; throws when the
-    // core cannot make it.
-    applicationPackage: (answers, now, lang) => refusal(form.applicationPackage(JSON.stringify(answers), now, lang)),
-    applicationXml: (answers, now, lang) => refusal(form.applicationXml(JSON.stringify(answers), now, lang)),
+    // The application package as the applicant downloads it, JSON or XML text; rejects when the
+    // core cannot make it, or the full core cannot be fetched.
+    applicationPackage: (answers, now, lang) => withWriter(loadFullCore, core, form, bundle,
+      (w) => refusal(w.applicationPackage(JSON.stringify(answers), now, lang))),
+    applicationXml: (answers, now, lang) => withWriter(loadFullCore, core, form, bundle,
+      (w) => refusal(w.applicationXml(JSON.stringify(answers), now, lang))),
     // The e-mail to send, as bytes (.eml): options { date, message_id, json_name, xml_name },
     // files the attached files' bytes (Uint8Array each; the core matches each to its record by
-    // SHA-256). Throws an Error with the core's key ("mail.file_not_recorded", …) as `key`.
-    async applicationEml(answers, now, lang, options, files) {
-      const mail = await mailCore();
-      const writer = mail === core ? form : mail.Form.load(JSON.stringify(bundle));
-      try {
-        if (!writer.ok()) throw new Error(JSON.parse(writer.error()).message);
-        const bytes = writer.applicationEml(JSON.stringify(answers), now, lang, JSON.stringify(options), files);
-        // "{": a refusal, never a message (those start "MIME-Version")
-        if (bytes[0] === 0x7b) refusal(new TextDecoder().decode(bytes));
-        return bytes;
-      } finally {
-        if (writer !== form) writer.delete();
-      }
-    },
-    // Need forms (match.json): technology entries ranked against these answers.
+    // SHA-256). Rejects with an Error with the core's key ("mail.file_not_recorded", …) as `key`.
+    applicationEml: (answers, now, lang, options, files) => withWriter(freshFullCore, core, form, bundle, (w) => {
+      const bytes = w.applicationEml(JSON.stringify(answers), now, lang, JSON.stringify(options), files);
+      // "{": a refusal, never a message (those start "MIME-Version")
+      if (bytes[0] === 0x7b) refusal(new TextDecoder().decode(bytes));
+      return bytes;
+    }),
+    // Need forms (match.json, on the full core): technology entries ranked against these answers.
     hasMatcher: () => form.hasMatcher(),
     matchTechnologies: (answers, technologies, now, lang) =>
       parsed(form.matchTechnologies(JSON.stringify(answers), JSON.stringify(technologies), now, lang)),

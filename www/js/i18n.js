@@ -104,6 +104,7 @@ const UI = {
     languageFailedEn: 'The English version of this form could not be loaded',
     languageFailedBody: 'The page stays in the language it shows now and your answers are kept. Check your connection and try again.',
     matchLoadFailed: 'The matching panel could not be loaded ({detail}). The form itself keeps working; check your connection and edit any answer to try again.',
+    reviewLoadFailed: 'This page could not be loaded ({detail}). Your answers are kept in this browser; check your connection, then go back a step and return here to try again.',
     loadDraftSafe: 'Your drafts are not affected: they stay in this browser.',
     loadChoose: 'Choose another form:', loadNoOther: 'There is no other form to choose. Try again later, or tell the organiser.',
     openForm: 'Open “{form}”', tryAgain: 'Try again',

@@ -16,10 +16,8 @@ import { groupFor, showErrors } from './render/summary.js';
 import { renderEligibility, renderRound, renderScore } from './render/panel.js';
 import { renderTasks } from './render/tasks.js';
 import { REVIEW, applyStep, focusField, hashFor, headingOf, placeOf, readHash, resolveStep } from './render/steps.js';
-import { renderReview } from './render/review.js';
 import { focusHeading, wireSkipLink } from './render/skip.js';
 import { carriedQuery } from './links.js';
-import { announceCheck, renderHandover } from './render/handover.js';
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
@@ -243,12 +241,36 @@ function followError(pointer, id) {
   showStep(sectionOf(pointer), { focus: id });
 }
 
+// The review's own code (js/review-step.js) is fetched the first time the review is shown, and
+// the review drawn from the state of that moment. If it cannot be fetched the review says so in
+// place of the answers, and showing the review again tries again; nothing else waits for it.
+let reviewStep = null;
+function loadReviewStep() {
+  reviewStep ??= import('./review-step.js');
+  reviewStep.catch(() => { reviewStep = null; });
+  return reviewStep;
+}
+function drawReview() {
+  loadReviewStep().then((m) => {
+    if (state.step !== REVIEW || !state.ev) return;
+    m.renderReview($('review-answers'), state.bundle, { texts: state.texts, lang: state.lang, answers: state.answers, ev: state.ev,
+      hrefFor: stepHref, change: changeAnswer });
+    m.renderHandover({ bundle: state.bundle, ev: state.ev, texts: state.texts, titles: state.index.packages.find((p) => p.path === state.path)?.titles });
+  }, (error) => {
+    if (state.step !== REVIEW) return;
+    $('review-answers').replaceChildren(el('p', { class: 'ga-error-message', role: 'alert',
+      text: state.texts.ui('reviewLoadFailed', { detail: String(error?.message ?? error) }) }));
+  });
+}
+
 // What the need form's match panel needs; refresh() gives it again after files are opened.
 // submitted: the need as this evaluation pruned it, which the match ranks against, so the need
 // is evaluated once per keystroke. open: how the panel loads the technology form its entries are
 // checked against, with this page's own loader and core (render/match.js is bundled apart and
 // must not start a second copy of the core).
-const openers = { loadBundle, withLanguage, hasLanguage, openForm, Texts };
+// The technology form is opened on the full core, which the need form runs on (core.js):
+// evaluateDocument is there only.
+const openers = { loadBundle, withLanguage, hasLanguage, openForm: (bundle) => openForm(bundle, { full: true }), Texts };
 function matchContext() {
   return { form: state.form, bundle: state.bundle, submitted: state.ev?.submitted ?? {}, now: now(), lang: state.lang,
            texts: state.texts, refresh: matchContext, open: openers };
@@ -363,11 +385,9 @@ function evaluateNow() {
   }
   if (step === REVIEW) {
     // The review is drawn when it is shown: nothing on it can be typed into.
-    renderReview($('review-answers'), state.bundle, { texts: state.texts, lang: state.lang, answers: state.answers, ev,
-      hrefFor: stepHref, change: changeAnswer });
     renderEligibility($('review-eligibility'), ev, state.texts);
     renderScore($('review-score'), ev, state.texts);
-    renderHandover({ bundle: state.bundle, ev, texts: state.texts, titles: state.index.packages.find((p) => p.path === state.path)?.titles });
+    drawReview();
   }
   // The live panel: redrawn when the verdict or the score changes, and the round's box when its
   // text would (the time left is shown in hours).
@@ -500,17 +520,22 @@ function wire() {
   wireSkipLink($('skip-link'));
   $('lang-switch').addEventListener('click', () => switchLanguage(state.lang === 'zh' ? 'en' : 'zh'));
   $('form-picker').addEventListener('change', (e) => openOrExplain(e.target.value));
-  $('check-all').addEventListener('click', () => {
+  $('check-all').addEventListener('click', async () => {
     state.checkAll = true;
     evaluateNow();
-    // Always an answer: the error summary, or "no problems found" (render/handover.js).
-    if (!announceCheck(state.ev, state.texts)) $('error-summary').focus();
+    // Always an answer: the error summary, or "no problems found" (render/handover.js). The
+    // button is on the review, whose code is in by then; if it is not, the summary answers.
+    const announced = await loadReviewStep().then((m) => m.announceCheck(state.ev, state.texts), () => false);
+    if (!announced) $('error-summary').focus();
   });
-  // A package the core refuses to make is said, never downloaded as an empty or "fatal" file.
-  const exportPackage = (kind, make, type) => {
+  // A package the core refuses to make is said, never downloaded as an empty or "fatal" file;
+  // so is a full core (core.js) that cannot be fetched: the answers stay, and the next press
+  // tries again.
+  const exportPackage = async (kind, make, type) => {
     $('export-status').textContent = '';
+    const { bundle, ev } = state;
     try {
-      download(packageFilename(state.bundle, state.ev, kind), make(state.answers, now(), state.lang), type);
+      download(packageFilename(bundle, ev, kind), await make(state.answers, now(), state.lang), type);
     } catch (error) {
       $('export-status').textContent = state.texts.ui('exportFailed', { reason: refusalReason(error) });
     }

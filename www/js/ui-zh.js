@@ -93,6 +93,7 @@ export default {
   languageFailedEn: '无法加载本表单的英文版本',
   languageFailedBody: '页面保持当前语言，您的答案不会丢失。请检查网络后重试。',
   matchLoadFailed: '匹配面板无法加载（{detail}）。表单本身不受影响；请检查网络，修改任一答案即可重试。',
+  reviewLoadFailed: '本页面无法加载（{detail}）。您的答案仍保存在此浏览器中；请检查网络，返回上一步后再回到这里即可重试。',
   loadDraftSafe: '您的草稿不受影响，仍保存在本浏览器中。',
   loadChoose: '请选择其他表单：', loadNoOther: '没有其他表单可选。请稍后重试，或告知主办方。',
   openForm: '打开“{form}”', tryAgain: '重试',

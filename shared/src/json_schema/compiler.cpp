@@ -21,6 +21,10 @@ namespace {
 
 constexpr std::string_view kDraft2020Uri = "https://json-schema.org/draft/2020-12/schema";
 constexpr std::string_view kDraft2019Uri = "https://json-schema.org/draft/2019-09/schema";
+// Whether this build knows draft 2019-09 (GREENAPPLY_DRAFT2019, CMakeLists.txt). Without it a
+// 2019-09 schema is refused as an unknown dialect, and the code below that only 2019-09 reaches
+// is dropped by the compiler.
+constexpr bool kDraft2019 = GREENAPPLY_DRAFT2019 != 0;
 
 // "$recursiveAnchor": true (2019-09) is kept as a dynamic anchor with this name, which no
 // "$dynamicAnchor" can have (anchors are non-empty), so "$recursiveRef" reuses $dynamicRef's
@@ -30,7 +34,7 @@ constexpr const char* kRecursiveAnchor = "";
 std::optional<Dialect> known_dialect(std::string_view uri) {
   if (!uri.empty() && uri.back() == '#') uri.remove_suffix(1);
   if (uri == kDraft2020Uri) return Dialect::draft2020_12;
-  if (uri == kDraft2019Uri) return Dialect::draft2019_09;
+  if (kDraft2019 && uri == kDraft2019Uri) return Dialect::draft2019_09;
   if (uri == "http://json-schema.org/draft-07/schema" ||
       uri == "https://json-schema.org/draft-07/schema")
     return Dialect::draft7;
@@ -47,6 +51,7 @@ std::optional<unsigned> known_vocabulary(std::string_view uri) {
       {"https://json-schema.org/draft/2020-12/vocab/format-annotation", kVocabFormatAnnotation},
       {"https://json-schema.org/draft/2020-12/vocab/format-assertion", kVocabFormatAssertion},
       {"https://json-schema.org/draft/2020-12/vocab/content", kVocabContent},
+#if GREENAPPLY_DRAFT2019
       // 2019-09: unevaluated* belong to the applicator vocabulary, "format" has one vocabulary.
       {"https://json-schema.org/draft/2019-09/vocab/core", kVocabCore},
       {"https://json-schema.org/draft/2019-09/vocab/applicator", kVocabApplicator | kVocabUnevaluated},
@@ -54,6 +59,7 @@ std::optional<unsigned> known_vocabulary(std::string_view uri) {
       {"https://json-schema.org/draft/2019-09/vocab/meta-data", kVocabMetaData},
       {"https://json-schema.org/draft/2019-09/vocab/format", kVocabFormatAnnotation},
       {"https://json-schema.org/draft/2019-09/vocab/content", kVocabContent},
+#endif
   };
   for (const auto& [name, bit] : kVocabularies) {
     if (name == uri) return bit;
@@ -289,7 +295,7 @@ class Compiler {
       const auto anchor = s.find("$anchor");
       if (anchor != s.end() && anchor->is_string()) r->anchors.emplace(*anchor, &s);
     }
-    if (r->dialect == Dialect::draft2019_09 && r->root == &s) {
+    if (kDraft2019 && r->dialect == Dialect::draft2019_09 && r->root == &s) {
       const auto recursive = s.find("$recursiveAnchor");
       if (recursive != s.end() && recursive->is_boolean() && recursive->get<bool>())
         r->dynamic_anchors.emplace(kRecursiveAnchor, &s);
@@ -507,7 +513,7 @@ class Compiler {
     if (!s.is_object()) fail(n.location, "schema_error.not_a_schema");
     const Resource& r = *n.resource;
     const bool d7 = r.dialect == Dialect::draft7;
-    const bool d2019 = r.dialect == Dialect::draft2019_09;
+    const bool d2019 = kDraft2019 && r.dialect == Dialect::draft2019_09;
     const bool d2020 = r.dialect == Dialect::draft2020_12;
     const bool array_items = !d2020;  // "items": [...] with "additionalItems", not "prefixItems"
     const unsigned v = r.vocabularies;
