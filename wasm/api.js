@@ -63,6 +63,10 @@ function gaForm(h) {
     'evaluate': function (answers, now, lang) {
       return gaText(gaCall(_ga_form_evaluate, live(), [answers, now, lang]));
     },
+    'schemaFacts': function () { return gaText(_ga_form_schema_facts(live())); },
+    'dropUnknownAnswers': function (answers) {
+      return gaText(gaCall(_ga_form_drop_unknown_answers, live(), [answers]));
+    },
     'applicationPackage': function (answers, now, lang) {
       return gaText(gaCall(gaFull('_ga_form_application_package'), live(), [answers, now, lang]));
     },

@@ -99,6 +99,24 @@ class Form {
     });
   }
 
+  // What the data schema says about answers (greenapply/form.hpp schema_facts): the page asks
+  // once per form, instead of walking the schema itself.
+  std::string schema_facts() const {
+    if (!package_) return fatal("package.not_loaded", "the form package did not load");
+    return guarded("package.failed", [&] { return greenapply::form::schema_facts(*package_).dump(); });
+  }
+
+  // A draft's answers without the members the data schema has no field for:
+  // {"answers", "dropped": [{"pointer", "value"}]}.
+  std::string drop_unknown_answers(const std::string& answers_json) const {
+    if (!package_) return fatal("package.not_loaded", "the form package did not load");
+    return guarded("package.failed", [&] {
+      json answers = greenapply::parse_json(answers_json);
+      json dropped = greenapply::form::drop_unknown_answers(*package_, answers);
+      return json{{"answers", std::move(answers)}, {"dropped", std::move(dropped)}}.dump();
+    });
+  }
+
   // Need forms only (a match.json): technologies (a JSON array of application packages or bare
   // answers, as read from the seeker's files) ranked against these need answers.
   bool has_matcher() const { return package_ && greenapply::form::has_matcher(*package_); }
@@ -241,6 +259,10 @@ EMSCRIPTEN_KEEPALIVE int ga_form_has_matcher(FormHandle* h) { return h->object.h
 EMSCRIPTEN_KEEPALIVE const Text* ga_form_evaluate(FormHandle* h, const char* a, std::size_t an, const char* now,
                                                   std::size_t nown, const char* lang, std::size_t langn) {
   return h->put(h->object.evaluate(arg(a, an), arg(now, nown), arg(lang, langn)));
+}
+EMSCRIPTEN_KEEPALIVE const Text* ga_form_schema_facts(FormHandle* h) { return h->put(h->object.schema_facts()); }
+EMSCRIPTEN_KEEPALIVE const Text* ga_form_drop_unknown_answers(FormHandle* h, const char* a, std::size_t an) {
+  return h->put(h->object.drop_unknown_answers(arg(a, an)));
 }
 // The writers and the matcher below are not EMSCRIPTEN_KEEPALIVE (which keeps a function in
 // every module): they are exported by name only by the full core (wasm/CMakeLists.txt,

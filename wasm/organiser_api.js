@@ -5,6 +5,7 @@
 //   Module.Organiser.reportHtml(roundJson, bundleJson)      → the report's HTML (or {"fatal"} JSON)
 //   Module.Organiser.csv(roundJson)                         → the CSV text (or {"fatal"} JSON)
 //   Module.Organiser.answers(filesJson, sourceJson)         → a submission's answers (or {"fatal"})
+//   Module.Organiser.schemaFacts(bundleJson)                → the form's schema facts (or {"fatal"})
 //   Module.Organiser.version()                              → the engine version
 //
 // Strings cross as UTF-8 bytes and a length, copied in one malloc'ed block freed before the call
@@ -39,6 +40,7 @@ Module['Organiser'] = {
   'csv': function (round) { return orgCall(_ga_round_csv, [round]); },
   // The answers of one submission (a row's "source"), for the page's read-only review.
   'answers': function (files, source) { return orgCall(_ga_round_answers, [files, source]); },
+  'schemaFacts': function (bundle) { return orgCall(_ga_schema_facts, [bundle]); },
   'version': function () { return orgText(_ga_organiser_version()); },
 };
 Module['heapBytes'] = function () { return HEAPU8.length; };

@@ -75,6 +75,15 @@ EMSCRIPTEN_KEEPALIVE const Text* ga_round_report_html(const char* round, std::si
   }));
 }
 
+// (bundle) → what the form's data schema says about its fields (greenapply/form.hpp
+// schema_facts): the page labels a shared list's options (the taxonomy) by its "text_lists".
+EMSCRIPTEN_KEEPALIVE const Text* ga_schema_facts(const char* bundle, std::size_t bundlen) {
+  return put(guarded("package.failed", [&] {
+    const auto package = greenapply::form::FormPackage::load(greenapply::parse_json(arg(bundle, bundlen)));
+    return greenapply::form::schema_facts(package).dump();
+  }));
+}
+
 // (round) → the CSV.
 EMSCRIPTEN_KEEPALIVE const Text* ga_round_csv(const char* round, std::size_t roundn) {
   return put(guarded("round.failed", [&] { return greenapply::round::round_csv(greenapply::parse_json(arg(round, roundn))); }));

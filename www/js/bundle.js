@@ -3,7 +3,6 @@
 // Texts are fetched for one language at a time: the page shows one, and the other language's
 // texts are a quarter of what a first visit would download. Switching language fetches them
 // (withLanguage), once.
-import { registerSharedSchemas } from './pointer.js';
 
 const base = new URL('../schemas/', import.meta.url);
 
@@ -49,7 +48,6 @@ export async function loadBundle(path, lang) {
   bundle.i18n[want] = texts.own;
   bundle.common_i18n[want] = texts.common;
   bundle.common_schemas = schemas;
-  registerSharedSchemas(bundle.common_schemas);
   return bundle;
 }
 

@@ -79,7 +79,15 @@ export async function openForm(bundle, { full = Boolean(bundle.match) } = {}) {
     form.delete();
     throw new Error(`${err.key}: ${err.message}`);
   }
+  // What the data schema says about answers (greenapply/form.hpp schema_facts), asked once:
+  // { fresh_answers, item_defaults: { group pointer: item }, text_lists: { pointer: prefix } }.
+  let facts = null;
+  const schemaFacts = () => (facts ??= parsed(form.schemaFacts()));
   return {
+    schemaFacts,
+    // A copy of the answers without those the data schema has no field for, and what was taken
+    // out: { answers, dropped: [{ pointer, value }] }.
+    dropUnknownAnswers: (answers) => parsed(form.dropUnknownAnswers(JSON.stringify(answers))),
     evaluate: (answers, now, lang) => parsed(form.evaluate(JSON.stringify(answers), now, lang)),
     // The application package as the applicant downloads it, JSON or XML text; rejects when the
     // core cannot make it, or the full core cannot be fetched.

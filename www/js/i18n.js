@@ -1,6 +1,5 @@
 // Page texts (the chrome around a form) in both languages, and lookup of a package's texts by
 // the key conventions of schemas/README.md. Text is only ever placed with textContent.
-import { resolveSchema, schemaAt } from './pointer.js';
 
 // "{name}" placeholders filled from params; one unknown stays as written (visible, not lost).
 export const fill = (text, params = {}) => text.replace(/\{(\w+)\}/g, (m, k) => (k in params ? String(params[k]) : m));
@@ -166,13 +165,15 @@ export async function loadUiTexts(lang) {
 
 
 export class Texts {
-  constructor(bundle, lang) {
+  // textLists: { field pointer: prefix } of the fields whose options a shared list labels (the
+  // core's schema facts, greenapply/form.hpp schema_facts); {} where there is no form.
+  constructor(bundle, lang, textLists = {}) {
     this.lang = lang;
+    this.textLists = textLists;
     this.pkg = bundle.i18n?.[lang] ?? {};
     this.pkgEn = bundle.i18n?.en ?? {};
     this.common = bundle.common_i18n?.[lang] ?? {};
     this.commonEn = bundle.common_i18n?.en ?? {};
-    this.schema = bundle.data_schema ?? {};
   }
   // A page text, with {name} placeholders filled from params.
   ui(key, params) {
@@ -198,16 +199,12 @@ export class Texts {
   option(pointer, value) {
     const k = `${Texts.keyOf(pointer)}.option.${value}`;
     if (this.has(k)) return this.text(k);
-    const prefix = Texts.sharedPrefix(this.schema, pointer);
+    const prefix = this.listPrefix(pointer);
     return prefix ? this.shared(`${prefix}.${value}`) : String(value);
   }
+  // The common-text prefix of a field whose options are a shared list's (the technology
+  // taxonomy's "group.item" codes, labelled "<prefix>.<code>"), or undefined.
+  listPrefix(pointer) { return this.textLists[pointer.replace(/\/\d+(?=\/|$)/g, '/*')]; }
   // A common text (shared lists such as the taxonomy), falling back to English, then the key.
   shared(key) { return this.common[key] ?? this.commonEn[key] ?? key; }
-  // Options of a shared list (the technology taxonomy) are labelled by common texts
-  // "<prefix>.<value>", named by the list's "x-greenapply-texts" (the core's lint checks them).
-  static sharedPrefix(schema, pointer) {
-    let s = resolveSchema(schema, schemaAt(schema, pointer));
-    if (s?.type === 'array' && s.items) s = resolveSchema(schema, s.items);
-    return typeof s?.['x-greenapply-texts'] === 'string' ? s['x-greenapply-texts'] : null;
-  }
 }

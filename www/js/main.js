@@ -6,7 +6,6 @@ import { Texts, loadUiTexts } from './i18n.js';
 import { getAt, setAt } from './pointer.js';
 import { draftKey, rememberLanguage, rememberedLanguage } from './storage.js';
 import { Drafts, describeLoadFailure, showStartFailure } from './notices.js';
-import { freshAnswers } from './defaults.js';
 import { Revisions, draftFromStorage, mergeAnswers, putAt, questionsOf } from './tabs.js';
 import { download, fileRecords, packageFilename, splitForMail } from './export.js';
 import { MAIL_FILES_LIMIT, dropFiles, filesForRecords, keepFile } from './attachments.js';
@@ -96,13 +95,13 @@ function chrome() {
 }
 
 function renderAll(focusId) {
-  state.texts = new Texts(state.bundle, state.lang);
+  state.texts = new Texts(state.bundle, state.lang, state.form?.schemaFacts().text_lists);
   drawn.clear();
   formParts = null;
   chrome();
   drafts.render(state.texts);
   renderForm($('form'), state.bundle, {
-    texts: state.texts, schema: state.bundle.data_schema, answers: state.answers, lang: state.lang,
+    texts: state.texts, fields: state.form.schemaFacts().fields, itemDefaults: state.form.schemaFacts().item_defaults, answers: state.answers, lang: state.lang,
     formId: state.bundle.form.id, onChange, onSettle, onStructure: (id) => { save(); renderAll(id); }, onContinue,
   });
   evaluateNow();
@@ -296,12 +295,8 @@ function renderMatch() {
   });
 }
 
-// A fresh draft's answers (the schema's defaults), worked out once per form, not per keystroke.
-const freshCache = new WeakMap();
-function freshOf(bundle) {
-  if (!freshCache.has(bundle.data_schema)) freshCache.set(bundle.data_schema, freshAnswers(bundle));
-  return freshCache.get(bundle.data_schema);
-}
+// A fresh draft's answers (the schema's defaults), as the core worked them out once per form.
+const freshOf = () => state.form.schemaFacts().fresh_answers;
 
 // What each part of the page was last drawn from, so an evaluation redraws only the parts whose
 // inputs changed: on a keystroke that is usually the errors of the field being typed in, and
@@ -372,8 +367,8 @@ function evaluateNow() {
     if (e.severity === 'error' && isShown(e.pointer)) shownErrors.set(sectionOf(e.pointer), (shownErrors.get(sectionOf(e.pointer)) ?? 0) + 1);
   }
   // A section whose answers are only the schema's defaults, on a step the applicant has not
-  // continued from, has not been done by anyone: "Not started", not "Completed" (defaults.js).
-  const fresh = freshOf(state.bundle);
+  // continued from, has not been done by anyone: "Not started", not "Completed" (the core's schema facts).
+  const fresh = freshOf();
   const onlyDefaults = new Set(ev.sections.map((s) => s.id).filter((id) => fresh[id] !== undefined
     && !state.checkedSections.has(id) && !state.checkAll && JSON.stringify(state.answers[id]) === JSON.stringify(fresh[id])));
   if (changed('tasks', JSON.stringify([ev.sections, step, [...shownErrors], [...onlyDefaults], [...state.visited]]))) {
@@ -451,7 +446,7 @@ async function open(path, step = null) {
   state.visited.clear();
   state.checkAll = false;
   state.notices = [];
-  state.answers = drafts.restore(state.bundle);
+  state.answers = drafts.restore(state.bundle, state.form);
   revisions.start(drafts.restoredRev, drafts.restored ? state.answers : {});
   state.held = null;
   if (drafts.restored) state.notices.push('restored');
@@ -557,7 +552,7 @@ function wire() {
     const file = e.target.files?.[0];
     if (!file) return;
     // A file that is not a draft of this form changes nothing (notices.js says why).
-    const opened = await drafts.openFile(file, state.bundle);
+    const opened = await drafts.openFile(file, state.bundle, state.form);
     if (opened) {
       const { answers, files } = opened;
       await keepCarriedFiles(state.bundle.form.id, answers, files);
@@ -594,7 +589,7 @@ function wire() {
     drafts.notices.remove('otherTab');
     state.held = null;
     revisions.start(null, {});
-    state.answers = freshAnswers(state.bundle);  // a fresh draft, with the schema's defaults
+    state.answers = structuredClone(freshOf());  // a fresh draft, with the schema's defaults
     state.touched.clear();
     state.checkedSections.clear();
     state.visited.clear();
@@ -750,7 +745,7 @@ function settle(choice) {
   state.held = null;
   drafts.notices.remove('otherTab');
   if (choice === 'discard') {
-    state.answers = freshAnswers(state.bundle);
+    state.answers = structuredClone(freshOf());
     revisions.start(null, {});
     state.touched.clear();
     state.visited.clear();

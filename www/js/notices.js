@@ -5,8 +5,6 @@
 // file. storage.js classifies; this module decides what to say and keeps the page's choices.
 import { download } from './export.js';
 import { Texts, fill } from './i18n.js';
-import { escapeToken, schemaAt } from './pointer.js';
-import { freshAnswers } from './defaults.js';
 import { el } from './render/field.js';
 import {
   MAX_DRAFT_CHARS, MAX_DRAFT_FILE_BYTES, discardDraft, listAsides, loadDraft, readAside, readDraftFile, removeAside, saveDraft, setDraftAside,
@@ -18,27 +16,6 @@ const compact = (n, lang) => new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en
 const charsText = (n, t) => (t.lang === 'zh' ? `${compact(n, 'zh')}${t.ui('chars')}` : `${compact(n, 'en')} ${t.ui('chars')}`);
 const mb = (bytes) => `${Math.round(bytes / (1024 * 1024))} MB`;
 const stamp = () => new Date().toISOString().replace(/[-:]/g, '').slice(0, 15);
-
-// Answers a package no longer has (a draft from an older version, an opened file) are taken
-// out of the answers and returned with their full values, so they can be listed and downloaded
-// rather than silently lost. Repeat items are kept whole: their fields are checked by the core.
-export function dropUnknownAnswers(schema, answers) {
-  const dropped = [];
-  const walk = (node, pointer) => {
-    if (node === null || typeof node !== 'object' || Array.isArray(node)) return;
-    for (const key of Object.keys(node)) {
-      const p = `${pointer}/${escapeToken(key)}`;
-      if (Object.keys(schemaAt(schema, p)).length === 0) {
-        dropped.push({ pointer: p, value: node[key] });
-        delete node[key];
-      } else if (!Array.isArray(node[key])) {
-        walk(node[key], p);
-      }
-    }
-  };
-  walk(answers, '');
-  return dropped;
-}
 
 // A list of notices shown under the form's title. Each notice is re-rendered from its texts on
 // every language switch, so it is kept as functions of the page texts, not as strings.
@@ -127,21 +104,22 @@ export class Drafts {
 
   // Answers to start the form with. Sets up the notices for what was found in storage. Without
   // a draft to use (none stored, storage off, or a stored text held back) the form starts as a
-  // fresh draft, with the schema's defaults (defaults.js); a stored draft is used as it is, so an
+  // fresh draft, with the schema's defaults (the core's schema facts); a stored draft is used as it is, so an
   // answer the applicant cleared stays cleared.
-  restore(bundle) {
+  restore(bundle, form) {
     this.form = bundle.form;
     this.held = null;
     this.restored = false;
     this.notices.clear();
     const loaded = loadDraft(bundle.form.id);
-    let answers = freshAnswers(bundle);
+    let answers = structuredClone(form.schemaFacts().fresh_answers);
     this.restoredRev = null;
     if (loaded.status === 'ok') {
-      answers = loaded.draft.answers;
+      const kept = form.dropUnknownAnswers(loaded.draft.answers);
+      answers = kept.answers;
       this.restoredRev = typeof loaded.draft.rev === 'string' ? loaded.draft.rev : null;
       this.restored = true;
-      this.reportDropped(dropUnknownAnswers(bundle.data_schema, answers), loaded.draft.version, bundle.form);
+      this.reportDropped(kept.dropped, loaded.draft.version, bundle.form);
     } else if (loaded.status === 'unavailable') {
       this.storageOff();
     } else if (loaded.status !== 'none') {
@@ -175,7 +153,7 @@ export class Drafts {
 
   // "Open a draft file": { answers, files } (the attached files it carries), or null when the
   // file is refused (and then nothing in the page or in storage has changed).
-  async openFile(file, bundle) {
+  async openFile(file, bundle, form) {
     const name = file.name.slice(0, 120);
     const r = await readDraftFile(file, bundle.form.id);
     if (!r.ok) {
@@ -190,8 +168,8 @@ export class Drafts {
     }
     this.notices.remove('importFailed');
     this.notices.remove('dropped');
-    const answers = r.draft.answers;
-    this.reportDropped(dropUnknownAnswers(bundle.data_schema, answers), r.draft.version, bundle.form);
+    const { answers, dropped } = form.dropUnknownAnswers(r.draft.answers);
+    this.reportDropped(dropped, r.draft.version, bundle.form);
     return { answers, files: r.draft.files };
   }
 

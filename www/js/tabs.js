@@ -8,10 +8,10 @@
 //     applicant chooses which tab's answers to keep (each can be downloaded first);
 //   - a draft discarded in the other tab is kept here until the applicant says otherwise.
 // This module works out the merge (pure) and what to tell; main.js owns the answers and saving.
+import { escapeToken } from './pointer.js';
 
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 const isRecord = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
-const escapeToken = (key) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 // Three-way merge of answers: base is what both tabs last agreed on (what this tab last saved or
 // read), mine this tab's answers, theirs the other tab's. Objects merge key by key; anything else

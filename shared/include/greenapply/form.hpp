@@ -71,6 +71,28 @@ class FormPackage {
 nlohmann::json evaluate(const FormPackage& package, const nlohmann::json& answers,
                         std::string_view now, std::string_view lang);
 
+// What the data schema says about answers, asked by the page so that it never walks the schema
+// itself (the one walk is the core's, form/schema_types.cpp):
+//   {"fresh_answers": the answers a fresh draft starts with: each layout field's schema "default"
+//                     (JSON Schema 2020-12 §9.2: an annotation form tools show as the starting
+//                     answer); the nearest along the field's "$ref" chain wins,
+//    "item_defaults": {"<repeat group pointer>": the starting answers of an item just added},
+//                     groups whose fields have no default left out,
+//    "text_lists":    {"<field pointer>": "<prefix>"}: fields whose options are a shared list's
+//                     values, labelled by the common texts "<prefix>.<value>" ("x-greenapply-texts"),
+//    "fields":        {"<field pointer>": {"schema": its subschema, "$ref"s followed,
+//                                          "options": the values a choice offers ([] for others)}}
+//                     for every layout field but repeat groups}
+// A field's own node counts, and "allOf" branches (always applied); a property that only
+// "then", "else", "anyOf" or "oneOf" declare depends on other answers, so its default is not one
+// for a fresh draft.
+nlohmann::json schema_facts(const FormPackage& package);
+
+// Takes out of `answers` every member the data schema has no field for (a draft from an older
+// version of the form), in key order, as [{"pointer", "value"}]. Items of a repeat group
+// are kept as they are: their members are the items' own business.
+nlohmann::json drop_unknown_answers(const FormPackage& package, nlohmann::json& answers);
+
 // The application package an applicant downloads and e-mails, made by the core so that the
 // page and the CLI produce identical packages:
 //   {"format": "greenapply-application", "format_version": 1,

@@ -39,6 +39,9 @@ class SchemaTypes {
   // a shared one); updates `doc` to the target's document. nullptr when node has no "$ref" or
   // its target is not found. Lint uses it to see a node's own keywords beside its target's.
   const nlohmann::json* follow_ref(const nlohmann::json& node, const nlohmann::json*& doc) const;
+  // `node` with its "$ref"s followed (local ones in the data schema, absolute ones in the shared
+  // documents), as find() steps through them.
+  const nlohmann::json* resolved(const nlohmann::json* node) const { return resolve(node); }
 
  private:
   const nlohmann::json* resolve(const nlohmann::json* node) const;

@@ -23,6 +23,7 @@ export function coreCall(core, op, args) {
     case 'round_csv': return unlessFatal(o.csv(args[0]));
     case 'round_report_html': return unlessFatal(o.reportHtml(args[0], args[1]));
     case 'round_answers': return unlessFatal(o.answers(lastFiles, args[0]));
+    case 'schema_facts': return unlessFatal(o.schemaFacts(args[0]));
     default: throw new Error(`unknown request ${op}`);
   }
 }

@@ -9,7 +9,7 @@ import { el } from '../render/field.js';
 import { rememberLanguage, rememberedLanguage } from '../storage.js';
 import { carriedQuery } from '../links.js';
 import { readFiles } from './files.js';
-import { checkRound, roundCsv, roundReportHtml, submissionAnswers } from './round-core.js';
+import { checkRound, roundCsv, roundReportHtml, schemaFacts, submissionAnswers } from './round-core.js';
 import { filterChoices, filterRows, renderTable, sortRows } from './table.js';
 import { renderSuperseded } from './superseded.js';
 import { renderApplication } from './review-view.js';
@@ -213,9 +213,13 @@ async function loadForm(path) {
   // And the common texts the applicant's page never shows (a received XML file's problems, …):
   // the CLI has them with the rest; the page keeps them out of every applicant's first visit.
   await Promise.all(['en', 'zh'].map(async (lang) => Object.assign(bundle.common_i18n[lang], await toolTexts(lang))));
+  // The fields whose options a shared list labels (the taxonomy), as the core reads the schema.
+  // Should the core not start, the codes show as they are; checking the round says why.
+  const facts = await schemaFacts(bundle).catch(() => ({ text_lists: {} }));
   state.path = path;
   state.bundle = bundle;
-  state.texts = new Texts(bundle, state.lang);
+  state.textLists = facts.text_lists;
+  state.texts = new Texts(bundle, state.lang, state.textLists);
 }
 
 async function switchLanguage() {
@@ -223,7 +227,7 @@ async function switchLanguage() {
   await loadUiTexts(next);
   state.lang = next;
   rememberLanguage(next);
-  state.texts = new Texts(state.bundle, next);
+  state.texts = new Texts(state.bundle, next, state.textLists);
   renderChrome();
   renderRound();
   if (state.reviewing) await drawApplication();

@@ -47,6 +47,10 @@ export async function checkRound(bundle, files, now) {
 }
 export const roundCsv = (round) => ask('round_csv', [JSON.stringify(round)]);
 export const roundReportHtml = (round, bundle) => ask('round_report_html', [JSON.stringify(round), JSON.stringify(bundle)]);
+// What the form's data schema says about its fields (greenapply/form.hpp schema_facts).
+export async function schemaFacts(bundle) {
+  return JSON.parse(await ask('schema_facts', [JSON.stringify(bundle)]));
+}
 // The answers of one submission of the last round checked (its row's "source"), as the core read them.
 export async function submissionAnswers(source) {
   return JSON.parse(await ask('round_answers', [JSON.stringify(source)]));

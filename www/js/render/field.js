@@ -1,8 +1,7 @@
 // One control per layout field, bound to its label, hint and error message. Values go into the
 // answers object through onChange(pointer, value); an empty control removes its answer, so the
 // schema's "required" speaks rather than a length rule on "".
-import { getAt, resolveSchema, schemaAt } from '../pointer.js';
-import { Texts } from '../i18n.js';
+import { getAt } from '../pointer.js';
 import { fileWidget } from './file.js';
 
 export const idOf = (pointer) => `f${pointer.replace(/[^A-Za-z0-9]/g, '_')}`;
@@ -34,17 +33,6 @@ const COUNTRIES = ['CN', 'HK', 'MO', 'TW', 'SG', 'JP', 'KR', 'IN', 'ID', 'MY', '
   'BR', 'CL', 'GB', 'IE', 'DE', 'FR', 'NL', 'BE', 'LU', 'CH', 'AT', 'IT', 'ES', 'PT', 'SE', 'NO', 'DK', 'FI', 'IS', 'PL',
   'CZ', 'HU', 'RO', 'GR', 'TR', 'IL', 'AE', 'SA', 'QA', 'EG', 'KE', 'NG', 'ZA', 'MA', 'ET', 'RU', 'KZ', 'UZ', 'PK', 'BD', 'LK', 'MN'];
 
-function optionsOf(schema, root) {
-  const s = resolveSchema(root, schema.items ?? schema) ?? {};
-  if (Array.isArray(s.enum)) return s.enum;
-  if (Array.isArray(schema.enum)) return schema.enum;
-  if (schema.type === 'integer' && Number.isInteger(schema.minimum) && Number.isInteger(schema.maximum) &&
-      schema.maximum - schema.minimum <= 20) {
-    return Array.from({ length: schema.maximum - schema.minimum + 1 }, (_, i) => schema.minimum + i);
-  }
-  return [];
-}
-
 function codePoints(s) { return [...s].length; }
 
 function currencyOf(field, answers) {
@@ -69,8 +57,8 @@ function countryNames(lang) {
   return (code) => { try { return names.of(code) ?? ''; } catch { return ''; } };
 }
 // The codes a country field offers: its schema's enum, sorted by name in the page's language.
-function countryOptions(schema, root, lang) {
-  const own = optionsOf(schema, root).filter((c) => typeof c === 'string');
+function countryOptions(options, lang) {
+  const own = options.filter((c) => typeof c === 'string');
   const name = countryNames(lang);
   const collator = new Intl.Collator(lang === 'zh' ? 'zh-Hans-u-co-pinyin' : 'en');
   return (own.length ? own : COUNTRIES).map((code) => ({ code, name: name(code) || code }))
@@ -128,11 +116,13 @@ function parseNumber(text, integer) {
 }
 
 // Builds the control for `pointer` (concrete: repeat items have their index). Returns the
-// element; ctx = { texts, schema, answers, onChange, lang }.
+// element; ctx = { texts, fields (the core's schema facts: each field's schema and options),
+// answers, onChange, lang }.
 export function renderField(field, pointer, ctx) {
   const { texts } = ctx;
   const patternPointer = pointer.replace(/\/\d+(?=\/|$)/g, '/*');
-  const schema = schemaAt(ctx.schema, pointer);
+  // What the data schema says about this field, as the core found it (schema_facts).
+  const { schema, options } = ctx.fields[patternPointer] ?? { schema: {}, options: [] };
   const id = idOf(pointer);
   const value = getAt(ctx.answers, pointer);
   const label = texts.label(patternPointer);
@@ -179,7 +169,7 @@ export function renderField(field, pointer, ctx) {
     }
     case 'radio':
     case 'yesno': {
-      const opts = field.widget === 'yesno' ? [true, false] : optionsOf(schema, ctx.schema);
+      const opts = field.widget === 'yesno' ? [true, false] : options;
       const radios = opts.map((opt, i) => {
         const rid = `${id}-${i}`;
         const input = el('input', { type: 'radio', id: rid, name: id, class: 'ga-radio', value: String(opt) });
@@ -192,7 +182,7 @@ export function renderField(field, pointer, ctx) {
       break;
     }
     case 'checkboxes': {
-      const opts = optionsOf(schema, ctx.schema);
+      const opts = options;
       const current = Array.isArray(value) ? value : [];
       const boxes = opts.map((opt, i) => {
         const cid = `${id}-${i}`;
@@ -207,7 +197,7 @@ export function renderField(field, pointer, ctx) {
       });
       // A long shared list ("group.item" codes of the taxonomy) is shown in its groups, each a
       // fieldset with its own legend, so a screen reader announces the group with each option.
-      const prefix = Texts.sharedPrefix(ctx.schema, patternPointer);
+      const prefix = texts.listPrefix(patternPointer);
       if (prefix && opts.every((o) => typeof o === 'string' && o.includes('.'))) {
         const groups = new Map();
         opts.forEach((opt, i) => {
@@ -251,8 +241,8 @@ export function renderField(field, pointer, ctx) {
     }
     case 'select':
     case 'country': {
-      const countries = field.widget === 'country' ? countryOptions(schema, ctx.schema, ctx.lang) : null;
-      const opts = countries ? countries.map((c) => c.code) : optionsOf(schema, ctx.schema);
+      const countries = field.widget === 'country' ? countryOptions(options, ctx.lang) : null;
+      const opts = countries ? countries.map((c) => c.code) : options;
       const select = el('select', { id, name: id, class: 'ga-select', 'aria-describedby': describedBy });
       select.append(el('option', { value: '', text: texts.ui('choose') }));
       opts.forEach((opt, i) => {
@@ -268,7 +258,7 @@ export function renderField(field, pointer, ctx) {
       // A list of every country or region of the schema's enum, by name in the page's language,
       // each a checkbox; a filter box narrows the list as the applicant types a name or a code.
       // The group's first control is the filter (firstControlId), so an error link lands on it.
-      const all = countryOptions(schema, ctx.schema, ctx.lang);
+      const all = countryOptions(options, ctx.lang);
       const chosen = new Set(Array.isArray(value) ? value : []);
       const nameOf = new Map(all.map((c) => [c.code, c.name]));
       const chosenText = el('p', { class: 'ga-hint', id: `${id}-chosen`, 'aria-live': 'polite' });

@@ -4,7 +4,6 @@
 // Every section is rendered and all but the current step are hidden (steps.js), so an error
 // can be marked at its field on any step and a draft restores every control at once.
 import { el, firstControlId, idOf, renderField } from './field.js';
-import { freshItem } from '../defaults.js';
 import { getAt, setAt } from '../pointer.js';
 
 export function renderForm(container, bundle, ctx) {
@@ -57,8 +56,8 @@ function renderRepeat(bundle, field, pointer, ctx) {
     text: ctx.texts.ui('addItemFor', { label: ctx.texts.label(patternPointer) }) });
   add.addEventListener('click', () => {
     const list = Array.isArray(getAt(ctx.answers, pointer)) ? [...getAt(ctx.answers, pointer)] : [];
-    // A new item starts with its fields' schema defaults, like a fresh draft (defaults.js).
-    list.push(freshItem(bundle, field));
+    // A new item starts with its fields' schema defaults, like a fresh draft (the core's schema facts).
+    list.push(structuredClone(ctx.itemDefaults?.[pointer] ?? {}));
     setAt(ctx.answers, pointer, list);
     // Focus moves to the new item's first control, so a keyboard or screen reader user is where
     // the new answers go (the form is rendered anew: the control is named by its id).
