@@ -11,6 +11,9 @@ const instances = texts.map((t) => JSON.parse(t));
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 addFormats(ajv);
 const validate = ajv.compile(schema);
+// "format" as an annotation, as greenapply's validator treats it by default (and Blaze without
+// --format-assertion): the same work on both sides. The line above asserts formats (ajv-formats).
+const annotating = new Ajv2020({ allErrors: true, strict: false, validateFormats: false }).compile(schema);
 
 function measure(name, fn) {
   for (let i = 0; i < 20; i++) fn();  // warm-up for the JIT
@@ -28,5 +31,6 @@ function measure(name, fn) {
 
 let sink = 0;
 measure('ajv allErrors', () => { for (const i of instances) sink += validate(i) ? 0 : validate.errors.length; });
+measure('ajv allErrors, formats as annotations', () => { for (const i of instances) sink += annotating(i) ? 0 : annotating.errors.length; });
 measure('ajv allErrors + JSON.parse', () => { for (const t of texts) sink += validate(JSON.parse(t)) ? 0 : validate.errors.length; });
 if (sink < 0) console.log(sink);

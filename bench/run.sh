@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Reproduces BENCHMARKS.md: greenapply native (Google Benchmark), greenapply wasm (node),
+# Reproduces BENCHMARKS.md: greenapply native (Google Benchmark), greenapply wasm (node, and beside
+# ajv in one Chromium page),
 # ajv 8 (node) and Blaze (the prebuilt @sourcemeta/jsonschema CLI from npm, exhaustive and
 # --fast), on ../shared/bench's form-like schema and 1000 generated instances, in one run.
 set -euo pipefail
@@ -23,3 +24,5 @@ echo "== ajv $(node -p "require('./bench/node_modules/ajv/package.json').version
 node bench/ajv-bench.mjs "$SHARED/bench/form-like-schema.json" build/bench/instances.json
 echo "== Blaze: @sourcemeta/jsonschema $(node -p "require('./bench/node_modules/@sourcemeta/jsonschema/package.json').version") CLI, validate --benchmark (see bench/blaze-bench.mjs)"
 node bench/blaze-bench.mjs "$SHARED/bench/form-like-schema.json" build/bench/instances.json 200
+echo "== greenapply wasm beside ajv in one headless Chromium page (formats as annotations on both sides)"
+node bench/browser-validator-bench.mjs build/site "$SHARED/bench/form-like-schema.json" build/bench/instances.json --rounds 7
