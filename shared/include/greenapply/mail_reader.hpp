@@ -46,8 +46,8 @@ struct Limits {
 //   mail.too_many_parts       more leaves than Limits::max_parts (the rest skipped)
 //   mail.bad_base64           a base64 part that does not decode (the part is left out)
 //   mail.charset_unsupported  an encoded word or file name in a charset other than UTF-8,
-//                             US-ASCII or ISO-8859-1 (GB18030/GBK need a 20,000-entry table we
-//                             do not carry); the undecodable text becomes U+FFFD
+//                             US-ASCII, ISO-8859-1 or GB18030/GBK/GB2312; the undecodable text
+//                             becomes U+FFFD
 //   mail.bad_date             a Date header that is not RFC 5322
 Message parse_message(std::string_view raw, const Limits& limits = {});
 
@@ -65,7 +65,10 @@ std::string decode_quoted_printable(std::string_view text);
 // words joined). Adds "mail.charset_unsupported" to problems for a charset it cannot decode.
 std::string decode_header_text(std::string_view value, std::vector<std::string>& problems);
 
-// Bytes in a charset → UTF-8: utf-8, us-ascii, iso-8859-1 (latin1). nullopt for any other.
+// Bytes in a charset → UTF-8: utf-8, us-ascii, iso-8859-1 (latin1), and gb18030 with its
+// subsets gbk and gb2312 (the WHATWG Encoding Standard's labels and decoder: what Chinese mail
+// programs write subjects and file names in). Bytes that map to nothing become U+FFFD. nullopt
+// for any other charset.
 std::optional<std::string> charset_to_utf8(std::string_view bytes, std::string_view charset);
 
 // The text with every invalid UTF-8 sequence replaced by U+FFFD, so it can go into JSON.

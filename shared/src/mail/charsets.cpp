@@ -5,6 +5,7 @@
 #include "greenapply/base64.hpp"
 #include "greenapply/mail_reader.hpp"
 #include "greenapply/utf8.hpp"
+#include "gb18030_table.hpp"
 
 namespace greenapply::mail {
 namespace {
@@ -54,6 +55,78 @@ std::size_t encoded_word_end(std::string_view s, std::size_t at, std::string_vie
   return end + 2;
 }
 
+// The code point of a four-byte GB18030 pointer (WHATWG "index gb18030 ranges code point"), or 0.
+char32_t gb18030_ranges_code_point(unsigned pointer) {
+  if ((pointer > 39419 && pointer < 189000) || pointer > 1237575) return 0;
+  if (pointer >= 189000) return 0x10000 + (pointer - 189000);  // the supplementary planes, in order
+  const detail::Gb18030Range* last = detail::kGb18030Ranges;
+  for (unsigned i = 0; i < detail::kGb18030RangeCount && detail::kGb18030Ranges[i].pointer <= pointer; ++i)
+    last = &detail::kGb18030Ranges[i];
+  return last->code_point + (pointer - last->pointer);
+}
+
+// GB18030 and the GBK and GB2312 it contains, as the WHATWG Encoding Standard decodes them (one
+// decoder for all three labels, as browsers do): what a Chinese mail program (Foxmail, older
+// Outlook) writes a subject or an attachment's name in. A sequence that maps to nothing is
+// U+FFFD; an ASCII byte that cut a sequence short is read again as itself.
+std::string gb18030_to_utf8(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size() * 3 / 2);
+  const auto at = [&](std::size_t i) { return i < bytes.size() ? static_cast<unsigned char>(bytes[i]) : 0u; };
+  std::size_t i = 0;
+  while (i < bytes.size()) {
+    const unsigned b1 = at(i);
+    if (b1 < 0x80) {
+      out += static_cast<char>(b1);
+      ++i;
+      continue;
+    }
+    if (b1 == 0x80) {  // Windows code page 936's euro sign
+      append_utf8(out, 0x20AC);
+      ++i;
+      continue;
+    }
+    if (b1 == 0xFF || i + 1 >= bytes.size()) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+      continue;
+    }
+    const unsigned b2 = at(i + 1);
+    if (b2 >= 0x30 && b2 <= 0x39) {
+      const unsigned b3 = at(i + 2);
+      const unsigned b4 = at(i + 3);
+      if (i + 3 < bytes.size() && b3 >= 0x81 && b3 <= 0xFE && b4 >= 0x30 && b4 <= 0x39) {
+        const unsigned pointer = (((b1 - 0x81) * 10 + (b2 - 0x30)) * 126 + (b3 - 0x81)) * 10 + (b4 - 0x30);
+        const char32_t cp = gb18030_ranges_code_point(pointer);
+        if (cp != 0) {
+          append_utf8(out, cp);
+        } else {
+          out += "\xEF\xBF\xBD";
+        }
+        i += 4;
+      } else {
+        out += "\xEF\xBF\xBD";
+        ++i;  // the digit that followed is read again, as itself
+      }
+      continue;
+    }
+    if ((b2 >= 0x40 && b2 <= 0x7E) || (b2 >= 0x80 && b2 <= 0xFE)) {
+      const unsigned pointer = (b1 - 0x81) * 190 + (b2 - (b2 < 0x7F ? 0x40 : 0x41));
+      const char16_t cp = detail::kGb18030TwoByte[pointer];
+      if (cp != 0) {
+        append_utf8(out, cp);
+      } else {
+        out += "\xEF\xBF\xBD";
+      }
+      i += 2;
+      continue;
+    }
+    out += "\xEF\xBF\xBD";
+    ++i;  // an ASCII second byte is read again, as itself
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string valid_utf8(std::string_view s) {
@@ -82,6 +155,11 @@ std::optional<std::string> charset_to_utf8(std::string_view bytes, std::string_v
     std::string out;
     for (char c : bytes) append_utf8(out, static_cast<unsigned char>(c));
     return out;
+  }
+  // The WHATWG Encoding Standard's labels of its gb18030 and gbk encodings (one decoder).
+  for (const char* label : {"gb18030", "gbk", "gb2312", "chinese", "csgb2312", "csiso58gb231280", "gb_2312",
+                            "gb_2312-80", "iso-ir-58", "x-gbk", "cp936", "windows-936", "euc-cn"}) {
+    if (cs == label) return gb18030_to_utf8(bytes);
   }
   return std::nullopt;
 }

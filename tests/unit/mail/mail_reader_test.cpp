@@ -77,11 +77,36 @@ TEST(MailReader, DecodesRfc2231AndEncodedWordFileNames) {
   EXPECT_EQ(c.files[0].name, "申请.json");
 }
 
-TEST(MailReader, GbkIsAClearProblemNotGarbage) {
+TEST(MailReader, ChineseMailProgramsGb2312AndGbkWordsAreRead) {
   std::vector<std::string> problems;
-  const std::string text = mail::decode_header_text("=?GB2312?B?yerH6w==?=", problems);
+  EXPECT_EQ(mail::decode_header_text("=?GB2312?B?yerH6w==?=", problems), "申请");
+  EXPECT_EQ(mail::decode_header_text("=?gbk?Q?=D6=D0=CE=C4_abc?=", problems), "中文 abc");
+  EXPECT_TRUE(problems.empty());
+  // A charset still unknown here is a clear problem, not garbage.
+  EXPECT_EQ(mail::decode_header_text("=?KOI8-R?B?8NLJ18XU?=", problems), "\xEF\xBF\xBD");
   EXPECT_TRUE(has(problems, "mail.charset_unsupported"));
-  EXPECT_EQ(text, "\xEF\xBF\xBD");
+}
+
+TEST(MailReader, Gb18030DecodesAsTheWhatwgDecoderDoes) {
+  // The first and last GB2312 hanzi, GBK's first extension character, the euro sign of code
+  // page 936 and of GB18030, and four-byte sequences in the BMP and beyond it.
+  EXPECT_EQ(mail::charset_to_utf8("\xB0\xA1\xF7\xFE\x81\x40", "GBK"), "啊齄丂");
+  EXPECT_EQ(mail::charset_to_utf8("\x80\xA2\xE3", "gbk"), "€€");
+  EXPECT_EQ(mail::charset_to_utf8("\x81\x30\x84\x36\x94\x39\xFC\x36", "GB18030"), "¥😀");
+  // Malformed: a lone lead byte at the end, 0xFF, a lead byte before a byte that cannot follow
+  // it (which is kept), a four-byte sequence cut short.
+  EXPECT_EQ(mail::charset_to_utf8("a\xB0", "gb2312"), "a\xEF\xBF\xBD");
+  EXPECT_EQ(mail::charset_to_utf8("\xFF" "b", "gb2312"), "\xEF\xBF\xBD" "b");
+  EXPECT_EQ(mail::charset_to_utf8("\xB0 ", "gb2312"), "\xEF\xBF\xBD ");  // (0xB0 "a" is GBK's 癮)
+  EXPECT_EQ(mail::charset_to_utf8("\x81\x30" "a", "gb18030"), "\xEF\xBF\xBD" "0a");
+}
+
+TEST(MailReader, AGbkFileNameIsRead) {
+  // RFC 2231 (filename*=charset''percent-encoded), as some Chinese mail programs write it.
+  const auto m = mail::parse_message(
+      message("From: a@b\r\n", "Content-Disposition: attachment; filename*=GBK''%C9%EA%C7%EB.json\r\n", "1"));
+  ASSERT_EQ(m.files.size(), 1u);
+  EXPECT_EQ(m.files[0].name, "申请.json");
 }
 
 TEST(MailReader, QuotedPrintable) {
