@@ -3,6 +3,7 @@
 // error is reported. Annotations (which properties/items were evaluated) are collected only
 // below a schema that has unevaluatedProperties/unevaluatedItems.
 #include <algorithm>
+#include <iterator>
 #include <optional>
 #include <string_view>
 
@@ -193,6 +194,11 @@ inline bool leaf_passes(const Node& leaf, const json& inst, std::size_t regex_bu
   return true;
 }
 
+// The parameters every keyword's evaluate function takes (see Evaluator::kRules).
+#define KEYWORD_PARAMS                                                                      \
+  const Node &node, const Keyword &k, const json &inst, const PathStep *ipath,              \
+      const PathStep *kpath, const Scope *scope, Annotations *ann, std::size_t depth
+
 class Evaluator {
  public:
   Evaluator(const CompiledSchema& schema, std::vector<Issue>* out) : s_(schema), out_(out) {}
@@ -244,6 +250,15 @@ class Evaluator {
     }
   }
 
+  // Descending into a child instance: bounded by max_depth. True (and the limit reported)
+  // when keyword `k` may not descend.
+  bool too_deep(const Node& node, const Keyword& k, const PathStep* kpath, const PathStep* ipath,
+                std::size_t depth) {
+    if (depth + 1 <= s_.options.max_depth) return false;
+    limit_reached(node, kpath, k.name, ipath, "limit.depth", {{"limit", s_.options.max_depth}});
+    return true;
+  }
+
   // Evaluates a subschema without reporting its errors (anyOf branches, not, if, contains).
   bool quiet(const Node& node, const json& inst, const PathStep* ipath, const PathStep* kpath,
              const Scope* scope, Annotations* ann, std::size_t depth) {
@@ -273,8 +288,105 @@ class Evaluator {
                      const PathStep* kpath, const Scope* scope, Annotations* ann,
                      std::size_t depth);
 
-  bool eval_keyword(const Node& node, const Keyword& k, const json& inst, const PathStep* ipath,
-                    const PathStep* kpath, const Scope* scope, Annotations* ann, std::size_t depth);
+  // One function per keyword (or small family), dispatched through kRules by Op. Each returns
+  // whether the keyword holds, reporting its issues when out_ is set.
+  // Applicators (in-place).
+  bool eval_ref(KEYWORD_PARAMS);
+  bool eval_dynamic_ref(KEYWORD_PARAMS);
+  bool eval_all_of(KEYWORD_PARAMS);
+  bool eval_any_one_of(KEYWORD_PARAMS);  // anyOf, oneOf
+  bool eval_not(KEYWORD_PARAMS);
+  bool eval_if(KEYWORD_PARAMS);
+  // Leaf checks.
+  bool eval_type(KEYWORD_PARAMS);
+  bool eval_enum(KEYWORD_PARAMS);
+  bool eval_const(KEYWORD_PARAMS);
+  bool eval_multiple_of(KEYWORD_PARAMS);
+  bool eval_number_limit(KEYWORD_PARAMS);  // maximum, exclusiveMaximum, minimum, exclusiveMinimum
+  bool eval_length(KEYWORD_PARAMS);        // maxLength, minLength
+  bool eval_pattern(KEYWORD_PARAMS);
+  bool eval_format(KEYWORD_PARAMS);
+  // Arrays.
+  bool eval_prefix_items(KEYWORD_PARAMS);
+  bool eval_items(KEYWORD_PARAMS);
+  bool eval_contains(KEYWORD_PARAMS);
+  bool eval_items_count(KEYWORD_PARAMS);  // maxItems, minItems
+  bool eval_unique_items(KEYWORD_PARAMS);
+  // Objects.
+  bool eval_properties_count(KEYWORD_PARAMS);  // maxProperties, minProperties
+  bool eval_object_properties(KEYWORD_PARAMS);
+  bool eval_dependent_required(KEYWORD_PARAMS);
+  bool eval_dependent_schemas(KEYWORD_PARAMS);
+  bool eval_property_names(KEYWORD_PARAMS);
+  // Unevaluated.
+  bool eval_unevaluated_items(KEYWORD_PARAMS);
+  bool eval_unevaluated_properties(KEYWORD_PARAMS);
+
+  // object_properties' walk over one instance object.
+  struct PropertyWalk {
+    const Node& node;
+    const Keyword& k;
+    const PathStep* ipath;
+    const PathStep* kpath;
+    const Scope* scope;
+    Annotations* ann;
+    std::size_t depth;
+    PathStep props_step;
+    PathStep patterns_step;
+    PathStep additional_step;
+    bool checked_depth = false;
+    bool valid = true;
+  };
+  bool visit_property(PropertyWalk& w, const std::string& key, const json& value,
+                      const Node* declared);
+
+  using KeywordFn = bool (Evaluator::*)(KEYWORD_PARAMS);
+  struct KeywordRule {
+    Op op;
+    KeywordFn eval;
+  };
+  // Indexed by Op: adding a keyword is one Op, one row here, its function, its tests.
+  static constexpr KeywordRule kRules[] = {
+      {Op::ref, &Evaluator::eval_ref},
+      {Op::dynamic_ref, &Evaluator::eval_dynamic_ref},
+      {Op::type, &Evaluator::eval_type},
+      {Op::enum_, &Evaluator::eval_enum},
+      {Op::const_, &Evaluator::eval_const},
+      {Op::multiple_of, &Evaluator::eval_multiple_of},
+      {Op::maximum, &Evaluator::eval_number_limit},
+      {Op::exclusive_maximum, &Evaluator::eval_number_limit},
+      {Op::minimum, &Evaluator::eval_number_limit},
+      {Op::exclusive_minimum, &Evaluator::eval_number_limit},
+      {Op::max_length, &Evaluator::eval_length},
+      {Op::min_length, &Evaluator::eval_length},
+      {Op::pattern, &Evaluator::eval_pattern},
+      {Op::format, &Evaluator::eval_format},
+      {Op::prefix_items, &Evaluator::eval_prefix_items},
+      {Op::items, &Evaluator::eval_items},
+      {Op::contains, &Evaluator::eval_contains},
+      {Op::max_items, &Evaluator::eval_items_count},
+      {Op::min_items, &Evaluator::eval_items_count},
+      {Op::unique_items, &Evaluator::eval_unique_items},
+      {Op::max_properties, &Evaluator::eval_properties_count},
+      {Op::min_properties, &Evaluator::eval_properties_count},
+      {Op::object_properties, &Evaluator::eval_object_properties},
+      {Op::dependent_required, &Evaluator::eval_dependent_required},
+      {Op::dependent_schemas, &Evaluator::eval_dependent_schemas},
+      {Op::property_names, &Evaluator::eval_property_names},
+      {Op::all_of, &Evaluator::eval_all_of},
+      {Op::any_of, &Evaluator::eval_any_one_of},
+      {Op::one_of, &Evaluator::eval_any_one_of},
+      {Op::not_, &Evaluator::eval_not},
+      {Op::if_then_else, &Evaluator::eval_if},
+      {Op::unevaluated_items, &Evaluator::eval_unevaluated_items},
+      {Op::unevaluated_properties, &Evaluator::eval_unevaluated_properties},
+  };
+  static constexpr bool rules_in_op_order() {
+    for (std::size_t i = 0; i < std::size(kRules); ++i) {
+      if (static_cast<std::size_t>(kRules[i].op) != i) return false;
+    }
+    return std::size(kRules) == static_cast<std::size_t>(Op::unevaluated_properties) + 1;
+  }
 
   const CompiledSchema& s_;
   std::vector<Issue>* out_;
@@ -314,16 +426,18 @@ bool Evaluator::eval(const Node& node, const json& inst, const PathStep* ipath,
 bool Evaluator::eval_keywords(const Node& node, const json& inst, const PathStep* ipath,
                               const PathStep* kpath, const Scope* scope, Annotations* ann,
                               std::size_t depth) {
+  static_assert(rules_in_op_order(), "kRules: one row per Op, in Op order");
   bool valid = true;
   for (const Keyword& k : node.keywords) {
     if (passes_trivially(k, inst, s_.options.regex_step_budget)) continue;
     bool ok;
     if (k.op == Op::ref) {
-      // The most common applicator, kept out of eval_keyword's large frame.
+      // The most common applicator, kept out of the table's indirect call.
       const PathStep kstep{kpath, k.name, 0, false};
       ok = eval_child(*k.sub, inst, ipath, &kstep, scope, ann, depth);
     } else {
-      ok = eval_keyword(node, k, inst, ipath, kpath, scope, ann, depth);
+      const KeywordFn fn = kRules[static_cast<std::size_t>(k.op)].eval;
+      ok = (this->*fn)(node, k, inst, ipath, kpath, scope, ann, depth);
     }
     if (!ok) {
       valid = false;
@@ -333,502 +447,510 @@ bool Evaluator::eval_keywords(const Node& node, const json& inst, const PathStep
   return valid;
 }
 
-bool Evaluator::eval_keyword(const Node& node, const Keyword& k, const json& inst,
-                             const PathStep* ipath, const PathStep* kpath, const Scope* scope,
-                             Annotations* ann, std::size_t depth) {
+// ---- Applicators (in-place) ----
+
+bool Evaluator::eval_ref(KEYWORD_PARAMS) {
   const PathStep kstep{kpath, k.name, 0, false};
-  // Descending into a child instance: bounded by max_depth.
-  auto too_deep = [&]() {
-    if (depth + 1 <= s_.options.max_depth) return false;
-    limit_reached(node, kpath, k.name, ipath, "limit.depth", {{"limit", s_.options.max_depth}});
+  return eval(*k.sub, inst, ipath, &kstep, scope, ann, depth);
+}
+
+bool Evaluator::eval_dynamic_ref(KEYWORD_PARAMS) {
+  const Node* target = k.sub;
+  if (k.dynamic) {
+    // The outermost resource in the dynamic scope with this $dynamicAnchor wins.
+    for (const Scope* sc = scope; sc != nullptr; sc = sc->parent) {
+      const auto it = sc->resource->dynamic_nodes.find(k.anchor);
+      if (it != sc->resource->dynamic_nodes.end()) target = it->second;
+    }
+  }
+  const PathStep kstep{kpath, k.name, 0, false};
+  return eval(*target, inst, ipath, &kstep, scope, ann, depth);
+}
+
+bool Evaluator::eval_all_of(KEYWORD_PARAMS) {
+  const PathStep kstep{kpath, k.name, 0, false};
+  bool valid = true;
+  for (std::size_t i = 0; i < k.subs.size(); ++i) {
+    const PathStep ks{&kstep, {}, i, true};
+    if (!eval(*k.subs[i], inst, ipath, &ks, scope, ann, depth)) {
+      valid = false;
+      if (out_ == nullptr) return false;
+    }
+  }
+  return valid;
+}
+
+bool Evaluator::eval_any_one_of(KEYWORD_PARAMS) {
+  const PathStep kstep{kpath, k.name, 0, false};
+  std::size_t matched = 0;
+  for (std::size_t i = 0; i < k.subs.size(); ++i) {
+    const PathStep ks{&kstep, {}, i, true};
+    Annotations branch;
+    if (quiet(*k.subs[i], inst, ipath, &ks, scope, ann != nullptr ? &branch : nullptr, depth)) {
+      ++matched;
+      if (ann != nullptr) ann->merge(branch);
+      if (k.op == Op::any_of && ann == nullptr) return true;
+      if (k.op == Op::one_of && matched > 1 && ann == nullptr) break;
+    }
+  }
+  if (k.op == Op::any_of) {
+    if (matched > 0) return true;
+    if (out_ != nullptr) report(node, kpath, k.name, ipath, "schema.anyOf");
+    return false;
+  }
+  if (matched == 1) return true;
+  if (out_ != nullptr) report(node, kpath, k.name, ipath, "schema.oneOf", {{"matched", matched}});
+  return false;
+}
+
+bool Evaluator::eval_not(KEYWORD_PARAMS) {
+  const PathStep kstep{kpath, k.name, 0, false};
+  if (!quiet(*k.sub, inst, ipath, &kstep, scope, nullptr, depth)) return true;
+  if (out_ != nullptr) report(node, kpath, k.name, ipath, "schema.not");
+  return false;
+}
+
+bool Evaluator::eval_if(KEYWORD_PARAMS) {
+  const PathStep kstep{kpath, k.name, 0, false};
+  Annotations branch;
+  Annotations* bann = ann != nullptr ? &branch : nullptr;
+  if (quiet(*k.sub, inst, ipath, &kstep, scope, bann, depth)) {
+    if (ann != nullptr) ann->merge(branch);
+    if (k.then_node == nullptr) return true;
+    const PathStep ks{kpath, "then", 0, false};
+    return eval(*k.then_node, inst, ipath, &ks, scope, ann, depth);
+  }
+  if (k.else_node == nullptr) return true;
+  const PathStep ks{kpath, "else", 0, false};
+  return eval(*k.else_node, inst, ipath, &ks, scope, ann, depth);
+}
+
+// ---- Leaf checks (passes_trivially takes their valid path; these report) ----
+
+bool Evaluator::eval_type(KEYWORD_PARAMS) {
+  if (matches_type(k.type_mask, inst)) return true;
+  if (out_ != nullptr) report(node, kpath, k.name, ipath, "schema.type", {{"expected", k.value}});
+  return false;
+}
+
+bool Evaluator::eval_enum(KEYWORD_PARAMS) {
+  for (const json& v : k.value) {
+    if (v == inst) return true;
+  }
+  if (out_ != nullptr) report(node, kpath, k.name, ipath, "schema.enum", {{"allowed", k.value}});
+  return false;
+}
+
+bool Evaluator::eval_const(KEYWORD_PARAMS) {
+  if (k.value == inst) return true;
+  if (out_ != nullptr) report(node, kpath, k.name, ipath, "schema.const", {{"expected", k.value}});
+  return false;
+}
+
+bool Evaluator::eval_multiple_of(KEYWORD_PARAMS) {
+  if (!inst.is_number() || is_multiple_of(inst, k.value)) return true;
+  if (out_ != nullptr)
+    report(node, kpath, k.name, ipath, "schema.multipleOf", {{"divisor", k.value}});
+  return false;
+}
+
+bool Evaluator::eval_number_limit(KEYWORD_PARAMS) {
+  if (!inst.is_number()) return true;
+  const int c = compare_numbers(inst, k.value);
+  const bool ok = k.op == Op::maximum             ? c <= 0
+                  : k.op == Op::exclusive_maximum ? c < 0
+                  : k.op == Op::minimum           ? c >= 0
+                                                  : c > 0;
+  if (ok) return true;
+  const char* key = k.op == Op::maximum             ? "schema.maximum"
+                    : k.op == Op::exclusive_maximum ? "schema.exclusiveMaximum"
+                    : k.op == Op::minimum           ? "schema.minimum"
+                                                    : "schema.exclusiveMinimum";
+  if (out_ != nullptr) report(node, kpath, k.name, ipath, key, {{"limit", k.value}});
+  return false;
+}
+
+bool Evaluator::eval_length(KEYWORD_PARAMS) {
+  if (!inst.is_string()) return true;
+  const std::string& text = inst.get_ref<const std::string&>();
+  // A code point takes 1 to 4 bytes, so the byte length often decides without counting.
+  if (k.op == Op::max_length && text.size() <= k.count) return true;
+  if (k.op == Op::min_length && text.size() / 4 >= k.count) return true;
+  const std::size_t length = code_point_length(text);
+  const bool ok = k.op == Op::max_length ? length <= k.count : length >= k.count;
+  if (ok) return true;
+  if (out_ != nullptr)
+    report(node, kpath, k.name, ipath,
+           k.op == Op::max_length ? "schema.maxLength" : "schema.minLength",
+           {{"limit", k.count}, {"actual", length}});
+  return false;
+}
+
+bool Evaluator::eval_pattern(KEYWORD_PARAMS) {
+  if (!inst.is_string()) return true;
+  const auto r = k.sibling_patterns[0].search(inst.get_ref<const std::string&>(),
+                                              s_.options.regex_step_budget);
+  if (r == Pattern::Result::match) return true;
+  if (r == Pattern::Result::step_limit) {
+    limit_reached(node, kpath, k.name, ipath, "limit.regex_steps", {{"pattern", k.value}});
+  } else {
+    if (out_ != nullptr)
+      report(node, kpath, k.name, ipath, "schema.pattern", {{"pattern", k.value}});
+  }
+  return false;
+}
+
+bool Evaluator::eval_format(KEYWORD_PARAMS) {
+  const std::string& format = k.value.get_ref<const std::string&>();
+  if (format_check(format, inst)) return true;
+  if (out_ != nullptr) report(node, kpath, k.name, ipath, "schema.format", {{"format", format}});
+  return false;
+}
+
+// ---- Arrays ----
+
+bool Evaluator::eval_prefix_items(KEYWORD_PARAMS) {
+  if (!inst.is_array()) return true;
+  const PathStep kstep{kpath, k.name, 0, false};
+  bool valid = true;
+  const std::size_t n = std::min(inst.size(), k.subs.size());
+  if (n > 0 && too_deep(node, k, kpath, ipath, depth)) return false;
+  for (std::size_t i = 0; i < n; ++i) {
+    const PathStep is{ipath, {}, i, true};
+    const PathStep ks{&kstep, {}, i, true};
+    if (!eval_child(*k.subs[i], inst[i], &is, &ks, scope, nullptr, depth + 1)) {
+      valid = false;
+      if (out_ == nullptr) return false;
+    }
+  }
+  if (valid && ann != nullptr) ann->item_prefix = std::max(ann->item_prefix, n);
+  return valid;
+}
+
+bool Evaluator::eval_items(KEYWORD_PARAMS) {
+  if (!inst.is_array()) return true;
+  const PathStep kstep{kpath, k.name, 0, false};
+  bool valid = true;
+  if (inst.size() > k.count && too_deep(node, k, kpath, ipath, depth)) return false;
+  for (std::size_t i = k.count; i < inst.size(); ++i) {
+    const PathStep is{ipath, {}, i, true};
+    if (k.sub->is_boolean && !k.sub->boolean_value) {
+      if (out_ != nullptr)
+        report(node, kpath, k.name, ipath,
+               k.name == "additionalItems" ? "schema.additionalItems" : "schema.items",
+               {{"limit", k.count}, {"actual", inst.size()}});
+      return false;
+    }
+    if (!eval_child(*k.sub, inst[i], &is, &kstep, scope, nullptr, depth + 1)) {
+      valid = false;
+      if (out_ == nullptr) return false;
+    }
+  }
+  if (valid && ann != nullptr) ann->all_items = true;
+  return valid;
+}
+
+bool Evaluator::eval_contains(KEYWORD_PARAMS) {
+  if (!inst.is_array()) return true;
+  if (!inst.empty() && too_deep(node, k, kpath, ipath, depth)) return false;
+  const PathStep kstep{kpath, k.name, 0, false};
+  std::size_t matched = 0;
+  // Without annotations to collect, stop once the outcome is decided.
+  const bool stop_early = ann == nullptr && k.max_count == std::numeric_limits<std::size_t>::max();
+  for (std::size_t i = 0; i < inst.size(); ++i) {
+    const PathStep is{ipath, {}, i, true};
+    if (quiet(*k.sub, inst[i], &is, &kstep, scope, nullptr, depth + 1)) {
+      ++matched;
+      if (ann != nullptr) ann->item_indices.push_back(i);
+      if (stop_early && matched >= k.count) return true;
+    }
+  }
+  if (matched < k.count) {
+    if (k.count == 1) {
+      if (out_ != nullptr) report(node, kpath, k.name, ipath, "schema.contains");
+    } else {
+      if (out_ != nullptr)
+        report(node, kpath, "minContains", ipath, "schema.minContains",
+               {{"limit", k.count}, {"actual", matched}});
+    }
+    return false;
+  }
+  if (matched > k.max_count) {
+    if (out_ != nullptr)
+      report(node, kpath, "maxContains", ipath, "schema.maxContains",
+             {{"limit", k.max_count}, {"actual", matched}});
+    return false;
+  }
+  return true;
+}
+
+bool Evaluator::eval_items_count(KEYWORD_PARAMS) {
+  if (!inst.is_array()) return true;
+  const bool ok = k.op == Op::max_items ? inst.size() <= k.count : inst.size() >= k.count;
+  if (ok) return true;
+  if (out_ != nullptr)
+    report(node, kpath, k.name, ipath, k.op == Op::max_items ? "schema.maxItems" : "schema.minItems",
+           {{"limit", k.count}, {"actual", inst.size()}});
+  return false;
+}
+
+bool Evaluator::eval_unique_items(KEYWORD_PARAMS) {
+  if (!inst.is_array()) return true;
+  const json::array_t& items = inst.get_ref<const json::array_t&>();
+  if (items.size() <= 16) {
+    for (std::size_t i = 1; i < items.size(); ++i) {
+      for (std::size_t j = 0; j < i; ++j) {
+        if (items[i] == items[j]) {
+          if (out_ != nullptr)
+            report(node, kpath, k.name, ipath, "schema.uniqueItems", {{"first", j}, {"second", i}});
+          return false;
+        }
+      }
+    }
     return true;
-  };
-
-  switch (k.op) {
-    case Op::ref:
-      return eval(*k.sub, inst, ipath, &kstep, scope, ann, depth);
-
-    case Op::dynamic_ref: {
-      const Node* target = k.sub;
-      if (k.dynamic) {
-        // The outermost resource in the dynamic scope with this $dynamicAnchor wins.
-        for (const Scope* sc = scope; sc != nullptr; sc = sc->parent) {
-          const auto it = sc->resource->dynamic_nodes.find(k.anchor);
-          if (it != sc->resource->dynamic_nodes.end()) target = it->second;
-        }
-      }
-      return eval(*target, inst, ipath, &kstep, scope, ann, depth);
-    }
-
-    case Op::type:
-      if (matches_type(k.type_mask, inst)) return true;
+  }
+  // Long arrays: sort positions by json's total order (numbers by value, like ==), then
+  // equal items are neighbours. O(n log n) instead of O(n^2) on hostile input.
+  std::vector<std::size_t> order(items.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return items[a] < items[b]; });
+  for (std::size_t i = 1; i < order.size(); ++i) {
+    if (items[order[i - 1]] == items[order[i]]) {
       if (out_ != nullptr)
-        report(node, kpath, k.name, ipath, "schema.type", {{"expected", k.value}});
+        report(node, kpath, k.name, ipath, "schema.uniqueItems",
+               {{"first", std::min(order[i - 1], order[i])},
+                {"second", std::max(order[i - 1], order[i])}});
       return false;
-
-    case Op::enum_:
-      for (const json& v : k.value) {
-        if (v == inst) return true;
-      }
-      if (out_ != nullptr)
-        report(node, kpath, k.name, ipath, "schema.enum", {{"allowed", k.value}});
-      return false;
-
-    case Op::const_:
-      if (k.value == inst) return true;
-      if (out_ != nullptr)
-        report(node, kpath, k.name, ipath, "schema.const", {{"expected", k.value}});
-      return false;
-
-    case Op::multiple_of:
-      if (!inst.is_number() || is_multiple_of(inst, k.value)) return true;
-      if (out_ != nullptr)
-        report(node, kpath, k.name, ipath, "schema.multipleOf", {{"divisor", k.value}});
-      return false;
-
-    case Op::maximum:
-    case Op::exclusive_maximum:
-    case Op::minimum:
-    case Op::exclusive_minimum: {
-      if (!inst.is_number()) return true;
-      const int c = compare_numbers(inst, k.value);
-      const bool ok = k.op == Op::maximum             ? c <= 0
-                      : k.op == Op::exclusive_maximum ? c < 0
-                      : k.op == Op::minimum           ? c >= 0
-                                                      : c > 0;
-      if (ok) return true;
-      const char* key = k.op == Op::maximum             ? "schema.maximum"
-                        : k.op == Op::exclusive_maximum ? "schema.exclusiveMaximum"
-                        : k.op == Op::minimum           ? "schema.minimum"
-                                                        : "schema.exclusiveMinimum";
-      if (out_ != nullptr) report(node, kpath, k.name, ipath, key, {{"limit", k.value}});
-      return false;
-    }
-
-    case Op::max_length:
-    case Op::min_length: {
-      if (!inst.is_string()) return true;
-      const std::string& text = inst.get_ref<const std::string&>();
-      // A code point takes 1 to 4 bytes, so the byte length often decides without counting.
-      if (k.op == Op::max_length && text.size() <= k.count) return true;
-      if (k.op == Op::min_length && text.size() / 4 >= k.count) return true;
-      const std::size_t length = code_point_length(text);
-      const bool ok = k.op == Op::max_length ? length <= k.count : length >= k.count;
-      if (ok) return true;
-      if (out_ != nullptr)
-        report(node, kpath, k.name, ipath,
-               k.op == Op::max_length ? "schema.maxLength" : "schema.minLength",
-               {{"limit", k.count}, {"actual", length}});
-      return false;
-    }
-
-    case Op::pattern: {
-      if (!inst.is_string()) return true;
-      const auto r = k.sibling_patterns[0].search(inst.get_ref<const std::string&>(),
-                                                  s_.options.regex_step_budget);
-      if (r == Pattern::Result::match) return true;
-      if (r == Pattern::Result::step_limit) {
-        limit_reached(node, kpath, k.name, ipath, "limit.regex_steps", {{"pattern", k.value}});
-      } else {
-        if (out_ != nullptr)
-          report(node, kpath, k.name, ipath, "schema.pattern", {{"pattern", k.value}});
-      }
-      return false;
-    }
-
-    case Op::format: {
-      const std::string& format = k.value.get_ref<const std::string&>();
-      if (format_check(format, inst)) return true;
-      if (out_ != nullptr)
-        report(node, kpath, k.name, ipath, "schema.format", {{"format", format}});
-      return false;
-    }
-
-    case Op::prefix_items: {
-      if (!inst.is_array()) return true;
-      bool valid = true;
-      const std::size_t n = std::min(inst.size(), k.subs.size());
-      if (n > 0 && too_deep()) return false;
-      for (std::size_t i = 0; i < n; ++i) {
-        const PathStep is{ipath, {}, i, true};
-        const PathStep ks{&kstep, {}, i, true};
-        if (!eval_child(*k.subs[i], inst[i], &is, &ks, scope, nullptr, depth + 1)) {
-          valid = false;
-          if (out_ == nullptr) return false;
-        }
-      }
-      if (valid && ann != nullptr) ann->item_prefix = std::max(ann->item_prefix, n);
-      return valid;
-    }
-
-    case Op::items: {
-      if (!inst.is_array()) return true;
-      bool valid = true;
-      if (inst.size() > k.count && too_deep()) return false;
-      for (std::size_t i = k.count; i < inst.size(); ++i) {
-        const PathStep is{ipath, {}, i, true};
-        if (k.sub->is_boolean && !k.sub->boolean_value) {
-          if (out_ != nullptr)
-            report(node, kpath, k.name, ipath,
-                   k.name == "additionalItems" ? "schema.additionalItems" : "schema.items",
-                   {{"limit", k.count}, {"actual", inst.size()}});
-          return false;
-        }
-        if (!eval_child(*k.sub, inst[i], &is, &kstep, scope, nullptr, depth + 1)) {
-          valid = false;
-          if (out_ == nullptr) return false;
-        }
-      }
-      if (valid && ann != nullptr) ann->all_items = true;
-      return valid;
-    }
-
-    case Op::contains: {
-      if (!inst.is_array()) return true;
-      if (!inst.empty() && too_deep()) return false;
-      std::size_t matched = 0;
-      // Without annotations to collect, stop once the outcome is decided.
-      const bool stop_early =
-          ann == nullptr && k.max_count == std::numeric_limits<std::size_t>::max();
-      for (std::size_t i = 0; i < inst.size(); ++i) {
-        const PathStep is{ipath, {}, i, true};
-        if (quiet(*k.sub, inst[i], &is, &kstep, scope, nullptr, depth + 1)) {
-          ++matched;
-          if (ann != nullptr) ann->item_indices.push_back(i);
-          if (stop_early && matched >= k.count) return true;
-        }
-      }
-      if (matched < k.count) {
-        if (k.count == 1) {
-          if (out_ != nullptr) report(node, kpath, k.name, ipath, "schema.contains");
-        } else {
-          if (out_ != nullptr)
-            report(node, kpath, "minContains", ipath, "schema.minContains",
-                   {{"limit", k.count}, {"actual", matched}});
-        }
-        return false;
-      }
-      if (matched > k.max_count) {
-        if (out_ != nullptr)
-          report(node, kpath, "maxContains", ipath, "schema.maxContains",
-                 {{"limit", k.max_count}, {"actual", matched}});
-        return false;
-      }
-      return true;
-    }
-
-    case Op::max_items:
-    case Op::min_items: {
-      if (!inst.is_array()) return true;
-      const bool ok = k.op == Op::max_items ? inst.size() <= k.count : inst.size() >= k.count;
-      if (ok) return true;
-      if (out_ != nullptr)
-        report(node, kpath, k.name, ipath,
-               k.op == Op::max_items ? "schema.maxItems" : "schema.minItems",
-               {{"limit", k.count}, {"actual", inst.size()}});
-      return false;
-    }
-
-    case Op::unique_items: {
-      if (!inst.is_array()) return true;
-      const json::array_t& items = inst.get_ref<const json::array_t&>();
-      if (items.size() <= 16) {
-        for (std::size_t i = 1; i < items.size(); ++i) {
-          for (std::size_t j = 0; j < i; ++j) {
-            if (items[i] == items[j]) {
-              if (out_ != nullptr)
-                report(node, kpath, k.name, ipath, "schema.uniqueItems",
-                       {{"first", j}, {"second", i}});
-              return false;
-            }
-          }
-        }
-        return true;
-      }
-      // Long arrays: sort positions by json's total order (numbers by value, like ==), then
-      // equal items are neighbours. O(n log n) instead of O(n^2) on hostile input.
-      std::vector<std::size_t> order(items.size());
-      for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-      std::stable_sort(order.begin(), order.end(),
-                       [&](std::size_t a, std::size_t b) { return items[a] < items[b]; });
-      for (std::size_t i = 1; i < order.size(); ++i) {
-        if (items[order[i - 1]] == items[order[i]]) {
-          if (out_ != nullptr)
-            report(node, kpath, k.name, ipath, "schema.uniqueItems",
-                   {{"first", std::min(order[i - 1], order[i])},
-                    {"second", std::max(order[i - 1], order[i])}});
-          return false;
-        }
-      }
-      return true;
-    }
-
-    case Op::max_properties:
-    case Op::min_properties: {
-      if (!inst.is_object()) return true;
-      const bool ok = k.op == Op::max_properties ? inst.size() <= k.count : inst.size() >= k.count;
-      if (ok) return true;
-      if (out_ != nullptr)
-        report(node, kpath, k.name, ipath,
-               k.op == Op::max_properties ? "schema.maxProperties" : "schema.minProperties",
-               {{"limit", k.count}, {"actual", inst.size()}});
-      return false;
-    }
-
-    case Op::dependent_required: {
-      if (!inst.is_object()) return true;
-      bool valid = true;
-      for (const auto& [name, needed] : k.dependents) {
-        if (inst.find(name) == inst.end()) continue;
-        for (const std::string& other : needed) {
-          if (inst.find(other) != inst.end()) continue;
-          valid = false;
-          if (out_ == nullptr) return false;
-          if (out_ != nullptr)
-            report(node, kpath, k.name, ipath, "schema.dependentRequired",
-                   {{"property", other}, {"because", name}});
-        }
-      }
-      return valid;
-    }
-
-    case Op::dependent_schemas: {
-      if (!inst.is_object()) return true;
-      bool valid = true;
-      for (const auto& [name, sub] : k.named) {
-        if (inst.find(name) == inst.end()) continue;
-        const PathStep ks{&kstep, name, 0, false};
-        if (!eval(*sub, inst, ipath, &ks, scope, ann, depth)) {
-          valid = false;
-          if (out_ == nullptr) return false;
-        }
-      }
-      return valid;
-    }
-
-    case Op::object_properties: {
-      if (!inst.is_object()) return true;
-      const json::object_t& object = inst.get_ref<const json::object_t&>();
-      std::size_t required_found = 0;
-      bool valid = true;
-      bool checked_depth = false;
-      const PathStep props_step{kpath, "properties", 0, false};
-      const PathStep patterns_step{kpath, "patternProperties", 0, false};
-      const PathStep additional_step{kpath, "additionalProperties", 0, false};
-      // One instance property: its declared schema (or nullptr), patternProperties,
-      // additionalProperties. false = stop now (first-error mode or a limit).
-      auto visit = [&](const std::string& key, const json& value, const Node* declared) {
-        if (!checked_depth) {
-          if (depth + 1 > s_.options.max_depth) {
-            limit_reached(node, kpath, "properties", ipath, "limit.depth",
-                          {{"limit", s_.options.max_depth}});
-            valid = false;
-            return false;
-          }
-          checked_depth = true;
-        }
-        const PathStep is{ipath, key, 0, false};
-        bool evaluated = false;
-        bool ok = true;
-        if (declared != nullptr) {
-          evaluated = true;
-          const PathStep ks{&props_step, key, 0, false};
-          ok = eval_child(*declared, value, &is, &ks, scope, nullptr, depth + 1);
-        }
-        for (const auto& [pattern, sub] : k.patterns) {
-          const auto r = pattern.search(key, s_.options.regex_step_budget);
-          if (r == Pattern::Result::no_match) continue;
-          evaluated = true;
-          if (r == Pattern::Result::step_limit) {
-            limit_reached(node, kpath, "patternProperties", &is, "limit.regex_steps",
-                          {{"pattern", pattern.source()}});
-            ok = false;
-          } else {
-            const PathStep ks{&patterns_step, pattern.source(), 0, false};
-            ok = eval(*sub, value, &is, &ks, scope, nullptr, depth + 1) && ok;
-          }
-          if (!ok && out_ == nullptr) {
-            valid = false;
-            return false;
-          }
-        }
-        if (!evaluated && k.sub != nullptr) {
-          evaluated = true;
-          if (k.sub->is_boolean && !k.sub->boolean_value) {
-            if (out_ != nullptr)
-              report(node, kpath, "additionalProperties", ipath, "schema.additionalProperties",
-                     {{"property", key}});
-            ok = false;
-          } else {
-            ok = eval(*k.sub, value, &is, &additional_step, scope, nullptr, depth + 1) && ok;
-          }
-        }
-        if (!ok) {
-          valid = false;
-          if (out_ == nullptr) return false;
-        } else if (evaluated && ann != nullptr) {
-          ann->properties.push_back(&key);
-        }
-        return true;
-      };
-      if (k.patterns.empty() && k.sub == nullptr && k.named.size() * 4 <= object.size()) {
-        // A few names against a larger object (the usual if/then/else and required-only
-        // schemas): look each name up instead of walking the object. Both are in key order,
-        // so issues come out in the same order as from the walk.
-        for (std::size_t i = 0; i < k.named.size(); ++i) {
-          const auto it = object.find(k.named[i].first);
-          if (it == object.end()) continue;
-          required_found += k.entry_required[i];
-          if (k.named[i].second == nullptr) continue;
-          if (!visit(it->first, it->second, k.named[i].second)) return false;
-        }
-      } else {
-        // One walk over the instance object, merged with the sorted declared/required names.
-        auto entry = k.named.begin();
-        const auto entries_end = k.named.end();
-        for (const auto& [key, value] : object) {
-          int order = 1;
-          while (entry != entries_end && (order = compare_keys(entry->first, key)) < 0) ++entry;
-          const Node* declared = nullptr;
-          if (entry != entries_end && order == 0) {
-            required_found += k.entry_required[static_cast<std::size_t>(entry - k.named.begin())];
-            declared = entry->second;
-          }
-          if (declared == nullptr && k.patterns.empty() && k.sub == nullptr) continue;
-          if (!visit(key, value, declared)) return false;
-        }
-      }
-      if (required_found < k.count) {
-        valid = false;
-        if (out_ == nullptr) return false;
-        for (const std::string& name : k.strings) {
-          if (object.find(name) == object.end()) {
-            if (out_ != nullptr)
-              report(node, kpath, "required", ipath, "schema.required", {{"property", name}});
-          }
-        }
-      }
-      return valid;
-    }
-
-    case Op::property_names: {
-      if (!inst.is_object()) return true;
-      bool valid = true;
-      for (auto it = inst.begin(); it != inst.end(); ++it) {
-        const json name(it.key());
-        if (quiet(*k.sub, name, ipath, &kstep, scope, nullptr, depth)) continue;
-        if (out_ != nullptr)
-          report(node, kpath, k.name, ipath, "schema.propertyNames", {{"property", it.key()}});
-        valid = false;
-        if (out_ == nullptr) return false;
-      }
-      return valid;
-    }
-
-    case Op::all_of: {
-      bool valid = true;
-      for (std::size_t i = 0; i < k.subs.size(); ++i) {
-        const PathStep ks{&kstep, {}, i, true};
-        if (!eval(*k.subs[i], inst, ipath, &ks, scope, ann, depth)) {
-          valid = false;
-          if (out_ == nullptr) return false;
-        }
-      }
-      return valid;
-    }
-
-    case Op::any_of:
-    case Op::one_of: {
-      std::size_t matched = 0;
-      for (std::size_t i = 0; i < k.subs.size(); ++i) {
-        const PathStep ks{&kstep, {}, i, true};
-        Annotations branch;
-        if (quiet(*k.subs[i], inst, ipath, &ks, scope, ann != nullptr ? &branch : nullptr, depth)) {
-          ++matched;
-          if (ann != nullptr) ann->merge(branch);
-          if (k.op == Op::any_of && ann == nullptr) return true;
-          if (k.op == Op::one_of && matched > 1 && ann == nullptr) break;
-        }
-      }
-      if (k.op == Op::any_of) {
-        if (matched > 0) return true;
-        if (out_ != nullptr) report(node, kpath, k.name, ipath, "schema.anyOf");
-        return false;
-      }
-      if (matched == 1) return true;
-      if (out_ != nullptr)
-        report(node, kpath, k.name, ipath, "schema.oneOf", {{"matched", matched}});
-      return false;
-    }
-
-    case Op::not_:
-      if (!quiet(*k.sub, inst, ipath, &kstep, scope, nullptr, depth)) return true;
-      if (out_ != nullptr) report(node, kpath, k.name, ipath, "schema.not");
-      return false;
-
-    case Op::if_then_else: {
-      Annotations branch;
-      Annotations* bann = ann != nullptr ? &branch : nullptr;
-      if (quiet(*k.sub, inst, ipath, &kstep, scope, bann, depth)) {
-        if (ann != nullptr) ann->merge(branch);
-        if (k.then_node == nullptr) return true;
-        const PathStep ks{kpath, "then", 0, false};
-        return eval(*k.then_node, inst, ipath, &ks, scope, ann, depth);
-      }
-      if (k.else_node == nullptr) return true;
-      const PathStep ks{kpath, "else", 0, false};
-      return eval(*k.else_node, inst, ipath, &ks, scope, ann, depth);
-    }
-
-    case Op::unevaluated_items: {
-      if (!inst.is_array()) return true;
-      bool valid = true;
-      for (std::size_t i = 0; i < inst.size(); ++i) {
-        if (ann->has_item(i)) continue;
-        if (k.sub->is_boolean && !k.sub->boolean_value) {
-          if (out_ != nullptr)
-            report(node, kpath, k.name, ipath, "schema.unevaluatedItems", {{"index", i}});
-          valid = false;
-          if (out_ == nullptr) return false;
-          continue;
-        }
-        if (too_deep()) return false;
-        const PathStep is{ipath, {}, i, true};
-        if (!eval(*k.sub, inst[i], &is, &kstep, scope, nullptr, depth + 1)) {
-          valid = false;
-          if (out_ == nullptr) return false;
-        }
-      }
-      if (valid) ann->all_items = true;
-      return valid;
-    }
-
-    case Op::unevaluated_properties: {
-      if (!inst.is_object()) return true;
-      bool valid = true;
-      for (auto it = inst.begin(); it != inst.end(); ++it) {
-        if (ann->has_property(&it.key())) continue;
-        if (k.sub->is_boolean && !k.sub->boolean_value) {
-          if (out_ != nullptr)
-            report(node, kpath, k.name, ipath, "schema.unevaluatedProperties",
-                   {{"property", it.key()}});
-          valid = false;
-          if (out_ == nullptr) return false;
-          continue;
-        }
-        if (too_deep()) return false;
-        const PathStep is{ipath, it.key(), 0, false};
-        if (!eval(*k.sub, it.value(), &is, &kstep, scope, nullptr, depth + 1)) {
-          valid = false;
-          if (out_ == nullptr) return false;
-        }
-      }
-      if (valid) ann->all_properties = true;
-      return valid;
     }
   }
   return true;
 }
+
+// ---- Objects ----
+
+bool Evaluator::eval_properties_count(KEYWORD_PARAMS) {
+  if (!inst.is_object()) return true;
+  const bool ok = k.op == Op::max_properties ? inst.size() <= k.count : inst.size() >= k.count;
+  if (ok) return true;
+  if (out_ != nullptr)
+    report(node, kpath, k.name, ipath,
+           k.op == Op::max_properties ? "schema.maxProperties" : "schema.minProperties",
+           {{"limit", k.count}, {"actual", inst.size()}});
+  return false;
+}
+
+// One instance property of object_properties: its declared schema (or nullptr),
+// patternProperties, additionalProperties. false = stop now (first-error mode or a limit).
+bool Evaluator::visit_property(PropertyWalk& w, const std::string& key, const json& value,
+                               const Node* declared) {
+  if (!w.checked_depth) {
+    if (w.depth + 1 > s_.options.max_depth) {
+      limit_reached(w.node, w.kpath, "properties", w.ipath, "limit.depth",
+                    {{"limit", s_.options.max_depth}});
+      w.valid = false;
+      return false;
+    }
+    w.checked_depth = true;
+  }
+  const Keyword& k = w.k;
+  const PathStep is{w.ipath, key, 0, false};
+  bool evaluated = false;
+  bool ok = true;
+  if (declared != nullptr) {
+    evaluated = true;
+    const PathStep ks{&w.props_step, key, 0, false};
+    ok = eval_child(*declared, value, &is, &ks, w.scope, nullptr, w.depth + 1);
+  }
+  for (const auto& [pattern, sub] : k.patterns) {
+    const auto r = pattern.search(key, s_.options.regex_step_budget);
+    if (r == Pattern::Result::no_match) continue;
+    evaluated = true;
+    if (r == Pattern::Result::step_limit) {
+      limit_reached(w.node, w.kpath, "patternProperties", &is, "limit.regex_steps",
+                    {{"pattern", pattern.source()}});
+      ok = false;
+    } else {
+      const PathStep ks{&w.patterns_step, pattern.source(), 0, false};
+      ok = eval(*sub, value, &is, &ks, w.scope, nullptr, w.depth + 1) && ok;
+    }
+    if (!ok && out_ == nullptr) {
+      w.valid = false;
+      return false;
+    }
+  }
+  if (!evaluated && k.sub != nullptr) {
+    evaluated = true;
+    if (k.sub->is_boolean && !k.sub->boolean_value) {
+      if (out_ != nullptr)
+        report(w.node, w.kpath, "additionalProperties", w.ipath, "schema.additionalProperties",
+               {{"property", key}});
+      ok = false;
+    } else {
+      ok = eval(*k.sub, value, &is, &w.additional_step, w.scope, nullptr, w.depth + 1) && ok;
+    }
+  }
+  if (!ok) {
+    w.valid = false;
+    if (out_ == nullptr) return false;
+  } else if (evaluated && w.ann != nullptr) {
+    w.ann->properties.push_back(&key);
+  }
+  return true;
+}
+
+bool Evaluator::eval_object_properties(KEYWORD_PARAMS) {
+  if (!inst.is_object()) return true;
+  const json::object_t& object = inst.get_ref<const json::object_t&>();
+  std::size_t required_found = 0;
+  PropertyWalk w{node,
+                 k,
+                 ipath,
+                 kpath,
+                 scope,
+                 ann,
+                 depth,
+                 {kpath, "properties", 0, false},
+                 {kpath, "patternProperties", 0, false},
+                 {kpath, "additionalProperties", 0, false}};
+  if (k.patterns.empty() && k.sub == nullptr && k.named.size() * 4 <= object.size()) {
+    // A few names against a larger object (the usual if/then/else and required-only
+    // schemas): look each name up instead of walking the object. Both are in key order,
+    // so issues come out in the same order as from the walk.
+    for (std::size_t i = 0; i < k.named.size(); ++i) {
+      const auto it = object.find(k.named[i].first);
+      if (it == object.end()) continue;
+      required_found += k.entry_required[i];
+      if (k.named[i].second == nullptr) continue;
+      if (!visit_property(w, it->first, it->second, k.named[i].second)) return false;
+    }
+  } else {
+    // One walk over the instance object, merged with the sorted declared/required names.
+    auto entry = k.named.begin();
+    const auto entries_end = k.named.end();
+    for (const auto& [key, value] : object) {
+      int order = 1;
+      while (entry != entries_end && (order = compare_keys(entry->first, key)) < 0) ++entry;
+      const Node* declared = nullptr;
+      if (entry != entries_end && order == 0) {
+        required_found += k.entry_required[static_cast<std::size_t>(entry - k.named.begin())];
+        declared = entry->second;
+      }
+      if (declared == nullptr && k.patterns.empty() && k.sub == nullptr) continue;
+      if (!visit_property(w, key, value, declared)) return false;
+    }
+  }
+  if (required_found < k.count) {
+    w.valid = false;
+    if (out_ == nullptr) return false;
+    for (const std::string& name : k.strings) {
+      if (object.find(name) == object.end()) {
+        if (out_ != nullptr)
+          report(node, kpath, "required", ipath, "schema.required", {{"property", name}});
+      }
+    }
+  }
+  return w.valid;
+}
+
+bool Evaluator::eval_dependent_required(KEYWORD_PARAMS) {
+  if (!inst.is_object()) return true;
+  bool valid = true;
+  for (const auto& [name, needed] : k.dependents) {
+    if (inst.find(name) == inst.end()) continue;
+    for (const std::string& other : needed) {
+      if (inst.find(other) != inst.end()) continue;
+      valid = false;
+      if (out_ == nullptr) return false;
+      report(node, kpath, k.name, ipath, "schema.dependentRequired",
+             {{"property", other}, {"because", name}});
+    }
+  }
+  return valid;
+}
+
+bool Evaluator::eval_dependent_schemas(KEYWORD_PARAMS) {
+  if (!inst.is_object()) return true;
+  const PathStep kstep{kpath, k.name, 0, false};
+  bool valid = true;
+  for (const auto& [name, sub] : k.named) {
+    if (inst.find(name) == inst.end()) continue;
+    const PathStep ks{&kstep, name, 0, false};
+    if (!eval(*sub, inst, ipath, &ks, scope, ann, depth)) {
+      valid = false;
+      if (out_ == nullptr) return false;
+    }
+  }
+  return valid;
+}
+
+bool Evaluator::eval_property_names(KEYWORD_PARAMS) {
+  if (!inst.is_object()) return true;
+  const PathStep kstep{kpath, k.name, 0, false};
+  bool valid = true;
+  for (auto it = inst.begin(); it != inst.end(); ++it) {
+    const json name(it.key());
+    if (quiet(*k.sub, name, ipath, &kstep, scope, nullptr, depth)) continue;
+    if (out_ != nullptr)
+      report(node, kpath, k.name, ipath, "schema.propertyNames", {{"property", it.key()}});
+    valid = false;
+    if (out_ == nullptr) return false;
+  }
+  return valid;
+}
+
+// ---- Unevaluated (run last in a node: they read what the others evaluated) ----
+
+bool Evaluator::eval_unevaluated_items(KEYWORD_PARAMS) {
+  if (!inst.is_array()) return true;
+  const PathStep kstep{kpath, k.name, 0, false};
+  bool valid = true;
+  for (std::size_t i = 0; i < inst.size(); ++i) {
+    if (ann->has_item(i)) continue;
+    if (k.sub->is_boolean && !k.sub->boolean_value) {
+      if (out_ != nullptr)
+        report(node, kpath, k.name, ipath, "schema.unevaluatedItems", {{"index", i}});
+      valid = false;
+      if (out_ == nullptr) return false;
+      continue;
+    }
+    if (too_deep(node, k, kpath, ipath, depth)) return false;
+    const PathStep is{ipath, {}, i, true};
+    if (!eval(*k.sub, inst[i], &is, &kstep, scope, nullptr, depth + 1)) {
+      valid = false;
+      if (out_ == nullptr) return false;
+    }
+  }
+  if (valid) ann->all_items = true;
+  return valid;
+}
+
+bool Evaluator::eval_unevaluated_properties(KEYWORD_PARAMS) {
+  if (!inst.is_object()) return true;
+  const PathStep kstep{kpath, k.name, 0, false};
+  bool valid = true;
+  for (auto it = inst.begin(); it != inst.end(); ++it) {
+    if (ann->has_property(&it.key())) continue;
+    if (k.sub->is_boolean && !k.sub->boolean_value) {
+      if (out_ != nullptr)
+        report(node, kpath, k.name, ipath, "schema.unevaluatedProperties",
+               {{"property", it.key()}});
+      valid = false;
+      if (out_ == nullptr) return false;
+      continue;
+    }
+    if (too_deep(node, k, kpath, ipath, depth)) return false;
+    const PathStep is{ipath, it.key(), 0, false};
+    if (!eval(*k.sub, it.value(), &is, &kstep, scope, nullptr, depth + 1)) {
+      valid = false;
+      if (out_ == nullptr) return false;
+    }
+  }
+  if (valid) ann->all_properties = true;
+  return valid;
+}
+
+#undef KEYWORD_PARAMS
 
 }  // namespace
 
