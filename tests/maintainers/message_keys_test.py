@@ -171,8 +171,8 @@ DYNAMIC = {
                            | set(re.findall(r'add_flag\([^,]+, "([a-z_0-9]+)"\)', read("shared/src/round/resubmissions.cpp"))))),
     "time_zone.": ("time_zone.<zone>", time_zones()),
     "match.ui.": ("match.ui.<problem>", page_match_problems()),
-    # The validator's keys are written in full (shared/src/json_schema/evaluator.cpp); "schema."
-    # is the prefix the form strips to find a field's own text for one (evaluation.cpp).
+    # The validator's keys are written in full (json_schema/evaluator.cpp, keywords/*.cpp);
+    # "schema." is the prefix the form strips to find a field's own text for one (evaluation.cpp).
     "schema.": ("", []),
     # The package's own texts: rules.<id>, eligibility.<check id>, rubric.<id>.title|advice,
     # rubric.band.<id>, match.<component>.title|explain, <field>.option.<value>.

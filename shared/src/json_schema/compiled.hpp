@@ -59,6 +59,9 @@ enum TypeBit : unsigned {
   kTypeInteger = 1u << 6,
 };
 
+// What a compiled Keyword does. Each value has one row, in this order, in Evaluator::kRules
+// (evaluator.hpp: its evaluate function), and Compiler::kCompileRules (compiler.cpp) names the
+// schema keywords that compile to it.
 enum class Op : unsigned char {
   ref,
   dynamic_ref,

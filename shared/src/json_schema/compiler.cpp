@@ -448,9 +448,155 @@ class Compiler {
     return out;
   }
 
-  static bool is_object_keyword(const std::string& key) {
-    return key == "properties" || key == "patternProperties" || key == "additionalProperties" ||
-           key == "required";
+  // What one schema object's dialect and vocabularies allow; fill() works it out once a node.
+  struct NodeContext {
+    Node& n;
+    const json& s;
+    bool d7;
+    bool d2019;
+    bool d2020;
+    unsigned vocabularies;  // in force (draft-07: all of kDefaultVocabularies)
+    bool applicator;
+    bool validation;
+    bool format_assert;
+    bool fused_object = false;  // object_properties already compiled (see compile_object)
+  };
+
+  // One keyword of the schema object being compiled: `op` is its rule's (kCompileRules).
+  struct Site {
+    NodeContext& c;
+    const std::string& key;
+    const json& value;
+    const std::string& loc;
+    Op op;
+
+    Keyword& add(Op o) const {
+      c.n.keywords.emplace_back();
+      c.n.keywords.back().op = o;
+      c.n.keywords.back().name = key;
+      return c.n.keywords.back();
+    }
+    Keyword& add() const { return add(op); }
+    const json* sibling(const char* name) const {
+      const auto it = c.s.find(name);
+      return it == c.s.end() ? nullptr : &*it;
+    }
+  };
+
+  [[noreturn]] void bad_keyword(const Site& at) {
+    fail(at.loc, "schema_error.bad_keyword", {{"keyword", at.key}});
+  }
+
+  // ---- Core: references ----
+
+  void compile_ref(const Site& at) {
+    if (!at.value.is_string()) bad_keyword(at);
+    at.add().sub = node_for(resolve(at.value.get<std::string>(), at.c.n, at.loc).target);
+  }
+
+  // Resolved like "$ref"; when its target is a resource root with "$recursiveAnchor": true,
+  // the outermost such root in the dynamic scope is used instead.
+  void compile_recursive_ref(const Site& at) {
+    if (!at.c.d2019) return;
+    if (!at.value.is_string()) bad_keyword(at);
+    const Resolved target = resolve(at.value.get<std::string>(), at.c.n, at.loc);
+    Keyword& k = at.add();
+    k.sub = node_for(target.target);
+    k.anchor = kRecursiveAnchor;
+    const auto a = target.resource->dynamic_anchors.find(kRecursiveAnchor);
+    k.dynamic = a != target.resource->dynamic_anchors.end() && a->second == target.target;
+    if (k.dynamic) dynamic_names_.insert(kRecursiveAnchor);
+  }
+
+  void compile_dynamic_ref(const Site& at) {
+    if (!at.c.d2020) return;
+    if (!at.value.is_string()) bad_keyword(at);
+    const std::string ref = at.value.get<std::string>();
+    const Resolved target = resolve(ref, at.c.n, at.loc);
+    Keyword& k = at.add();
+    k.sub = node_for(target.target);
+    const auto hash = ref.find('#');
+    if (hash != std::string::npos) {
+      k.anchor = percent_decode(ref.substr(hash + 1));
+      k.dynamic = !k.anchor.empty() && k.anchor[0] != '/' &&
+                  target.resource->dynamic_anchors.count(k.anchor) > 0;
+      if (k.dynamic) dynamic_names_.insert(k.anchor);
+    }
+  }
+
+  // ---- Validation: leaf checks ----
+
+  void compile_type(const Site& at) {
+    static const std::pair<const char*, unsigned> kTypes[] = {
+        {"null", kTypeNull},   {"boolean", kTypeBoolean}, {"object", kTypeObject},
+        {"array", kTypeArray}, {"number", kTypeNumber},   {"string", kTypeString},
+        {"integer", kTypeInteger}};
+    Keyword& k = at.add();
+    const json names = at.value.is_array() ? at.value : json::array({at.value});
+    for (const auto& t : names) {
+      if (!t.is_string()) bad_keyword(at);
+      const std::string name = t.get<std::string>();
+      bool found = false;
+      for (const auto& [tn, bit] : kTypes) {
+        if (name == tn) {
+          k.type_mask |= bit;
+          found = true;
+        }
+      }
+      if (!found) bad_keyword(at);
+    }
+    k.value = names;
+  }
+
+  void compile_enum(const Site& at) {
+    if (!at.value.is_array()) bad_keyword(at);
+    at.add().value = at.value;
+  }
+
+  void compile_const(const Site& at) { at.add().value = at.value; }
+
+  void compile_multiple_of(const Site& at) {
+    if (!at.value.is_number() || at.value.get<double>() <= 0) bad_keyword(at);
+    at.add().value = at.value;
+  }
+
+  // maximum, minimum, exclusiveMaximum, exclusiveMinimum (2019-09 on: numbers).
+  void compile_number_limit(const Site& at) {
+    if (!at.value.is_number()) bad_keyword(at);
+    at.add().value = at.value;
+  }
+
+  // maxLength, minLength, maxItems, minItems, maxProperties, minProperties.
+  void compile_count(const Site& at) { at.add().count = count_of(at.value, at.loc, at.key); }
+
+  void compile_pattern(const Site& at) {
+    if (!at.value.is_string()) bad_keyword(at);
+    Pattern p = pattern_of(at.value.get<std::string>(), at.loc);
+    Keyword& k = at.add();
+    k.sibling_patterns.push_back(std::move(p));
+    k.value = at.value;
+  }
+
+  // An assertion only when asked for (option or format-assertion vocabulary), and only for
+  // formats this build checks; otherwise an annotation, which needs no keyword.
+  void compile_format(const Site& at) {
+    if (at.c.format_assert && at.value.is_string() && format_known(at.value.get<std::string>()))
+      at.add().value = at.value;
+  }
+
+  void compile_unique_items(const Site& at) {
+    if (!at.value.is_boolean()) bad_keyword(at);
+    if (at.value.get<bool>()) at.add();
+  }
+
+  // ---- Objects ----
+
+  // properties, patternProperties, additionalProperties and required: the first of them
+  // compiles all four into one object_properties keyword.
+  void compile_object(const Site& at) {
+    if (at.c.fused_object) return;
+    at.c.fused_object = true;
+    object_keyword(at.c.n, at.c.s, at.c.applicator, at.c.validation);
   }
 
   // One keyword for properties, patternProperties, additionalProperties and required.
@@ -504,6 +650,171 @@ class Compiler {
     n.keywords.push_back(std::move(k));
   }
 
+  // "dependentRequired" (2019-09 on), or draft-07's "dependencies", whose values are either
+  // name lists (dependent_required) or schemas (dependent_schemas).
+  void compile_dependencies(const Site& at) {
+    if (at.c.d7 != (at.key == "dependencies")) return;
+    if (!at.value.is_object()) bad_keyword(at);
+    Keyword required;
+    required.op = Op::dependent_required;
+    required.name = at.key;
+    Keyword schemas;
+    schemas.op = Op::dependent_schemas;
+    schemas.name = at.key;
+    for (const auto& [name, dep] : at.value.items()) {
+      if (dep.is_array()) {
+        std::vector<std::string> names;
+        for (const auto& d : dep) {
+          if (!d.is_string()) bad_keyword(at);
+          names.push_back(d.get<std::string>());
+        }
+        required.dependents.emplace_back(name, std::move(names));
+      } else if (at.c.d7) {
+        schemas.named.emplace_back(name, sub_of(dep, at.loc + "/" + name));
+      } else {
+        bad_keyword(at);
+      }
+    }
+    if (!required.dependents.empty()) at.c.n.keywords.push_back(std::move(required));
+    if (!schemas.named.empty()) at.c.n.keywords.push_back(std::move(schemas));
+  }
+
+  void compile_dependent_schemas(const Site& at) {
+    if (at.c.d7) return;
+    if (!at.value.is_object()) bad_keyword(at);
+    Keyword& k = at.add();
+    for (const auto& [name, dep] : at.value.items()) {
+      k.named.emplace_back(name, sub_of(dep, at.loc + "/" + name));
+    }
+  }
+
+  // ---- Applicators ----
+
+  // One subschema: propertyNames, not.
+  void compile_subschema(const Site& at) { at.add().sub = sub_of(at.value, at.loc); }
+
+  // A list of subschemas: allOf, anyOf, oneOf.
+  void compile_subschemas(const Site& at) { at.add().subs = subs_of(at.value, at.loc, at.key); }
+
+  void compile_prefix_items(const Site& at) {
+    if (at.c.d2020) compile_subschemas(at);
+  }
+
+  // "items": one schema for every item after "prefixItems" (2020-12), or before 2020-12
+  // either one schema for all items or a list of schemas (prefix_items).
+  void compile_items(const Site& at) {
+    if (!at.c.d2020 && at.value.is_array()) {
+      at.add(Op::prefix_items).subs = subs_of(at.value, at.loc, at.key);
+      return;
+    }
+    Keyword& k = at.add();
+    k.sub = sub_of(at.value, at.loc);
+    if (at.c.d2020) {
+      const json* prefix = at.sibling("prefixItems");
+      k.count = prefix && prefix->is_array() ? prefix->size() : 0;
+    }
+  }
+
+  // Before 2020-12: the items after an "items" list.
+  void compile_additional_items(const Site& at) {
+    if (at.c.d2020) return;
+    const json* items = at.sibling("items");
+    if (items && items->is_array()) {
+      Keyword& k = at.add();
+      k.sub = sub_of(at.value, at.loc);
+      k.count = items->size();
+    }
+  }
+
+  void compile_contains(const Site& at) {
+    Keyword& k = at.add();
+    k.sub = sub_of(at.value, at.loc);
+    k.count = 1;
+    if (!at.c.d7 && at.c.validation) {
+      const std::string& base = at.c.n.location;
+      if (const json* min = at.sibling("minContains"))
+        k.count = count_of(*min, base + "/minContains", "minContains");
+      if (const json* max = at.sibling("maxContains"))
+        k.max_count = count_of(*max, base + "/maxContains", "maxContains");
+    }
+  }
+
+  void compile_if(const Site& at) {
+    Keyword& k = at.add();
+    k.sub = sub_of(at.value, at.loc);
+    const std::string& base = at.c.n.location;
+    if (const json* t = at.sibling("then")) k.then_node = sub_of(*t, base + "/then");
+    if (const json* e = at.sibling("else")) k.else_node = sub_of(*e, base + "/else");
+  }
+
+  void compile_unevaluated(const Site& at) {
+    if (at.c.d7) return;
+    at.add().sub = sub_of(at.value, at.loc);
+    at.c.n.collects_annotations = true;
+  }
+
+  using CompileFn = void (Compiler::*)(const Site&);
+  struct CompileRule {
+    std::string_view keyword;
+    unsigned vocabularies;  // all of these must be in force (draft-07: every one is)
+    Op op;
+    CompileFn compile;
+  };
+  static constexpr unsigned kV = kVocabValidation;
+  static constexpr unsigned kA = kVocabApplicator;
+  // Every keyword the validator knows (besides draft-07's "$ref", see fill()). Adding one is a
+  // row here, its compile function, its Op, and its row in the evaluator's kRules.
+  static constexpr CompileRule kCompileRules[] = {
+      {"$ref", 0, Op::ref, &Compiler::compile_ref},
+      {"$recursiveRef", 0, Op::dynamic_ref, &Compiler::compile_recursive_ref},
+      {"$dynamicRef", 0, Op::dynamic_ref, &Compiler::compile_dynamic_ref},
+      {"type", kV, Op::type, &Compiler::compile_type},
+      {"enum", kV, Op::enum_, &Compiler::compile_enum},
+      {"const", kV, Op::const_, &Compiler::compile_const},
+      {"multipleOf", kV, Op::multiple_of, &Compiler::compile_multiple_of},
+      {"maximum", kV, Op::maximum, &Compiler::compile_number_limit},
+      {"minimum", kV, Op::minimum, &Compiler::compile_number_limit},
+      {"exclusiveMaximum", kV, Op::exclusive_maximum, &Compiler::compile_number_limit},
+      {"exclusiveMinimum", kV, Op::exclusive_minimum, &Compiler::compile_number_limit},
+      {"maxLength", kV, Op::max_length, &Compiler::compile_count},
+      {"minLength", kV, Op::min_length, &Compiler::compile_count},
+      {"maxItems", kV, Op::max_items, &Compiler::compile_count},
+      {"minItems", kV, Op::min_items, &Compiler::compile_count},
+      {"maxProperties", kV, Op::max_properties, &Compiler::compile_count},
+      {"minProperties", kV, Op::min_properties, &Compiler::compile_count},
+      {"pattern", kV, Op::pattern, &Compiler::compile_pattern},
+      {"format", 0, Op::format, &Compiler::compile_format},
+      {"uniqueItems", kV, Op::unique_items, &Compiler::compile_unique_items},
+      {"properties", 0, Op::object_properties, &Compiler::compile_object},
+      {"patternProperties", 0, Op::object_properties, &Compiler::compile_object},
+      {"additionalProperties", 0, Op::object_properties, &Compiler::compile_object},
+      {"required", 0, Op::object_properties, &Compiler::compile_object},
+      {"dependentRequired", kV, Op::dependent_required, &Compiler::compile_dependencies},
+      {"dependencies", 0, Op::dependent_required, &Compiler::compile_dependencies},
+      {"dependentSchemas", kA, Op::dependent_schemas, &Compiler::compile_dependent_schemas},
+      {"propertyNames", kA, Op::property_names, &Compiler::compile_subschema},
+      {"prefixItems", kA, Op::prefix_items, &Compiler::compile_prefix_items},
+      {"items", kA, Op::items, &Compiler::compile_items},
+      {"additionalItems", kA, Op::items, &Compiler::compile_additional_items},
+      {"contains", kA, Op::contains, &Compiler::compile_contains},
+      {"allOf", kA, Op::all_of, &Compiler::compile_subschemas},
+      {"anyOf", kA, Op::any_of, &Compiler::compile_subschemas},
+      {"oneOf", kA, Op::one_of, &Compiler::compile_subschemas},
+      {"not", kA, Op::not_, &Compiler::compile_subschema},
+      {"if", kA, Op::if_then_else, &Compiler::compile_if},
+      {"unevaluatedItems", kA | kVocabUnevaluated, Op::unevaluated_items,
+       &Compiler::compile_unevaluated},
+      {"unevaluatedProperties", kA | kVocabUnevaluated, Op::unevaluated_properties,
+       &Compiler::compile_unevaluated},
+  };
+
+  static const CompileRule* compile_rule(const std::string& key) {
+    for (const CompileRule& rule : kCompileRules) {
+      if (rule.keyword == key) return &rule;
+    }
+    return nullptr;
+  }
+
   void fill(Node& n, const json& s) {
     if (s.is_boolean()) {
       n.is_boolean = true;
@@ -513,218 +824,43 @@ class Compiler {
     if (!s.is_object()) fail(n.location, "schema_error.not_a_schema");
     const Resource& r = *n.resource;
     const bool d7 = r.dialect == Dialect::draft7;
-    const bool d2019 = kDraft2019 && r.dialect == Dialect::draft2019_09;
-    const bool d2020 = r.dialect == Dialect::draft2020_12;
-    const bool array_items = !d2020;  // "items": [...] with "additionalItems", not "prefixItems"
-    const unsigned v = r.vocabularies;
-    const bool applicator = d7 || (v & kVocabApplicator) != 0;
-    const bool validation = d7 || (v & kVocabValidation) != 0;
-    const bool unevaluated = !d7 && (v & kVocabUnevaluated) != 0;
-    const bool format_assert =
-        c_.options.format_assertion || (!d7 && (v & kVocabFormatAssertion) != 0);
-
-    auto add = [&](Op op, const std::string& name) -> Keyword& {
-      n.keywords.emplace_back();
-      n.keywords.back().op = op;
-      n.keywords.back().name = name;
-      return n.keywords.back();
-    };
-    auto sibling = [&](const char* key) -> const json* {
-      const auto it = s.find(key);
-      return it == s.end() ? nullptr : &*it;
-    };
-
+    const unsigned v = d7 ? kDefaultVocabularies : r.vocabularies;
+    NodeContext c{n,
+                  s,
+                  d7,
+                  kDraft2019 && r.dialect == Dialect::draft2019_09,
+                  r.dialect == Dialect::draft2020_12,
+                  v,
+                  (v & kVocabApplicator) != 0,
+                  (v & kVocabValidation) != 0,
+                  c_.options.format_assertion || (!d7 && (v & kVocabFormatAssertion) != 0)};
     if (d7 && s.contains("$ref")) {
       // Draft-07: "$ref" overrides every sibling keyword.
       const json& ref = s["$ref"];
       const std::string loc = n.location + "/$ref";
       if (!ref.is_string()) fail(loc, "schema_error.bad_keyword", {{"keyword", "$ref"}});
-      add(Op::ref, "$ref").sub =
-          node_for(resolve(ref.get<std::string>(), n, loc, sibling("$id")).target);
+      Keyword k;
+      k.op = Op::ref;
+      k.name = "$ref";
+      k.sub = node_for(resolve(ref.get<std::string>(), n, loc, sibling(s, "$id")).target);
+      n.keywords.push_back(std::move(k));
       return;
     }
-
-    bool fused_object = false;
     for (const auto& [key, value] : s.items()) {
+      const CompileRule* rule = compile_rule(key);
+      if (rule == nullptr || (rule->vocabularies & v) != rule->vocabularies) continue;
       const std::string loc = n.location + "/" + key;
-      if (key == "$ref") {
-        if (!value.is_string()) fail(loc, "schema_error.bad_keyword", {{"keyword", key}});
-        add(Op::ref, key).sub = node_for(resolve(value.get<std::string>(), n, loc).target);
-      } else if (key == "$recursiveRef" && d2019) {
-        // Resolved like "$ref"; when its target is a resource root with "$recursiveAnchor":
-        // true, the outermost such root in the dynamic scope is used instead.
-        if (!value.is_string()) fail(loc, "schema_error.bad_keyword", {{"keyword", key}});
-        const Resolved target = resolve(value.get<std::string>(), n, loc);
-        Keyword& k = add(Op::dynamic_ref, key);
-        k.sub = node_for(target.target);
-        k.anchor = kRecursiveAnchor;
-        const auto a = target.resource->dynamic_anchors.find(kRecursiveAnchor);
-        k.dynamic = a != target.resource->dynamic_anchors.end() && a->second == target.target;
-        if (k.dynamic) dynamic_names_.insert(kRecursiveAnchor);
-      } else if (key == "$dynamicRef" && d2020) {
-        if (!value.is_string()) fail(loc, "schema_error.bad_keyword", {{"keyword", key}});
-        const std::string ref = value.get<std::string>();
-        const Resolved target = resolve(ref, n, loc);
-        Keyword& k = add(Op::dynamic_ref, key);
-        k.sub = node_for(target.target);
-        const auto hash = ref.find('#');
-        if (hash != std::string::npos) {
-          k.anchor = percent_decode(ref.substr(hash + 1));
-          k.dynamic = !k.anchor.empty() && k.anchor[0] != '/' &&
-                      target.resource->dynamic_anchors.count(k.anchor) > 0;
-          if (k.dynamic) dynamic_names_.insert(k.anchor);
-        }
-      } else if (key == "type" && validation) {
-        Keyword& k = add(Op::type, key);
-        const json names = value.is_array() ? value : json::array({value});
-        for (const auto& t : names) {
-          if (!t.is_string()) fail(loc, "schema_error.bad_keyword", {{"keyword", key}});
-          const std::string name = t.get<std::string>();
-          static const std::pair<const char*, unsigned> kTypes[] = {
-              {"null", kTypeNull},      {"boolean", kTypeBoolean}, {"object", kTypeObject},
-              {"array", kTypeArray},    {"number", kTypeNumber},   {"string", kTypeString},
-              {"integer", kTypeInteger}};
-          bool found = false;
-          for (const auto& [tn, bit] : kTypes) {
-            if (name == tn) {
-              k.type_mask |= bit;
-              found = true;
-            }
-          }
-          if (!found) fail(loc, "schema_error.bad_keyword", {{"keyword", key}});
-        }
-        k.value = names;
-      } else if (key == "enum" && validation) {
-        if (!value.is_array()) fail(loc, "schema_error.bad_keyword", {{"keyword", key}});
-        add(Op::enum_, key).value = value;
-      } else if (key == "const" && validation) {
-        add(Op::const_, key).value = value;
-      } else if (key == "multipleOf" && validation) {
-        if (!value.is_number() || value.get<double>() <= 0)
-          fail(loc, "schema_error.bad_keyword", {{"keyword", key}});
-        add(Op::multiple_of, key).value = value;
-      } else if ((key == "maximum" || key == "minimum" || key == "exclusiveMaximum" ||
-                  key == "exclusiveMinimum") &&
-                 validation) {
-        if (!value.is_number()) fail(loc, "schema_error.bad_keyword", {{"keyword", key}});
-        const Op op = key == "maximum"            ? Op::maximum
-                      : key == "minimum"          ? Op::minimum
-                      : key == "exclusiveMaximum" ? Op::exclusive_maximum
-                                                  : Op::exclusive_minimum;
-        add(op, key).value = value;
-      } else if ((key == "maxLength" || key == "minLength" || key == "maxItems" ||
-                  key == "minItems" || key == "maxProperties" || key == "minProperties") &&
-                 validation) {
-        const Op op = key == "maxLength"       ? Op::max_length
-                      : key == "minLength"     ? Op::min_length
-                      : key == "maxItems"      ? Op::max_items
-                      : key == "minItems"      ? Op::min_items
-                      : key == "maxProperties" ? Op::max_properties
-                                               : Op::min_properties;
-        add(op, key).count = count_of(value, loc, key);
-      } else if (key == "pattern" && validation) {
-        if (!value.is_string()) fail(loc, "schema_error.bad_keyword", {{"keyword", key}});
-        Pattern p = pattern_of(value.get<std::string>(), loc);
-        Keyword& k = add(Op::pattern, key);
-        k.sibling_patterns.push_back(std::move(p));
-        k.value = value;
-      } else if (key == "format" && format_assert && value.is_string() &&
-                 format_known(value.get<std::string>())) {
-        add(Op::format, key).value = value;
-      } else if (key == "uniqueItems" && validation) {
-        if (!value.is_boolean()) fail(loc, "schema_error.bad_keyword", {{"keyword", key}});
-        if (value.get<bool>()) add(Op::unique_items, key);
-      } else if (is_object_keyword(key)) {
-        if (!fused_object) {
-          fused_object = true;
-          object_keyword(n, s, applicator, validation);
-        }
-      } else if ((key == "dependentRequired" && !d7 && validation) ||
-                 (key == "dependencies" && d7)) {
-        if (!value.is_object()) fail(loc, "schema_error.bad_keyword", {{"keyword", key}});
-        Keyword required;
-        required.op = Op::dependent_required;
-        required.name = key;
-        Keyword schemas;
-        schemas.op = Op::dependent_schemas;
-        schemas.name = key;
-        for (const auto& [name, dep] : value.items()) {
-          if (dep.is_array()) {
-            std::vector<std::string> names;
-            for (const auto& d : dep) {
-              if (!d.is_string()) fail(loc, "schema_error.bad_keyword", {{"keyword", key}});
-              names.push_back(d.get<std::string>());
-            }
-            required.dependents.emplace_back(name, std::move(names));
-          } else if (d7) {
-            schemas.named.emplace_back(name, sub_of(dep, loc + "/" + name));
-          } else {
-            fail(loc, "schema_error.bad_keyword", {{"keyword", key}});
-          }
-        }
-        if (!required.dependents.empty()) n.keywords.push_back(std::move(required));
-        if (!schemas.named.empty()) n.keywords.push_back(std::move(schemas));
-      } else if (!applicator) {
-        continue;  // the remaining keywords are all applicators
-      } else if (key == "dependentSchemas" && !d7) {
-        if (!value.is_object()) fail(loc, "schema_error.bad_keyword", {{"keyword", key}});
-        Keyword& k = add(Op::dependent_schemas, key);
-        for (const auto& [name, dep] : value.items()) {
-          k.named.emplace_back(name, sub_of(dep, loc + "/" + name));
-        }
-      } else if (key == "propertyNames") {
-        add(Op::property_names, key).sub = sub_of(value, loc);
-      } else if (key == "prefixItems" && d2020) {
-        add(Op::prefix_items, key).subs = subs_of(value, loc, key);
-      } else if (key == "items") {
-        if (array_items && value.is_array()) {
-          add(Op::prefix_items, key).subs = subs_of(value, loc, key);
-        } else {
-          Keyword& k = add(Op::items, key);
-          k.sub = sub_of(value, loc);
-          if (d2020) {
-            const json* prefix = sibling("prefixItems");
-            k.count = prefix && prefix->is_array() ? prefix->size() : 0;
-          }
-        }
-      } else if (key == "additionalItems" && array_items) {
-        const json* items = sibling("items");
-        if (items && items->is_array()) {
-          Keyword& k = add(Op::items, key);
-          k.sub = sub_of(value, loc);
-          k.count = items->size();
-        }
-      } else if (key == "contains") {
-        Keyword& k = add(Op::contains, key);
-        k.sub = sub_of(value, loc);
-        k.count = 1;
-        if (!d7 && validation) {
-          if (const json* min = sibling("minContains"))
-            k.count = count_of(*min, n.location + "/minContains", "minContains");
-          if (const json* max = sibling("maxContains"))
-            k.max_count = count_of(*max, n.location + "/maxContains", "maxContains");
-        }
-      } else if (key == "allOf" || key == "anyOf" || key == "oneOf") {
-        const Op op = key == "allOf" ? Op::all_of : key == "anyOf" ? Op::any_of : Op::one_of;
-        add(op, key).subs = subs_of(value, loc, key);
-      } else if (key == "not") {
-        add(Op::not_, key).sub = sub_of(value, loc);
-      } else if (key == "if") {
-        Keyword& k = add(Op::if_then_else, key);
-        k.sub = sub_of(value, loc);
-        if (const json* t = sibling("then")) k.then_node = sub_of(*t, n.location + "/then");
-        if (const json* e = sibling("else")) k.else_node = sub_of(*e, n.location + "/else");
-      } else if ((key == "unevaluatedItems" || key == "unevaluatedProperties") && unevaluated) {
-        const Op op =
-            key == "unevaluatedItems" ? Op::unevaluated_items : Op::unevaluated_properties;
-        add(op, key).sub = sub_of(value, loc);
-        n.collects_annotations = true;
-      }
+      (this->*rule->compile)(Site{c, key, value, loc, rule->op});
     }
     // unevaluated* look at what every other keyword evaluated, so they run last.
     std::stable_partition(n.keywords.begin(), n.keywords.end(), [](const Keyword& k) {
       return k.op != Op::unevaluated_items && k.op != Op::unevaluated_properties;
     });
+  }
+
+  static const json* sibling(const json& s, const char* key) {
+    const auto it = s.find(key);
+    return it == s.end() ? nullptr : &*it;
   }
 
   CompiledSchema& c_;
