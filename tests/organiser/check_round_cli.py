@@ -106,7 +106,8 @@ def main():
               f"message {n} should be unreadable with a mail problem: {row}")
     gb = rows[name(intent["charset_problem"])]
     check(gb["verdict"] != "unreadable" and "mail.charset_unsupported" in gb.get("mail_problems", []),
-          f"GB2312 subject: readable with a charset problem: {gb.get('mail_problems')}")
+          f"KOI8-R word: readable with a charset problem: {gb.get('mail_problems')}")
+    check(gb.get("source", {}).get("part") == "申请-53.json", f"GBK file name read as {gb.get('source')}")
     for m in intent["messages"]:
         row = rows[name(m["index"])]
         if m["applicant"] and m["applicant"] <= 52:

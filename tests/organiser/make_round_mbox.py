@@ -18,9 +18,11 @@ The round (Bluetech 2023, window 1 March - 30 April 2023, Beijing time):
   * attachments: every application records its business plan's SHA-256; applicant 10 sends an
     altered plan, applicant 11 forgets it; some messages also carry the XML package;
   * applicant 12's name is HTML ("<script>…"), which the report must escape;
-  * a malformed message (truncated, no package) and a message with a GB2312 subject.
+  * a malformed message (truncated, no package) and a message as a Chinese mail program writes
+    it: a GB2312 subject and a GBK file name (read), plus a KOI8-R word (a charset problem).
 Only the standard library; deterministic (no clock, no randomness).
 """
+import urllib.parse
 import copy
 import email.policy
 import hashlib
@@ -188,18 +190,25 @@ def main():
         messages.append(raw[: len(raw) // 2])
         intent["messages"].append({"index": len(messages), "applicant": None, "note": "truncated"})
         intent["unreadable"].append(len(messages))
-        # An e-mail with a GB2312-encoded subject (a Chinese mail program's default): the package
-        # is still read, the subject is reported as undecodable.
+        # An e-mail as a Chinese mail program writes it: a GB2312-encoded subject and the package's
+        # file name in GBK (RFC 2231), both read; one word of the subject in KOI8-R, which the
+        # reader does not know, is reported as a charset problem and the package is still read.
         package, _ = export(cli, answers_for(53), "2023-04-20T10:00:00+08:00", work)
         m = EmailMessage()
         m["From"] = "applicant53@example.com"
         m["To"] = "applications@bluetech-award.example"
         m["Date"] = "Thu, 20 Apr 2023 10:00:00 +0800"
-        m["Subject"] = "SUBJECT-PLACEHOLDER"  # set below: Python would re-encode it as UTF-8
+        m["Subject"] = "SUBJECT-PLACEHOLDER"
         m.set_content("GB2312 subject")
-        m.add_attachment(package, maintype="application", subtype="json", filename="application-53.json")
+        m.add_attachment(package, maintype="application", subtype="json", filename="GBK-PLACEHOLDER.json")
         m.add_attachment(plan_bytes(53), maintype="application", subtype="pdf", filename="plan.pdf")
-        messages.append(bytes(m).replace(b"SUBJECT-PLACEHOLDER", b"=?GB2312?B?yerH6w==?="))
+        # (Both set as bytes: Python's email package would re-encode them as UTF-8.)
+        raw = bytes(m).replace(b"SUBJECT-PLACEHOLDER", b"=?GB2312?B?yerH6w==?= =?KOI8-R?B?8NLJ18XU?=")
+        gbk_name = "申请-53.json".encode("gbk")
+        raw = raw.replace(b'filename="GBK-PLACEHOLDER.json"', b"filename*=GBK''" + urllib.parse.quote_from_bytes(gbk_name).encode())
+        if b"GBK-PLACEHOLDER" in raw:
+            raise SystemExit("make_round_mbox: the GBK file name was not placed")
+        messages.append(raw)
         intent["messages"].append({"index": len(messages), "applicant": 53, "note": "gb2312 subject"})
         intent["charset_problem"] = len(messages)
         intent["applicants"] = 53
