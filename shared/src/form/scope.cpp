@@ -1,5 +1,7 @@
 #include "scope.hpp"
 
+#include <string_view>
+
 #include "value_bridge.hpp"
 
 namespace greenapply::form {
@@ -20,13 +22,15 @@ Scope::Scope(const PackageData& d, const json& submitted, const Instant& now)
 
 expr::Value Scope::resolve(const std::vector<std::string>& path, expr::Type type) const {
   if (path.empty()) return expr::Value();
-  if (path[0] == "now") return now_;
-  if (path[0] == "calc") {
+  // Compared as views: the lengths first, no strlen per comparison (this runs on every read).
+  const std::string_view root = path[0];
+  if (root == std::string_view("now")) return now_;
+  if (root == std::string_view("calc")) {
     if (path.size() != 2) return expr::Value();
     const auto it = calc_.find(path[1]);
     return it == calc_.end() ? expr::Value() : it->second;
   }
-  if (path[0] == "round") {
+  if (root == std::string_view("round")) {
     if (!d_.round || path.size() != 2) return expr::Value();
     if (path[1] == "opens") return round_opens_;
     if (path[1] == "closes_before") return round_closes_;

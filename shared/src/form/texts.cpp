@@ -54,7 +54,7 @@ std::string fill_placeholders(const std::string& pattern, const nlohmann::json& 
     if (pattern[i] == '{') {
       const auto close = pattern.find('}', i + 1);
       if (close != std::string::npos && params.is_object()) {
-        const auto it = params.find(pattern.substr(i + 1, close - i - 1));
+        const auto it = params.find(std::string_view(pattern).substr(i + 1, close - i - 1));
         if (it != params.end()) {
           out += param_to_text(*it);
           i = close;
