@@ -56,6 +56,9 @@ class Value {
   static Value date(std::int64_t days);
   static Value list(std::vector<Value> items);
   static Value borrow(const nlohmann::json& j);  // arrays/objects are borrowed; scalars copied
+  // Like borrow, but strings are borrowed too (no copy): for callers whose JSON outlives every
+  // Value made from it, such as the form engine reading the answers during one evaluation.
+  static Value view(const nlohmann::json& j);
 
   Kind kind() const { return kind_; }
   bool is_null() const { return kind_ == Kind::null; }
@@ -64,7 +67,7 @@ class Value {
   bool as_bool() const { return b_; }
   double as_number() const { return d_; }
   std::int64_t as_date() const { return days_; }
-  const std::string& as_string() const { return s_ ? *s_ : empty_string(); }
+  const std::string& as_string() const { return str_ ? *str_ : empty_string(); }
   bool is_list() const;          // a list or a borrowed JSON array
   std::size_t size() const;      // list length (0 for non-lists)
   Value at(std::size_t i) const; // list element
@@ -78,7 +81,8 @@ class Value {
   bool b_ = false;
   double d_ = 0;
   std::int64_t days_ = 0;
-  std::shared_ptr<const std::string> s_;
+  std::shared_ptr<const std::string> s_;  // an owned string (str_ points into it)
+  const std::string* str_ = nullptr;      // the string: owned (s_) or borrowed from JSON
   std::shared_ptr<const std::vector<Value>> list_;
   const nlohmann::json* json_ = nullptr;
 };
@@ -94,6 +98,11 @@ using TypeEnv = std::function<std::optional<Type>(const std::vector<std::string>
 
 // Run-time values of paths (never starting with "it").
 using Resolver = std::function<Value(const std::vector<std::string>& path)>;
+
+// The same as a plain function and its context, called without a std::function; it is also
+// given the path's type at load time (what the TypeEnv said; Type::any without one), so the
+// caller need not look the path up in its schema again on every read.
+using ResolveFn = Value (*)(const void* context, const std::vector<std::string>& path, Type type);
 
 struct Limits {
   std::size_t max_text_bytes = 4096;
@@ -120,12 +129,14 @@ class Program {
 
  private:
   std::shared_ptr<const Data> data_;
-  friend Value evaluate(const Program&, const Resolver&, const Value*, std::size_t);
+  friend Value evaluate(const Program&, ResolveFn, const void*, const Value*, std::size_t);
 };
 
 // Evaluates. Data surprises never throw (they give null); only an exhausted step budget
 // throws EvalError. `it` is bound for item-level programs.
 Value evaluate(const Program& program, const Resolver& resolve, const Value* it = nullptr,
+               std::size_t step_budget = Limits{}.step_budget);
+Value evaluate(const Program& program, ResolveFn resolve, const void* context, const Value* it = nullptr,
                std::size_t step_budget = Limits{}.step_budget);
 
 }  // namespace greenapply::expr

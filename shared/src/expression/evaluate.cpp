@@ -41,14 +41,15 @@ Value compare(Op op, const Value& a, const Value& b) {
 // through a Call, which evaluates arguments on demand under this evaluator's budget.
 class Evaluator {
  public:
-  Evaluator(const Program::Data& d, const Resolver& r, std::size_t budget) : d_(d), resolve_(r), budget_(budget) {}
+  Evaluator(const Program::Data& d, ResolveFn r, const void* context, std::size_t budget)
+      : d_(d), resolve_(r), context_(context), budget_(budget) {}
 
   Value eval(int index, const Value* it) {
     if (++steps_ > budget_) throw EvalError();
     const Node& n = d_.nodes[static_cast<std::size_t>(index)];
     switch (n.op) {
       case Op::literal: return n.literal;
-      case Op::path: return resolve_(n.path);
+      case Op::path: return resolve_(context_, n.path, n.type);
       case Op::it_path: {
         if (!it) return Value();
         Value v = *it;
@@ -185,7 +186,8 @@ class Evaluator {
   }
 
   const Program::Data& d_;
-  const Resolver& resolve_;
+  ResolveFn resolve_;
+  const void* context_;
   std::size_t budget_;
   std::size_t steps_ = 0;
 };
@@ -200,10 +202,18 @@ regex::Regex::Result Call::search(const std::string& text) {
   return e_.data().regexes[static_cast<std::size_t>(n_.regex)].search(text, kRegexStepBudget);
 }
 
-Value evaluate(const Program& program, const Resolver& resolve, const Value* it, std::size_t step_budget) {
+Value evaluate(const Program& program, ResolveFn resolve, const void* context, const Value* it,
+               std::size_t step_budget) {
   if (!program.data_) return Value();
-  Evaluator e(*program.data_, resolve, step_budget);
+  Evaluator e(*program.data_, resolve, context, step_budget);
   return e.eval(program.data_->root, it);
+}
+
+Value evaluate(const Program& program, const Resolver& resolve, const Value* it, std::size_t step_budget) {
+  const ResolveFn call = [](const void* r, const std::vector<std::string>& path, Type) {
+    return (*static_cast<const Resolver*>(r))(path);
+  };
+  return evaluate(program, call, &resolve, it, step_budget);
 }
 
 }  // namespace greenapply::expr

@@ -43,6 +43,7 @@ Value Value::string(std::string s) {
   Value v;
   v.kind_ = Kind::string;
   v.s_ = std::make_shared<const std::string>(std::move(s));
+  v.str_ = v.s_.get();
   return v;
 }
 
@@ -78,6 +79,14 @@ Value Value::borrow(const nlohmann::json& j) {
   }
 }
 
+Value Value::view(const nlohmann::json& j) {
+  if (!j.is_string()) return borrow(j);
+  Value v;
+  v.kind_ = Kind::string;
+  v.str_ = j.get_ptr<const std::string*>();
+  return v;
+}
+
 Value from_json(const nlohmann::json& j) { return Value::borrow(j); }
 
 bool Value::is_list() const { return kind_ == Kind::list || (kind_ == Kind::json && json_->is_array()); }
@@ -90,14 +99,14 @@ std::size_t Value::size() const {
 
 Value Value::at(std::size_t i) const {
   if (kind_ == Kind::list) return i < list_->size() ? (*list_)[i] : Value();
-  if (kind_ == Kind::json && json_->is_array() && i < json_->size()) return borrow((*json_)[i]);
+  if (kind_ == Kind::json && json_->is_array() && i < json_->size()) return view((*json_)[i]);
   return Value();
 }
 
 Value Value::member(const std::string& name) const {
   if (kind_ != Kind::json || !json_->is_object()) return Value();
   const auto it = json_->find(name);
-  return it == json_->end() ? Value() : borrow(*it);
+  return it == json_->end() ? Value() : view(*it);
 }
 
 nlohmann::json Value::to_json() const {
@@ -108,7 +117,7 @@ nlohmann::json Value::to_json() const {
       if (!std::isfinite(d_)) return nullptr;
       if (d_ == std::floor(d_) && std::fabs(d_) < 9.0e15) return static_cast<std::int64_t>(d_);
       return d_;
-    case Kind::string: return *s_;
+    case Kind::string: return as_string();
     case Kind::date: return calendar::format_date(days_);
     case Kind::list: {
       nlohmann::json out = nlohmann::json::array();

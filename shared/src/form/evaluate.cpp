@@ -40,7 +40,7 @@ void for_each_scope(const json& submitted, const Scoped& scope, Fn fn) {
   const json* list = find_at(submitted, scope.list_pattern);
   if (!list || !list->is_array()) return;
   for (std::size_t k = 0; k < list->size(); ++k) {
-    const expr::Value item = from_answer((*list)[k]);
+    const expr::Value item = expr::Value::view((*list)[k]);
     fn(scope.list_pattern + "/" + std::to_string(k), &item);
   }
 }

@@ -14,6 +14,13 @@ using nlohmann::json;
 
 namespace {
 
+// Adds a member to a fresh object in place (a new key; an existing one is left as it is): the
+// result is built this way rather than from initializer lists, each of which builds a
+// two-element array per member and copies it into the object.
+void put(json& obj, const char* key, json value) {
+  obj.get_ref<json::object_t&>().emplace(key, std::move(value));
+}
+
 bool is_filled(const json* v) {
   if (!v || v->is_null()) return false;
   if (v->is_string()) return !v->get_ref<const std::string&>().empty();
@@ -24,13 +31,30 @@ bool is_filled(const json* v) {
 // Scores are reported to 2 decimals, half away from zero, after summing at full precision.
 double round2(double x) { return greenapply::round_to(x, 2); }
 
-// The pointer pattern of a concrete pointer: array indexes become "*".
-std::string as_pattern(const std::string& pointer) {
-  auto tokens = split_pointer(pointer);
-  for (auto& t : tokens) {
-    if (!t.empty() && t.find_first_not_of("0123456789") == std::string::npos) t = "*";
+// True when the pattern of a concrete pointer (its array indexes read as "*") equals the field
+// pattern `field` or lies below it; token by token, without building the pattern.
+bool pattern_within(std::string_view pointer, std::string_view field) {
+  const std::size_t pn = pointer.size(), fn = field.size();
+  std::size_t i = 0, j = 0;  // both at a '/' (or the end) of their pointer
+  while (j < fn) {
+    if (i >= pn || pointer[i] != '/' || field[j] != '/') return false;
+    ++i;
+    ++j;
+    const std::size_t start = i;
+    bool digits = true;
+    for (; i < pn && pointer[i] != '/'; ++i) digits &= pointer[i] >= '0' && pointer[i] <= '9';
+    digits &= i > start;
+    if (digits) {  // an array index: only "*" matches it
+      if (j >= fn || field[j] != '*' || (j + 1 < fn && field[j + 1] != '/')) return false;
+      ++j;
+      continue;
+    }
+    for (std::size_t k = start; k < i; ++k, ++j) {
+      if (j >= fn || field[j] != pointer[k]) return false;
+    }
+    if (j < fn && field[j] != '/') return false;
   }
-  return join_pointer(tokens);
+  return true;
 }
 
 }  // namespace
@@ -48,12 +72,14 @@ std::size_t Evaluation::error_count() const {
 // Rank of the layout field an issue belongs to (the deepest field whose pattern contains it),
 // so the error summary lists problems in the order the form shows the fields.
 std::size_t Evaluation::field_rank(const std::string& pointer) const {
-  const std::string pattern = as_pattern(pointer);
   std::size_t best = d_.fields.size();
   std::size_t best_len = 0;
   for (std::size_t i = 0; i < d_.fields.size(); ++i) {
     const std::string& p = d_.fields[i].pointer;
-    if (!p.empty() && is_within(pattern, p) && p.size() >= best_len) {
+    // The first character of the section decides most fields at once.
+    if (p.empty() || p.size() < best_len) continue;
+    if (p.size() > 1 && p[1] != '*' && (pointer.size() < 2 || p[1] != pointer[1])) continue;
+    if (pattern_within(pointer, p)) {
       best = i;
       best_len = p.size();
     }
@@ -68,7 +94,7 @@ std::size_t Evaluation::field_rank(const std::string& pointer) const {
 // Between the two, a generic text for the field's widget ("<key>.<widget>") when the texts have one.
 // The field text is looked up in the evaluation's language only: a package without it there
 // gets the generic text in that language rather than a field text in another language.
-std::string Evaluation::message_of(const EvalIssue& issue) const {
+std::string Evaluation::message_of(const EvalIssue& issue, std::size_t rank) const {
   static constexpr std::string_view kSchemaPrefix = "schema.";
   if (issue.source == "schema" && issue.key.size() > kSchemaPrefix.size() &&
       issue.key.compare(0, kSchemaPrefix.size(), kSchemaPrefix) == 0) {
@@ -80,7 +106,6 @@ std::string Evaluation::message_of(const EvalIssue& issue) const {
     // Then the generic text for the kind of control the field is, when there is one
     // ("schema.maxItems.checkboxes": "Choose at most 3", not "Enter at most 3 entries"):
     // the same keyword asks for a different action on a list of boxes than on a text box.
-    const std::size_t rank = field_rank(issue.pointer);
     if (rank < d_.fields.size() && !d_.fields[rank].widget.empty()) {
       const std::string by_widget = issue.key + "." + d_.fields[rank].widget;
       if (texts_.has(by_widget)) return texts_.text(by_widget, issue.params);
@@ -100,12 +125,12 @@ json Evaluation::sorted_issues() const {
   json out = json::array();
   for (const auto& [rank, i] : ranked) {
     json e = json::object();
-    e["pointer"] = i->pointer;
-    e["key"] = i->key;
-    e["params"] = i->params;
-    e["message"] = message_of(*i);
-    e["severity"] = to_string(i->severity);
-    e["source"] = i->source;
+    put(e, "pointer", i->pointer);
+    put(e, "key", i->key);
+    put(e, "params", i->params);
+    put(e, "message", message_of(*i, rank));
+    put(e, "severity", to_string(i->severity));
+    put(e, "source", i->source);
     out.push_back(std::move(e));
   }
   return out;
@@ -165,8 +190,12 @@ json Evaluation::eligibility(Scope& scope, const Instant& now, const json& submi
     if (is_true(scope.run(c.assertion))) continue;
     (c.hard ? blocked : warned) = true;
     const std::string key = "eligibility." + c.id;
-    reasons.push_back({{"id", c.id}, {"key", key}, {"message", texts_.text(key)},
-                       {"severity", c.hard ? "block" : "warn"}});
+    json reason = json::object();
+    put(reason, "id", c.id);
+    put(reason, "key", key);
+    put(reason, "message", texts_.text(key));
+    put(reason, "severity", c.hard ? "block" : "warn");
+    reasons.push_back(std::move(reason));
   }
   json attachments = json::array();
   for (const auto& a : d_.attachments) {
@@ -176,14 +205,23 @@ json Evaluation::eligibility(Scope& scope, const Instant& now, const json& submi
                           record->contains("name") && is_filled(&(*record)["name"]);
     // The field's label names the attachment: "<section>.<field>.label".
     const std::string name = texts_.text(field_text_key(a.pointer) + ".label");
-    attachments.push_back({{"id", a.id}, {"pointer", a.pointer}, {"name", name},
-                           {"required", required}, {"provided", provided}});
+    json attachment = json::object();
+    put(attachment, "id", a.id);
+    put(attachment, "pointer", a.pointer);
+    put(attachment, "name", name);
+    put(attachment, "required", required);
+    put(attachment, "provided", provided);
+    attachments.push_back(std::move(attachment));
     if (required && !provided) {
       blocked = true;
-      const json params = {{"name", name}};
-      reasons.push_back({{"id", a.id}, {"key", "eligibility.attachment_missing"},
-                         {"message", texts_.text("eligibility.attachment_missing", params)},
-                         {"severity", "block"}});
+      json params = json::object();
+      put(params, "name", name);
+      json reason = json::object();
+      put(reason, "id", a.id);
+      put(reason, "key", "eligibility.attachment_missing");
+      put(reason, "message", texts_.text("eligibility.attachment_missing", params));
+      put(reason, "severity", "block");
+      reasons.push_back(std::move(reason));
     }
   }
   // The answers judged against the rules alone: what the self-assessment says in any window.
@@ -246,22 +284,36 @@ json Evaluation::score(Scope& scope) const {
       const auto raw = number_of(scope.run(c.points));
       const double p = std::clamp(raw.value_or(0.0), 0.0, c.max);
       points += p;
-      crits.push_back({{"id", c.id}, {"dimension", dim.id}, {"points", output_number(p)},
-                       {"max", output_number(c.max)}, {"in_total", dim.in_total}});
+      json crit = json::object();
+      put(crit, "id", c.id);
+      put(crit, "dimension", dim.id);
+      put(crit, "points", output_number(p));
+      put(crit, "max", output_number(c.max));
+      put(crit, "in_total", dim.in_total);
+      crits.push_back(std::move(crit));
       const std::string key = "rubric." + c.id + ".advice";
       if (p / c.max <= d_.advice_at_or_below && texts_.has(key)) {
         const double gain = max > 0 ? (c.max - p) / max * weight : 0;
-        own_advice.push_back({gain, order, {{"criterion", c.id}, {"dimension", dim.id}, {"key", key},
-                                            {"message", texts_.text(key)}, {"gain", output_number(round2(gain))}}});
+        json item = json::object();
+        put(item, "criterion", c.id);
+        put(item, "dimension", dim.id);
+        put(item, "key", key);
+        put(item, "message", texts_.text(key));
+        put(item, "gain", output_number(round2(gain)));
+        own_advice.push_back({gain, order, std::move(item)});
       }
       ++order;
     }
     const double s = max > 0 ? weight * points / max : 0;
     const bool needs_work = dim.needs_work_below && max > 0 && points / max < *dim.needs_work_below;
-    json entry = {{"id", dim.id}, {"title", texts_.text("rubric." + dim.id + ".title")},
-                  {"points", output_number(points)}, {"max", output_number(max)},
-                  {"weight", output_number(round2(weight))}, {"score", output_number(round2(s))},
-                  {"needs_work", needs_work}};
+    json entry = json::object();
+    put(entry, "id", dim.id);
+    put(entry, "title", texts_.text("rubric." + dim.id + ".title"));
+    put(entry, "points", output_number(points));
+    put(entry, "max", output_number(max));
+    put(entry, "weight", output_number(round2(weight)));
+    put(entry, "score", output_number(round2(s)));
+    put(entry, "needs_work", needs_work);
     if (dim.in_total) {
       total += s;
       dims.push_back(std::move(entry));
@@ -317,9 +369,16 @@ json Evaluation::sections(const json& submitted,
     for (const auto& i : issues_) {
       if (i.severity == Severity::error && is_within(i.pointer, prefix)) ++errors;
     }
-    out.push_back({{"id", s.id}, {"title", texts_.text(s.id + ".title")}, {"hidden", is_hidden(prefix)},
-                   {"fields", shown}, {"filled", filled}, {"errors", errors},
-                   {"complete", errors == 0 && !is_hidden(prefix)}});
+    const bool hidden = is_hidden(prefix);
+    json section = json::object();
+    put(section, "id", s.id);
+    put(section, "title", texts_.text(s.id + ".title"));
+    put(section, "hidden", hidden);
+    put(section, "fields", shown);
+    put(section, "filled", filled);
+    put(section, "errors", errors);
+    put(section, "complete", errors == 0 && !hidden);
+    out.push_back(std::move(section));
   }
   return out;
 }

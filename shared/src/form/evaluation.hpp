@@ -40,7 +40,7 @@ class Evaluation {
 
  private:
   std::size_t field_rank(const std::string& pointer) const;
-  std::string message_of(const EvalIssue& issue) const;
+  std::string message_of(const EvalIssue& issue, std::size_t rank) const;  // rank: field_rank of its pointer
   const PackageData& d_;
   const Texts& texts_;
   std::vector<EvalIssue> issues_;

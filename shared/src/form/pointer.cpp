@@ -91,24 +91,46 @@ std::vector<std::string> expand_pattern(const nlohmann::json& doc, std::string_v
 
 namespace {
 
-// One walk for both constness: Json is nlohmann::json or const nlohmann::json.
+// One walk for both constness: Json is nlohmann::json or const nlohmann::json. Tokens are
+// read in place (unescaped into `buf` only when they hold a '~'): this runs for every field of
+// every evaluation, and splitting the pointer into strings first cost more than the lookups.
 template <class Json>
 Json* walk(Json& doc, std::string_view pointer) {
   Json* node = &doc;
-  for (const auto& token : split_pointer(pointer)) {
+  if (pointer.empty()) return node;
+  std::string buf;
+  std::size_t pos = pointer[0] == '/' ? 1 : 0;
+  while (true) {
+    const std::size_t slash = pointer.find('/', pos);
+    std::string_view token = pointer.substr(pos, slash == std::string_view::npos ? slash : slash - pos);
+    if (token.find('~') != std::string_view::npos) {
+      buf.clear();
+      for (std::size_t i = 0; i < token.size(); ++i) {
+        if (token[i] == '~' && i + 1 < token.size()) {
+          buf += token[i + 1] == '1' ? '/' : '~';
+          ++i;
+        } else {
+          buf += token[i];
+        }
+      }
+      token = buf;
+    }
     if (node->is_object()) {
       const auto it = node->find(token);
       if (it == node->end()) return nullptr;
       node = &*it;
     } else if (node->is_array()) {
-      if (token.empty() || token.size() > 9 || token.find_first_not_of("0123456789") != std::string::npos)
+      if (token.empty() || token.size() > 9 || token.find_first_not_of("0123456789") != std::string_view::npos)
         return nullptr;
-      const std::size_t k = std::stoul(token);
+      std::size_t k = 0;
+      for (const char c : token) k = k * 10 + static_cast<std::size_t>(c - '0');
       if (k >= node->size()) return nullptr;
       node = &(*node)[k];
     } else {
       return nullptr;
     }
+    if (slash == std::string_view::npos) break;
+    pos = slash + 1;
   }
   return node;
 }

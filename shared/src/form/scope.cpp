@@ -1,5 +1,7 @@
 #include "scope.hpp"
 
+#include <string_view>
+
 #include "value_bridge.hpp"
 
 namespace greenapply::form {
@@ -7,8 +9,7 @@ namespace greenapply::form {
 using nlohmann::json;
 
 Scope::Scope(const PackageData& d, const json& submitted, const Instant& now)
-    : d_(d), submitted_(submitted), types_(d.bundle.at("data_schema"),
-             d.bundle.contains("common_schemas") ? &d.bundle.at("common_schemas") : nullptr) {
+    : d_(d), submitted_(submitted) {
   if (d.round) {
     round_opens_ = make_date(local_day(d.round->opens, d.round->offset_minutes));
     round_closes_ = make_date(local_day(d.round->closes_before, d.round->offset_minutes));
@@ -19,15 +20,17 @@ Scope::Scope(const PackageData& d, const json& submitted, const Instant& now)
   }
 }
 
-expr::Value Scope::resolve(const std::vector<std::string>& path) const {
+expr::Value Scope::resolve(const std::vector<std::string>& path, expr::Type type) const {
   if (path.empty()) return expr::Value();
-  if (path[0] == "now") return now_;
-  if (path[0] == "calc") {
+  // Compared as views: the lengths first, no strlen per comparison (this runs on every read).
+  const std::string_view root = path[0];
+  if (root == std::string_view("now")) return now_;
+  if (root == std::string_view("calc")) {
     if (path.size() != 2) return expr::Value();
     const auto it = calc_.find(path[1]);
     return it == calc_.end() ? expr::Value() : it->second;
   }
-  if (path[0] == "round") {
+  if (root == std::string_view("round")) {
     if (!d_.round || path.size() != 2) return expr::Value();
     if (path[1] == "opens") return round_opens_;
     if (path[1] == "closes_before") return round_closes_;
@@ -43,24 +46,22 @@ expr::Value Scope::resolve(const std::vector<std::string>& path) const {
     if (it == node->end()) return expr::Value();
     node = &*it;
   }
-  if (node->is_string()) {
-    // Dates arrive as ISO strings; the schema says which fields are dates.
-    auto known = is_date_.find(path);
-    if (known == is_date_.end()) {
-      const json* s = types_.find(path);
-      known = is_date_.emplace(path, s != nullptr && types_.type_of(*s) == expr::Type::date).first;
-    }
-    if (known->second) {
-      const auto day = parse_date(node->get_ref<const std::string&>());
-      return day ? make_date(*day) : expr::Value();
-    }
+  if (node->is_string() && type == expr::Type::date) {
+    // Dates arrive as ISO strings; the schema says which fields are dates (the package typed
+    // every path it reads when it loaded: the type is the schema's).
+    const auto day = parse_date(node->get_ref<const std::string&>());
+    return day ? make_date(*day) : expr::Value();
   }
-  return from_answer(*node);
+  // The answers outlive every value of this evaluation: strings are read in place.
+  return expr::Value::view(*node);
 }
 
 expr::Value Scope::run(const expr::Program& program, const expr::Value* it) {
   try {
-    return expr::evaluate(program, [this](const std::vector<std::string>& p) { return resolve(p); }, it);
+    const expr::ResolveFn fn = [](const void* self, const std::vector<std::string>& path, expr::Type type) {
+      return static_cast<const Scope*>(self)->resolve(path, type);
+    };
+    return expr::evaluate(program, fn, this, it);
   } catch (const expr::EvalError&) {
     overrun = true;
     return expr::Value();

@@ -19,7 +19,8 @@ namespace greenapply::form {
 class Scope {
  public:
   Scope(const PackageData& d, const nlohmann::json& submitted, const Instant& now);
-  expr::Value resolve(const std::vector<std::string>& path) const;
+  // `type`: the path's type at load time (the package's TypeEnv: the schema's, dates included).
+  expr::Value resolve(const std::vector<std::string>& path, expr::Type type) const;
   // Evaluates; never throws. When the step budget runs out the result is null and `overrun`
   // is set, so the caller reports limit.expression_steps instead of hanging or crashing.
   expr::Value run(const expr::Program& program, const expr::Value* it = nullptr);
@@ -30,12 +31,7 @@ class Scope {
  private:
   const PackageData& d_;
   const nlohmann::json& submitted_;
-  SchemaTypes types_;
   std::map<std::string, expr::Value> calc_;
-  // Which string fields the schema types as dates, remembered for this evaluation: finding a
-  // path in the schema (through its $refs) costs far more than this lookup, and rules read the
-  // same fields many times.
-  mutable std::map<std::vector<std::string>, bool> is_date_;
   expr::Value now_, round_opens_, round_closes_, round_deadline_;
 };
 

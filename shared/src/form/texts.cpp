@@ -4,32 +4,35 @@ namespace greenapply::form {
 
 Texts::Texts(const nlohmann::json* package_i18n, const nlohmann::json* common_i18n,
              std::string lang)
-    : package_(package_i18n), common_(common_i18n), lang_(std::move(lang)) {}
+    : package_(package_i18n), common_(common_i18n), lang_(std::move(lang)),
+      package_lang_(table(package_, lang_)), common_lang_(table(common_, lang_)),
+      package_en_(table(package_, "en")), common_en_(table(common_, "en")) {}
 
-const std::string* Texts::find(const std::string& key, const std::string& lang) const {
-  for (const nlohmann::json* source : {package_, common_}) {
-    if (!source || !source->is_object()) continue;
-    const auto table = source->find(lang);
-    if (table == source->end() || !table->is_object()) continue;
-    const auto entry = table->find(key);
-    if (entry != table->end() && entry->is_string()) return entry->get_ptr<const std::string*>();
+const nlohmann::json* Texts::table(const nlohmann::json* source, const std::string& lang) {
+  if (!source || !source->is_object()) return nullptr;
+  const auto t = source->find(lang);
+  return t == source->end() || !t->is_object() ? nullptr : &*t;
+}
+
+const std::string* Texts::find(const std::string& key, const nlohmann::json* package_table,
+                               const nlohmann::json* common_table) {
+  for (const nlohmann::json* t : {package_table, common_table}) {
+    if (!t) continue;
+    const auto entry = t->find(key);
+    if (entry != t->end() && entry->is_string()) return entry->get_ptr<const std::string*>();
   }
   return nullptr;
 }
 
-bool Texts::has(const std::string& key) const { return find(key, lang_) != nullptr; }
+bool Texts::has(const std::string& key) const { return find(key, package_lang_, common_lang_) != nullptr; }
 
 bool Texts::has_package_text(const std::string& key) const {
-  if (!package_ || !package_->is_object()) return false;
-  const auto table = package_->find(lang_);
-  if (table == package_->end() || !table->is_object()) return false;
-  const auto entry = table->find(key);
-  return entry != table->end() && entry->is_string();
+  return find(key, package_lang_, nullptr) != nullptr;
 }
 
 std::string Texts::text(const std::string& key, const nlohmann::json& params) const {
-  const std::string* pattern = find(key, lang_);
-  if (!pattern && lang_ != "en") pattern = find(key, "en");
+  const std::string* pattern = find(key, package_lang_, common_lang_);
+  if (!pattern && lang_ != "en") pattern = find(key, package_en_, common_en_);
   if (!pattern) return key;
   return fill_placeholders(*pattern, params);
 }
@@ -54,7 +57,7 @@ std::string fill_placeholders(const std::string& pattern, const nlohmann::json& 
     if (pattern[i] == '{') {
       const auto close = pattern.find('}', i + 1);
       if (close != std::string::npos && params.is_object()) {
-        const auto it = params.find(pattern.substr(i + 1, close - i - 1));
+        const auto it = params.find(std::string_view(pattern).substr(i + 1, close - i - 1));
         if (it != params.end()) {
           out += param_to_text(*it);
           i = close;

@@ -21,10 +21,18 @@ class Texts {
   const std::string& lang() const { return lang_; }
 
  private:
-  const std::string* find(const std::string& key, const std::string& lang) const;
+  // The key in the package's then the common table of one language (found once, when the
+  // Texts is made: a lookup per text used to find the language's table in each source first).
+  static const std::string* find(const std::string& key, const nlohmann::json* package_table,
+                                 const nlohmann::json* common_table);
+  static const nlohmann::json* table(const nlohmann::json* source, const std::string& lang);
   const nlohmann::json* package_;
   const nlohmann::json* common_;
   std::string lang_;
+  const nlohmann::json* package_lang_;
+  const nlohmann::json* common_lang_;
+  const nlohmann::json* package_en_;
+  const nlohmann::json* common_en_;
 };
 
 std::string fill_placeholders(const std::string& pattern, const nlohmann::json& params);

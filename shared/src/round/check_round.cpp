@@ -269,7 +269,8 @@ class Round {
       }
       r["received_at"] = received_at;
       r["received_at_from"] = received_at_from;
-      const json ev = form::evaluate(package_, answers, received_at, "en");
+      json evaluated = form::evaluate(package_, answers, received_at, "en");
+      const json& ev = evaluated;
       r["applicant"] = ev["applicant_name"];
       r["form"] = package_.id();
       r["version"] = app.is_object() && app.contains("package") && app["package"].is_object()
@@ -335,7 +336,7 @@ class Round {
         e.identity = trim_lower(r["applicant"].get<std::string>()) + '\x1f' + id;
       }
       e.epoch = detail::epoch_seconds(received_at).value_or(0);
-      e.answers = submitted;
+      e.answers = std::move(evaluated["submitted"]);  // the last read of the evaluation
     } catch (const std::exception& ex) {
       // A received_at that is not RFC 3339, answers that are not an object…: this file only.
       r = json{{"file", s.file}, {"source", s.source}, {"received_from", s.received_from},
