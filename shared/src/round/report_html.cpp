@@ -97,17 +97,37 @@ const char* kStyle =
     "border:1px solid #e0a040;border-radius:3px;padding:0 .25rem;margin:0 .2rem .2rem 0;font-size:.8rem}"
     "@media print{.charts{break-inside:avoid}}";
 
-}  // namespace
+// The report, section by section; each appends to `h`.
+class Report {
+ public:
+  Report(const json& round_json, const json& bundle_json)
+      : t(bundle_json),
+        round(round_json),
+        bundle(bundle_json),
+        ranking(round_json.value("ranking", json::array())),
+        superseded(round_json.value("superseded", json::array())),
+        dims(round_json.value("dimensions", json::array())),
+        track_pointer(track_pointer_of(bundle_json)) {}
 
-std::string round_report_html(const json& round, const json& bundle) {
-  const Texts t(bundle);
-  const json ranking = round.value("ranking", json::array());
-  const json superseded = round.value("superseded", json::array());
-  const json dims = round.value("dimensions", json::array());
-  const json form = bundle.is_object() ? bundle.value("form", json::object()) : json::object();
-  const std::string track_pointer = form.is_object() ? form.value("track", std::string()) : std::string();
+  std::string html() {
+    head();
+    summary();
+    score_charts();
+    count_charts();
+    ranking_table();
+    superseded_table();
+    h += "</main>\n</body>\n</html>\n";
+    return std::move(h);
+  }
 
-  std::string h = "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+ private:
+  static std::string track_pointer_of(const json& bundle) {
+    const json form = bundle.is_object() ? bundle.value("form", json::object()) : json::object();
+    return form.is_object() ? form.value("track", std::string()) : std::string();
+  }
+
+  void head() {
+  h = "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                   "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
                   html_escape(t.plain_both("round.report.title") + " — " + t.get("en", "form.title")) +
@@ -117,13 +137,16 @@ std::string round_report_html(const json& round, const json& bundle) {
                     {"form", text_of(round.value("form", json()))}, {"version", text_of(round.value("version", json()))}};
   h += "<p>" + t.both("round.report.generated", gen) + "</p>\n";
 
+  }
+
   // Summary counts.
+  void summary() {
   std::size_t unreadable = 0, late = 0;
   for (const auto& r : ranking) {
     unreadable += r.value("verdict", "") == "unreadable";
     late += has_flag(r, "late");
   }
-  const std::size_t received = ranking.size() + superseded.size();
+  received = ranking.size() + superseded.size();
   h += "<h2>" + t.both("round.report.summary") + "</h2>\n<dl>";
   for (const auto& [key, n] : std::vector<std::pair<std::string, std::size_t>>{
            {"round.report.received", received}, {"round.report.ranked", ranking.size() - unreadable},
@@ -132,7 +155,10 @@ std::string round_report_html(const json& round, const json& bundle) {
     h += "<dt>" + t.both(key) + "</dt><dd>" + std::to_string(n) + "</dd>";
   h += "</dl>\n";
 
-  // Charts.
+  }
+
+  // The totals and each dimension's scores, as histograms.
+  void score_charts() {
   std::vector<double> totals;
   std::map<std::string, std::vector<double>> by_dim;
   for (const auto& r : ranking) {
@@ -167,10 +193,16 @@ std::string round_report_html(const json& round, const json& bundle) {
   }
   h += "</div>\n";
 
-  auto two = [&](const std::string& key) {
+  }
+
+  // An English / Chinese bar label.
+  Bar two(const std::string& key) const {
     const std::string en = t.get("en", key), zh = t.get("zh", key);
     return Bar{html_escape(en == zh ? en : en + " / " + zh), en == zh ? en : en + " / " + zh, 0};
-  };
+  }
+
+  // Tracks, verdicts and the funnel from received to eligible, as bars.
+  void count_charts() {
   // Per track (ranked rows that are readable), in the order first met.
   std::vector<std::string> track_order;
   std::map<std::string, double> track_count;
@@ -227,21 +259,24 @@ std::string round_report_html(const json& round, const json& bundle) {
        detail::svg_funnel(funnel, t.plain_both("round.report.funnel")) + "</figure>";
   h += "</div>\n";
 
-  auto flags_html = [&](const json& row) {
+  }
+
+  std::string flags_html(const json& row) const {
     std::string out;
     for (const auto& f : row.value("flags", json::array())) {
       const std::string key = "round.flag." + text_of(f);
       out += "<span class=\"flag\">" + (t.has("en", key) ? t.both(key) : html_escape(text_of(f))) + "</span>";
     }
     return out;
-  };
-  auto verdict_html = [&](const std::string& v) {
+  }
+  std::string verdict_html(const std::string& v) const {
     return v == "unreadable" ? t.both("round.verdict.unreadable")
                              : t.has("en", "eligibility.verdict." + v) ? t.both("eligibility.verdict." + v)
                                                                       : html_escape(v);
-  };
+  }
 
-  // The ranking.
+
+  void ranking_table() {
   h += "<h2>" + t.both("round.report.ranking") + "</h2>\n<table>\n<thead><tr>";
   std::vector<std::string> head = {"round.report.col.rank", "round.report.col.applicant"};
   if (!track_pointer.empty()) head.push_back("round.report.col.track");
@@ -272,7 +307,9 @@ std::string round_report_html(const json& round, const json& bundle) {
   }
   h += "</tbody>\n</table>\n";
 
-  // Superseded submissions.
+  }
+
+  void superseded_table() {
   h += "<h2>" + t.both("round.report.superseded_list") + "</h2>\n";
   if (superseded.empty()) {
     h += "<p>" + t.both("round.report.none") + "</p>\n";
@@ -289,8 +326,21 @@ std::string round_report_html(const json& round, const json& bundle) {
            "</td></tr>\n";
     h += "</tbody>\n</table>\n";
   }
-  h += "</main>\n</body>\n</html>\n";
-  return h;
-}
+  }
+
+  const Texts t;
+  const json& round;
+  const json& bundle;
+  const json ranking;
+  const json superseded;
+  const json dims;
+  const std::string track_pointer;
+  std::size_t received = 0;
+  std::string h;
+};
+
+}  // namespace
+
+std::string round_report_html(const json& round, const json& bundle) { return Report(round, bundle).html(); }
 
 }  // namespace greenapply::round
