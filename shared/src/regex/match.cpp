@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "greenapply/utf8.hpp"
 #include "program.hpp"
 
 namespace greenapply::regex {
@@ -72,153 +73,147 @@ class Vm {
   // exactly there counts (lookbehind).
   bool run(std::uint32_t prog, std::size_t start, std::size_t must_end, RunState& st) {
     const std::vector<Instr>& code = p_.programs[prog].code;
-    std::vector<std::size_t>& slots = st.slots;
     // Slots are read only by back-references (captures) and empty-loop guards (registers).
-    if (p_.captures || p_.registers > 0) slots.assign(2 * p_.groups + p_.registers, npos());
-    auto& stack = st.stack;
-    auto& undo = st.undo;
-    stack.clear();
-    undo.clear();
+    if (p_.captures || p_.registers > 0) st.slots.assign(2 * p_.groups + p_.registers, npos());
+    st.stack.clear();
+    st.undo.clear();
     std::uint32_t pc = 0;
     std::size_t sp = start;
-    auto set_slot = [&](std::uint32_t i, std::size_t v) {
-      undo.push({i, slots[i]});
-      slots[i] = v;
-    };
     while (true) {
       if (++steps_ > budget_) throw StepLimit{};
       const Instr& in = code[pc];
-      bool ok = true;
       switch (in.op) {
-        case Op::character: {
-          std::size_t next = sp;
-          ok = sp < s_.size() && decode(next) == in.a;
-          if (ok) {
-            sp = next;
-            ++pc;
-          }
-          break;
-        }
-        case Op::klass: {
-          std::size_t next = sp;
-          ok = sp < s_.size() && in_class(p_.classes[in.a], decode(next));
-          if (ok) {
-            sp = next;
-            ++pc;
-          }
-          break;
-        }
-        case Op::any: {
-          std::size_t next = sp;
-          if (sp < s_.size()) {
-            const char32_t c = decode(next);
-            ok = c != '\n' && c != '\r' && c != 0x2028 && c != 0x2029;
-          } else {
-            ok = false;
-          }
-          if (ok) {
-            sp = next;
-            ++pc;
-          }
-          break;
-        }
         case Op::split:
-          stack.push({in.b, sp, undo.size()});
+          st.stack.push({in.b, sp, st.undo.size()});
           pc = in.a;
-          break;
-        case Op::jump: pc = in.a; break;
-        case Op::save:
-          // Captures are only read by back-references; without any, recording them is waste.
-          if (p_.captures) set_slot(in.a, sp);
-          ++pc;
-          break;
-        case Op::mark:
-          set_slot(2 * p_.groups + in.a, sp);
-          ++pc;
-          break;
-        case Op::progress:
-          ok = slots[2 * p_.groups + in.a] != sp;
-          if (ok) ++pc;
-          break;
-        case Op::line_start:
-          ok = sp == 0;
-          if (ok) ++pc;
-          break;
-        case Op::line_end:
-          ok = sp == s_.size();
-          if (ok) ++pc;
-          break;
-        case Op::word_boundary:
-        case Op::not_word_boundary: {
-          const bool boundary = word_before(sp) != word_after(sp);
-          ok = (in.op == Op::word_boundary) == boundary;
-          if (ok) ++pc;
-          break;
-        }
-        case Op::backref: {
-          const std::size_t b = slots[2 * in.a], e = slots[2 * in.a + 1];
-          if (b == npos() || e == npos() || e < b) {
-            ++pc;  // an unset group matches empty
-            break;
-          }
-          const std::size_t len = e - b;
-          ok = sp + len <= s_.size() && s_.compare(sp, len, s_.substr(b, len)) == 0;
-          if (ok) {
-            sp += len;
-            ++pc;
-          }
-          break;
-        }
-        case Op::look: {
-          const bool behind = in.b & 1, negative = in.b & 2;
-          bool found = false;
-          RunState inner;
-          if (!behind) {
-            found = run(in.a, sp, npos(), inner);
-          } else {
-            for (std::size_t k = sp + 1; k-- > 0;) {
-              if (k < s_.size() && (static_cast<unsigned char>(s_[k]) & 0xC0) == 0x80) continue;
-              if (run(in.a, k, sp, inner)) {
-                found = true;
-                break;
-              }
-            }
-          }
-          ok = found != negative;
-          if (ok) ++pc;
-          break;
-        }
+          continue;
+        case Op::jump:
+          pc = in.a;
+          continue;
         case Op::match:
           if (must_end == npos() || sp == must_end) return true;
-          ok = false;
+          break;
+        // The instructions that read the subject, most of a run's steps, stay in this loop.
+        case Op::character:
+          if (read_one(sp, [&](char32_t c) { return c == in.a; })) {
+            ++pc;
+            continue;
+          }
+          break;
+        case Op::klass:
+          if (read_one(sp, [&](char32_t c) { return in_class(p_.classes[in.a], c); })) {
+            ++pc;
+            continue;
+          }
+          break;
+        default:
+          // Every other instruction either holds, moving on by one, or fails.
+          if (holds(in, sp, st)) {
+            ++pc;
+            continue;
+          }
           break;
       }
-      if (ok) continue;
-      if (stack.empty()) return false;
-      const Choice c = stack.back();
-      stack.pop();
-      while (undo.size() > c.undo) {
-        slots[undo.back().slot] = undo.back().value;
-        undo.pop();
-      }
-      pc = c.pc;
-      sp = c.sp;
+      if (!backtrack(st, pc, sp)) return false;
     }
   }
 
   static constexpr std::size_t npos() { return static_cast<std::size_t>(-1); }
 
  private:
+  // Whether instruction `in` (not one run() handles itself) holds at `sp`; one that reads the
+  // subject moves `sp` past what it read.
+  bool holds(const Instr& in, std::size_t& sp, RunState& st) {
+    switch (in.op) {
+      case Op::any:
+        return read_one(sp, [](char32_t c) { return c != '\n' && c != '\r' && c != 0x2028 && c != 0x2029; });
+      case Op::save:
+        // Captures are only read by back-references; without any, recording them is waste.
+        if (p_.captures) set_slot(st, in.a, sp);
+        return true;
+      case Op::mark: set_slot(st, 2 * p_.groups + in.a, sp); return true;
+      case Op::progress: return st.slots[2 * p_.groups + in.a] != sp;
+      case Op::line_start: return sp == 0;
+      case Op::line_end: return sp == s_.size();
+      case Op::word_boundary: return word_before(sp) != word_after(sp);
+      case Op::not_word_boundary: return word_before(sp) == word_after(sp);
+      case Op::backref: return backref(in.a, sp, st);
+      case Op::look: return look(in, sp);
+      case Op::character:
+      case Op::klass:
+      case Op::split:
+      case Op::jump:
+      case Op::match: break;  // run() handles these
+    }
+    return false;
+  }
+
+  // Reads one code point at `sp` when there is one and `test` accepts it.
+  template <typename Test>
+  bool read_one(std::size_t& sp, Test test) const {
+    if (sp >= s_.size()) return false;
+    std::size_t next = sp;
+    if (!test(decode(next))) return false;
+    sp = next;
+    return true;
+  }
+
+  static void set_slot(RunState& st, std::uint32_t i, std::size_t v) {
+    st.undo.push({i, st.slots[i]});
+    st.slots[i] = v;
+  }
+
+  // Back to the newest choice point, undoing the slots set since; false when there is none.
+  static bool backtrack(RunState& st, std::uint32_t& pc, std::size_t& sp) {
+    if (st.stack.empty()) return false;
+    const Choice c = st.stack.back();
+    st.stack.pop();
+    while (st.undo.size() > c.undo) {
+      st.slots[st.undo.back().slot] = st.undo.back().value;
+      st.undo.pop();
+    }
+    pc = c.pc;
+    sp = c.sp;
+    return true;
+  }
+
+  // A back-reference to group `group`: the text it captured, again at `sp`.
+  bool backref(std::uint32_t group, std::size_t& sp, const RunState& st) const {
+    const std::size_t b = st.slots[2 * group], e = st.slots[2 * group + 1];
+    if (b == npos() || e == npos() || e < b) return true;  // an unset group matches empty
+    const std::size_t len = e - b;
+    if (sp + len > s_.size() || s_.compare(sp, len, s_.substr(b, len)) != 0) return false;
+    sp += len;
+    return true;
+  }
+
+  // A lookahead or lookbehind (in.b: bit 0 behind, bit 1 negative) of program in.a at `sp`.
+  // A lookbehind tries every start before `sp` for a match that ends exactly at `sp`.
+  bool look(const Instr& in, std::size_t sp) {
+    const bool behind = in.b & 1, negative = in.b & 2;
+    bool found = false;
+    RunState inner;
+    if (!behind) {
+      found = run(in.a, sp, npos(), inner);
+    } else {
+      for (std::size_t k = sp + 1; k-- > 0;) {
+        if (k < s_.size() && (static_cast<unsigned char>(s_[k]) & 0xC0) == 0x80) continue;
+        if (run(in.a, k, sp, inner)) {
+          found = true;
+          break;
+        }
+      }
+    }
+    return found != negative;
+  }
+
+  // The code point at s_[i], moving i past it. Invalid UTF-8 (never from JSON text, possible
+  // from other callers) is read a byte at a time rather than past the end.
   char32_t decode(std::size_t& i) const {
-    const unsigned char c = static_cast<unsigned char>(s_[i]);
-    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-    // Invalid or truncated UTF-8 (never from JSON text, but possible from other callers) is
-    // read byte by byte rather than past the end.
-    if (i + static_cast<std::size_t>(len) > s_.size()) len = 1;
-    char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-    for (int k = 1; k < len && i + static_cast<std::size_t>(k) < s_.size(); ++k)
-      cp = (cp << 6) | (static_cast<unsigned char>(s_[i + static_cast<std::size_t>(k)]) & 0x3F);
-    i += static_cast<std::size_t>(len);
+    char32_t cp;
+    const std::size_t len = decode_utf8(s_, i, cp);
+    if (len == 0) return static_cast<unsigned char>(s_[i++]);
+    i += len;
     return cp;
   }
 
