@@ -21,22 +21,15 @@ constexpr std::array<std::string_view, 76> kAllowed = {
     "ISO", "NOx", "SOx", "VOC", "VOCs", "SCR", "PEM", "ORC", "LED", "EV", "CCUS", "LCA", "MRV", "CCER", "AI", "IoT", "ID",
     "SHA", "kWh", "MWh", "GWh", "kW", "MW", "GW", "KB", "MB", "TB", "UTC", "CHF", "CNY", "EUR", "GBP", "HKD", "JPY", "SGD", "USD"};
 
-// Decode UTF-8 to code points; a broken sequence becomes U+FFFD (lint reports texts, it never
+// Decode UTF-8 to code points (utf8.hpp, the one decoder); each byte of a broken sequence becomes U+FFFD (lint reports texts, it never
 // rejects them here: the texts' own schema checks their encoding).
 std::u32string decode(const std::string& s) {
   std::u32string out;
   for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    if (len == 0 || i + len > s.size()) {
-      out.push_back(0xFFFD);
-      ++i;
-      continue;
-    }
-    char32_t cp = len == 1 ? c : c & (0x7F >> len);
-    for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    out.push_back(cp);
-    i += len;
+    char32_t cp;
+    const std::size_t len = decode_utf8(s, i, cp);
+    out.push_back(len == 0 ? char32_t{0xFFFD} : cp);
+    i += len == 0 ? 1 : len;
   }
   return out;
 }

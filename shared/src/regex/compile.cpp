@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 
+#include "greenapply/utf8.hpp"
 #include "program.hpp"
 
 namespace greenapply::regex {
@@ -92,12 +93,10 @@ class Parser {
   bool at_end() const { return pos_ >= p_.size(); }
 
   char32_t next_cp() {
-    const unsigned char c = static_cast<unsigned char>(p_[pos_]);
-    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    if (len == 0 || pos_ + static_cast<std::size_t>(len) > p_.size()) fail("regex.bad_utf8");
-    char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-    for (int i = 1; i < len; ++i) cp = (cp << 6) | (static_cast<unsigned char>(p_[pos_ + static_cast<std::size_t>(i)]) & 0x3F);
-    pos_ += static_cast<std::size_t>(len);
+    char32_t cp;
+    const std::size_t len = decode_utf8(p_, pos_, cp);
+    if (len == 0) fail("regex.bad_utf8");
+    pos_ += len;
     return cp;
   }
 
