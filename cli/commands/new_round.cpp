@@ -21,6 +21,7 @@
 #include <regex>
 
 #include "commands/commands.hpp"
+#include "greenapply/calendar.hpp"
 #include "greenapply/form.hpp"
 #include "io.hpp"
 #include "package_files.hpp"
@@ -33,45 +34,28 @@ using nlohmann::ordered_json;
 
 namespace {
 
-// --- civil dates (proleptic Gregorian), days since 1970-01-01 --------------------------------
-long days_from_civil(long y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const long era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<long>(doe) - 719468;
-}
-
+// --- civil dates (proleptic Gregorian), days since 1970-01-01: greenapply/calendar.hpp's ---------
 struct Civil {
   long y;
   unsigned m, d;
 };
 
-Civil civil_from_days(long z) {
-  z += 719468;
-  const long era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const long y = static_cast<long>(yoe) + era * 400;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  return {y + (m <= 2), m, d};
+long days_from_civil(long y, unsigned m, unsigned d) {
+  return static_cast<long>(calendar::days_from_civil(static_cast<int>(y), m, d));
 }
 
-bool is_leap(long y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+Civil civil_from_days(long z) {
+  int y;
+  unsigned m, d;
+  calendar::civil_from_days(z, y, m, d);
+  return {y, m, d};
+}
 
+// Exactly "YYYY-MM-DD", a real date.
 std::optional<Civil> parse_date(const std::string& s) {
-  static const std::regex kDate(R"(^(\d{4})-(\d{2})-(\d{2})$)");
-  std::smatch m;
-  if (!std::regex_match(s, m, kDate)) return std::nullopt;
-  const Civil c{std::stol(m[1]), static_cast<unsigned>(std::stoul(m[2])), static_cast<unsigned>(std::stoul(m[3]))};
-  if (c.m < 1 || c.m > 12 || c.d < 1) return std::nullopt;
-  const Civil back = civil_from_days(days_from_civil(c.y, c.m, c.d));
-  if (back.y != c.y || back.m != c.m || back.d != c.d) return std::nullopt;
-  return c;
+  const auto days = s.size() == 10 ? calendar::parse_date_prefix(s) : std::nullopt;
+  if (!days) return std::nullopt;
+  return civil_from_days(static_cast<long>(*days));
 }
 
 std::string two(unsigned n) { return (n < 10 ? "0" : "") + std::to_string(n); }
@@ -79,7 +63,7 @@ std::string iso(const Civil& c) { return std::to_string(c.y) + "-" + two(c.m) + 
 
 Civil shift_years(Civil c, long years) {
   c.y += years;
-  if (c.m == 2 && c.d == 29 && !is_leap(c.y)) c.d = 28;
+  if (c.m == 2 && c.d == 29 && !calendar::leap_year(static_cast<int>(c.y))) c.d = 28;
   return c;
 }
 

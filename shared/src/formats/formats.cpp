@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <vector>
 
+#include "greenapply/calendar.hpp"
 #include "greenapply/regex.hpp"
 
 namespace greenapply::formats {
@@ -21,11 +22,7 @@ bool digits(const std::string& s, std::size_t pos, std::size_t n) {
 int num(const std::string& s, std::size_t pos, std::size_t n) { return std::atoi(s.substr(pos, n).c_str()); }
 
 bool full_date(const std::string& s) {
-  if (s.size() != 10 || !digits(s, 0, 4) || s[4] != '-' || !digits(s, 5, 2) || s[7] != '-' || !digits(s, 8, 2)) return false;
-  const int y = num(s, 0, 4), m = num(s, 5, 2), d = num(s, 8, 2);
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return m >= 1 && m <= 12 && d >= 1 && d <= (m == 2 && leap ? 29 : kDays[m - 1]);
+  return s.size() == 10 && calendar::parse_date_prefix(s).has_value();
 }
 
 bool full_time(const std::string& s) {
