@@ -26,6 +26,9 @@ class Regex {
   static Regex compile(std::string_view pattern);  // throws CompileError
   // Unanchored search, like RegExp.prototype.test. Subjects must be valid UTF-8.
   Result search(std::string_view subject, std::size_t step_budget = 200000) const;
+  // Whether search() runs the one-pass matcher (no backtracking needed, see regex/linear.hpp)
+  // rather than the VM: for tests and the fuzzer, which check that the two agree.
+  bool is_linear() const;
 
  private:
   std::shared_ptr<const RegexProgram> program_;

@@ -7,6 +7,8 @@
 #include <memory>
 
 #include "greenapply/utf8.hpp"
+#include "ast.hpp"
+#include "linear.hpp"
 #include "program.hpp"
 
 namespace greenapply::regex {
@@ -15,17 +17,6 @@ namespace {
 
 constexpr std::size_t kMaxInstructions = 50000;
 constexpr int kMaxNesting = 200;
-
-struct Ast {
-  enum Kind { empty, chr, klass, any, seq, alt, group, repeat, line_start, line_end, wordb, nwordb, look, backref } kind;
-  char32_t cp = 0;
-  std::uint32_t index = 0;  // class index, group number, backref group
-  int min = 0, max = -1;    // repeat; -1 = unbounded
-  bool greedy = true;
-  bool behind = false, negative = false;
-  std::vector<std::unique_ptr<Ast>> kids;
-  std::string backref_name;
-};
 
 using AstPtr = std::unique_ptr<Ast>;
 
@@ -656,6 +647,7 @@ Regex Regex::compile(std::string_view pattern) {
     }
   }
   program->anchored = !ast->kids.empty() && ast->kind == Ast::seq && ast->kids[0]->kind == Ast::line_start;
+  linearise(*ast, *program);
   Regex r;
   r.program_ = std::move(program);
   return r;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "greenapply/utf8.hpp"
+#include "linear.hpp"
 #include "program.hpp"
 
 namespace greenapply::regex {
@@ -217,21 +218,7 @@ class Vm {
     return cp;
   }
 
-  static bool in_class(const CharClass& c, char32_t cp) {
-    if (cp < 128) return (c.ascii[cp >> 6] >> (cp & 63)) & 1;
-    std::size_t lo = 0, hi = c.ranges.size();
-    while (lo < hi) {
-      const std::size_t mid = (lo + hi) / 2;
-      if (cp < c.ranges[mid].lo) {
-        hi = mid;
-      } else if (cp > c.ranges[mid].hi) {
-        lo = mid + 1;
-      } else {
-        return true;
-      }
-    }
-    return false;
-  }
+  static bool in_class(const CharClass& c, char32_t cp) { return class_contains(c, cp); }
 
   static bool word(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
@@ -248,7 +235,10 @@ class Vm {
 
 }  // namespace
 
+bool Regex::is_linear() const { return program_->linear_ok; }
+
 Regex::Result Regex::search(std::string_view subject, std::size_t step_budget) const {
+  if (program_->linear_ok) return linear_search(*program_, subject, step_budget);
   Vm vm(*program_, subject, step_budget);
   try {
     for (std::size_t start = 0; start <= subject.size(); ++start) {

@@ -1,6 +1,7 @@
 // The compiled form: instructions for a backtracking VM, character classes as sorted ranges.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -42,6 +43,32 @@ struct Code {
   std::vector<Instr> code;
 };
 
+// Whether a class holds cp: a bitmap for ASCII, a binary search of the ranges above it.
+inline bool class_contains(const CharClass& c, char32_t cp) {
+  if (cp < 128) return (c.ascii[cp >> 6] >> (cp & 63)) & 1;
+  std::size_t lo = 0, hi = c.ranges.size();
+  while (lo < hi) {
+    const std::size_t mid = (lo + hi) / 2;
+    if (cp < c.ranges[mid].lo) {
+      hi = mid;
+    } else if (cp > c.ranges[mid].hi) {
+      lo = mid + 1;
+    } else {
+      return true;
+    }
+  }
+  return false;
+}
+
+// One piece of a pattern that needs no backtracking (linear.hpp): a code point, a class or
+// "." matched between min and max times.
+struct LinearPiece {
+  enum Kind : std::uint8_t { character, klass, any } kind;
+  std::uint32_t value = 0;  // the code point, or the class index
+  std::uint32_t min = 1, max = 1;  // max kUnbounded: no upper bound
+  static constexpr std::uint32_t kUnbounded = 0xFFFFFFFFu;
+};
+
 struct RegexProgram {
   std::vector<Code> programs;  // [0] = main; others: lookaround bodies
   std::vector<CharClass> classes;
@@ -49,6 +76,9 @@ struct RegexProgram {
   std::uint32_t registers = 0;  // loop registers
   bool anchored = false;        // starts with ^: only try position 0
   bool captures = false;        // has back-references: capture groups must be recorded
+  bool linear_ok = false;       // matched by linear_search over `linear`, not by the VM
+  bool anchored_end = false;    // (linear only) ends with $
+  std::vector<LinearPiece> linear;
 };
 
 }  // namespace greenapply::regex

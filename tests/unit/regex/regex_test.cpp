@@ -1,5 +1,6 @@
 #include <chrono>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -76,6 +77,46 @@ TEST(Regex, CatastrophicPatternsStopWithinTheBudget) {
   EXPECT_TRUE(matches("^(a|)*b$", "aab"));
 }
 
+// The one-pass matcher (regex/linear.cpp) takes plain sequences of counted one-code-point
+// matchers; each pattern here, and the same pattern inside a group (which only the VM runs),
+// must give the same answer on every subject of up to four code points from a small alphabet.
+TEST(Regex, OnePassMatcherAgreesWithTheVm) {
+  const std::vector<std::string> atoms = {"a", "b", "[ab]", "[^a]", "\\d", ".", "\\S", "[a-c]", "中"};
+  const std::vector<std::string> counts = {"", "?", "*", "+", "{2}", "{1,3}", "*?"};
+  const std::vector<std::string> alphabet = {"a", "b", "c", "1", " ", "\n", "中"};
+  std::vector<std::string> subjects = {""};
+  for (std::size_t len = 1, from = 0; len <= 4; ++len) {
+    const std::size_t to = subjects.size();
+    for (std::size_t i = from; i < to; ++i)
+      for (const auto& c : alphabet) subjects.push_back(subjects[i] + c);
+    from = to;
+  }
+  std::size_t linear = 0, compared = 0;
+  for (std::size_t i = 0; i < atoms.size() * counts.size(); ++i) {
+    for (std::size_t j = 0; j < atoms.size() * counts.size(); j += 5) {
+      const std::string body = atoms[i % atoms.size()] + counts[i / atoms.size()] + atoms[j % atoms.size()] +
+                               counts[j / atoms.size()];
+      for (const std::string& pattern : {body, "^" + body, body + "$", "^" + body + "$"}) {
+        const Regex one_pass = Regex::compile(pattern), vm = Regex::compile("(" + pattern + ")");
+        ASSERT_FALSE(vm.is_linear());
+        if (!one_pass.is_linear()) continue;
+        ++linear;
+        for (const auto& s : subjects) {
+          ASSERT_EQ(one_pass.search(s), vm.search(s)) << "pattern " << pattern << " subject \"" << s << '"';
+          ++compared;
+        }
+      }
+    }
+  }
+  // Most of these patterns are one-pass; the rest (a variable count before something that
+  // accepts what it accepts, as in "a*a") stay on the VM.
+  EXPECT_GT(linear, 300u);
+  EXPECT_FALSE(Regex::compile("^a*a$").is_linear());
+  EXPECT_TRUE(Regex::compile("^[A-Z]{2}$").is_linear());
+  EXPECT_TRUE(Regex::compile("\\S").is_linear());
+  EXPECT_GT(compared, 500000u);
+}
+
 TEST(Regex, HugeSubjectsDoNotOverflowTheStack) {
   // The VM keeps its backtracking state on the heap: a long subject costs steps, never stack.
   const std::string long_subject(2 * 1024 * 1024, 'a');
@@ -90,6 +131,10 @@ TEST(Regex, InvalidUtf8SubjectsAreReadSafely) {
   const std::string subject("a\x0f:\x0f\x0f" "8\x80\xc9", 8);
   EXPECT_NE(Regex::compile(".*b*\\b$").search(subject), Regex::Result::step_limit);
   EXPECT_NE(Regex::compile("\\b\\w").search(std::string("\xe4\xb8", 2)), Regex::Result::step_limit);
+  // Found by fuzz_regex (tests/regressions/fuzz_regex-anchored-stray-byte): the one-pass matcher
+  // tried "^" past a stray continuation byte, where the VM does not.
+  EXPECT_EQ(Regex::compile("^a*$").search("\xac"), Regex::Result::no_match);
+  EXPECT_EQ(Regex::compile("(^a*$)").search("\xac"), Regex::Result::no_match);
 }
 
 }  // namespace
