@@ -45,21 +45,20 @@ function fatal(message) {
   $('fatal').textContent = message;
 }
 
-// The page's parts, each lent the state and what it calls in the others (through arrow
-// functions where that part is made further down). Made in this order, they listen to the
-// window in the order the page always has: a press, leaving the page, another tab's write.
-// The stored draft and everything that can go wrong with it is told in `notices` (notices.js).
+// The page's parts, each lent the state and what it calls in the others (through an arrow
+// function where that part is made further down). The stored draft and everything that can go
+// wrong with it is told in `notices` (notices.js).
 const notices = new NoticeList();
-const loop = createEvaluateLoop({ state, now, saveSoon: () => drafts.saveSoon(), show: (ev) => view.show(ev), failed: (e) => fatal(refusalReason(e)) });
 const drafts = createDrafts({ state, notices, exportDraft: () => $('export-draft').click() });
+const loop = createEvaluateLoop({ state, now, saveSoon: drafts.saveSoon, show: (ev) => view.show(ev), failed: (e) => fatal(refusalReason(e)) });
 const steps = createStepNavigation({ state, evaluateNow: loop.evaluateNow });
 const review = createReviewLoader({ state, stepHref: steps.stepHref, change: steps.changeAnswer });
 const view = createEvaluationView({ state, steps, drawReview: review.draw, renderMatch: createMatchLoader({ state, now }) });
-const preview = createPreviewHost({ state, flushSave: () => drafts.flush(), redraw: (focus) => page.redraw(focus) });
-const page = createPageDrawing({ state, params, notices, loop, onContinue: steps.onContinue, save: () => drafts.save(),
-  forgetDrawn: view.forget, drawn: preview.drawn });
+const page = createPageDrawing({ state, params, notices, loop, onContinue: steps.onContinue, save: drafts.save,
+  forgetDrawn: view.forget, drawn: () => preview.drawn() });
+const preview = createPreviewHost({ state, flushSave: drafts.flush, redraw: page.redraw });
 followOtherTabs({ state, drafts, notices, renderAll: page.renderAll, redraw: page.redraw });
-const switchLanguage = createLanguageSwitch({ state, notices, renderAll: page.renderAll, showStatus: () => drafts.showStatus() });
+const switchLanguage = createLanguageSwitch({ state, notices, renderAll: page.renderAll, showStatus: drafts.showStatus });
 const downloads = createDownloads({ state, now, refusalReason });
 
 // Opens a form with its stored draft. The new form is loaded before the open one is let go: one
