@@ -44,7 +44,7 @@ async function downloadOf(page, button) {
 }
 
 // One animation frame and a little more: the page saves on the frame after a change.
-// Past the page's next save: drafts are written at most 400 ms after a change (main.js SAVE_EVERY_MS),
+// Past the page's next save: drafts are written at most 400 ms after a change (drafts.js SAVE_EVERY_MS),
 // so a check that nothing was written waits longer than that.
 const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 900))));
 

@@ -1,27 +1,18 @@
-// What the page tells the applicant when something around the form goes wrong — a stored draft
-// it cannot use, storage that is off or full, a draft file that is not one, a form package that
-// will not load — and the ways out it offers. The rule everywhere: the applicant's work is
-// never thrown away without their say, and whatever is in memory can always be taken away as a
-// file. storage.js classifies; this module decides what to say and keeps the page's choices.
-import { download } from './export.js';
+// What the page tells the applicant when something around the form goes wrong, and the ways out
+// it offers: the list of notices under the form's title and how each is drawn, and the notices
+// about loading (a form package or a language's texts that will not load, or nothing at all to
+// show). The rule everywhere: the applicant's work is never thrown away without their say, and
+// whatever is in memory can always be taken away as a file. What is said about the stored draft
+// (storage off or full, a text the page cannot use) is drafts.js's, about a draft file
+// draft-files.js's, about another tab's answers other-tab.js's: each sets its notices here.
 import { Texts, fill } from './i18n.js';
 import { el } from './render/field.js';
-import {
-  MAX_DRAFT_CHARS, MAX_DRAFT_FILE_BYTES, discardDraft, listAsides, loadDraft, readAside, readDraftFile, removeAside, saveDraft, setDraftAside,
-} from './storage.js';
-
-// "{name}" placeholders filled from params (texts are placed with textContent only).
-
-const compact = (n, lang) => new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { notation: 'compact', maximumFractionDigits: 1 }).format(n);
-const charsText = (n, t) => (t.lang === 'zh' ? `${compact(n, 'zh')}${t.ui('chars')}` : `${compact(n, 'en')} ${t.ui('chars')}`);
-const mb = (bytes) => `${Math.round(bytes / (1024 * 1024))} MB`;
-const stamp = () => new Date().toISOString().replace(/[-:]/g, '').slice(0, 15);
 
 // A list of notices shown under the form's title. Each notice is re-rendered from its texts on
 // every language switch, so it is kept as functions of the page texts, not as strings.
 //   { kind: 'warning' | 'info', title(t), body(t) → string | string[], list?(t) → string[],
 //     detail?: string, actions: [{ label(t), run(), style? }] }
-class NoticeList {
+export class NoticeList {
   constructor() {
     this.items = new Map();
     this.texts = null;
@@ -80,251 +71,43 @@ function renderNotice(id, n, t) {
   return box;
 }
 
-// The draft of the form that is open: restores it, saves it, and holds on to any stored text
-// the page cannot use until the applicant decides what happens to it.
-//   exportDraft()  downloads the answers in memory as a draft file (the page's own button)
-//   resumed()      called when saving may go on again (the page saves and re-renders)
-export class Drafts {
-  constructor({ exportDraft, resumed, index }) {
-    this.notices = new NoticeList();
-    this.exportDraft = exportDraft;
-    this.resumed = resumed;
-    this.index = index;
-    this.held = null;
-    this.form = null;
-  }
+// A form's title in a language, from the list of forms (schemas/index.json).
+const titleOf = (p, lang) => (lang === 'zh' ? p.titles?.zh : p.titles?.en) ?? p.titles?.en ?? p.form?.id ?? p.path;
 
-  render(texts) { this.notices.render(texts); }
-
-  // A form named by its title when this site offers it, else by its id (a draft can name anything).
-  formTitle(id, t) {
-    const entry = this.index?.()?.packages?.find((p) => p.form?.id === id);
-    return entry ? titleOf(entry, t.lang) : id;
-  }
-
-  // Answers to start the form with. Sets up the notices for what was found in storage. Without
-  // a draft to use (none stored, storage off, or a stored text held back) the form starts as a
-  // fresh draft, with the schema's defaults (the core's schema facts); a stored draft is used as it is, so an
-  // answer the applicant cleared stays cleared.
-  restore(bundle, form) {
-    this.form = bundle.form;
-    this.held = null;
-    this.restored = false;
-    this.notices.clear();
-    const loaded = loadDraft(bundle.form.id);
-    let answers = structuredClone(form.schemaFacts().fresh_answers);
-    this.restoredRev = null;
-    if (loaded.status === 'ok') {
-      const kept = form.dropUnknownAnswers(loaded.draft.answers);
-      answers = kept.answers;
-      this.restoredRev = typeof loaded.draft.rev === 'string' ? loaded.draft.rev : null;
-      this.restored = true;
-      this.reportDropped(kept.dropped, loaded.draft.version, bundle.form);
-    } else if (loaded.status === 'unavailable') {
-      this.storageOff();
-    } else if (loaded.status !== 'none') {
-      this.hold(loaded);
-    }
-    this.showAsides();
-    return answers;
-  }
-
-  // Saves the answers unless a stored text is being held; the result says which status line fits.
-  save(answers, revision = {}) {
-    if (this.held) return { ok: false, reason: 'held', statusKey: 'notSavedHeld' };
-    const r = saveDraft(this.form.id, this.form.version, answers, new Date(), revision);
-    if (r.ok) {
-      for (const id of ['storageFull', 'draftTooBig', 'storageOff']) this.notices.remove(id);
-      return r;
-    }
-    if (r.reason === 'full') this.storageFull();
-    else if (r.reason === 'tooLarge') this.draftTooBig();
-    else this.storageOff();
-    return { ...r, statusKey: r.reason === 'full' || r.reason === 'tooLarge' ? 'notSavedFull' : 'notSaved' };
-  }
-
-  // The page's own "Discard this draft" removed whatever was stored: nothing is held any more.
-  discarded() {
-    discardDraft(this.form.id);
-    this.held = null;
-    this.notices.remove('held');
-    this.notices.remove('dropped');
-  }
-
-  // "Open a draft file": { answers, files } (the attached files it carries), or null when the
-  // file is refused (and then nothing in the page or in storage has changed).
-  async openFile(file, bundle, form) {
-    const name = file.name.slice(0, 120);
-    const r = await readDraftFile(file, bundle.form.id);
-    if (!r.ok) {
-      const key = { tooLarge: 'importTooLarge', binary: 'importBinary', notJson: 'importNotJson', notDraft: 'importNotDraft', otherForm: 'importOtherForm' }[r.reason];
-      this.notices.set('importFailed', {
-        kind: 'warning',
-        title: (t) => t.ui('importFailedTitle'),
-        body: (t) => fill(t.ui(key), { file: name, limit: mb(MAX_DRAFT_FILE_BYTES), form: r.otherForm && this.formTitle(r.otherForm, t) }),
-        actions: [{ label: (t) => t.ui('dismiss'), run: () => this.notices.remove('importFailed') }],
-      });
-      return null;
-    }
-    this.notices.remove('importFailed');
-    this.notices.remove('dropped');
-    const { answers, dropped } = form.dropUnknownAnswers(r.draft.answers);
-    this.reportDropped(dropped, r.draft.version, bundle.form);
-    return { answers, files: r.draft.files };
-  }
-
-  reportDropped(dropped, fromVersion, form) {
-    if (!dropped.length) return;
-    const changed = fromVersion && fromVersion !== form.version;
-    const show = (t, p) => {
-      const labelKey = `${Texts.keyOf(p.pointer)}.label`;
-      const name = t.has(labelKey) ? `${t.text(labelKey)} (${p.pointer})` : p.pointer;
-      const value = JSON.stringify(p.value) ?? 'null';
-      return `${name}: ${value.length > 80 ? `${value.slice(0, 79)}…` : value}`;
-    };
-    this.notices.set('dropped', {
-      kind: 'warning',
-      title: (t) => t.ui('droppedTitle'),
-      body: (t) => (changed ? fill(t.ui('droppedBody'), { from: fromVersion, to: form.version }) : t.ui('droppedBodySame')),
-      list: (t) => dropped.map((p) => show(t, p)),
-      actions: [
-        { label: (t) => t.ui('droppedDownload'),
-          run: () => download(`greenapply-answers-taken-out-${form.id}-${stamp()}.json`, JSON.stringify({
-            form: form.id, draft_version: fromVersion ?? null, form_version: form.version,
-            answers_taken_out: Object.fromEntries(dropped.map((p) => [p.pointer, p.value])),
-          }, null, 2), 'application/json') },
-        { label: (t) => t.ui('dismiss'), run: () => this.notices.remove('dropped') },
-      ],
-    });
-  }
-
-  // A stored text the page cannot use: kept where it is, untouched, until the applicant
-  // downloads it, moves it aside or deletes it. Saving waits for that choice.
-  hold(loaded) {
-    this.held = loaded;
-    const formId = this.form.id;
-    const title = { corrupt: 'heldCorruptTitle', tooLarge: 'heldTooLargeTitle', foreign: 'heldForeignTitle' }[loaded.status];
-    const notice = {
-      kind: 'warning',
-      title: (t) => t.ui(title),
-      body: (t) => [
-        loaded.status === 'tooLarge' ? fill(t.ui('heldTooLargeBody'), { size: charsText(loaded.raw.length, t), limit: charsText(MAX_DRAFT_CHARS, t) }) : '',
-        loaded.status === 'foreign' ? fill(t.ui('heldForeignBody'), { form: this.formTitle(loaded.otherForm, t) }) : '',
-        t.ui('heldBody'),
-        notice.failed ? t.ui('heldAsideFailed') : '',
-      ],
-      actions: [
-        { label: (t) => t.ui('heldDownload'), run: () => download(`greenapply-stored-draft-${formId}-${stamp()}.txt`, loaded.raw, 'text/plain') },
-        { label: (t) => t.ui('heldAside'),
-          run: () => {
-            const r = setDraftAside(formId, loaded.raw);
-            if (!r.ok) { notice.failed = true; this.notices.set('held', notice); return; }
-            this.release();
-            this.showAsides();
-          } },
-        { label: (t) => t.ui('heldDelete'), style: 'warning',
-          run: () => {
-            if (!window.confirm(this.notices.texts.ui('heldDeleteConfirm'))) return;
-            if (!discardDraft(formId)) { this.storageOff(); return; }
-            this.release();
-          } },
-      ],
-    };
-    this.notices.set('held', notice);
-  }
-
-  release() {
-    this.held = null;
-    this.notices.remove('held');
-    this.resumed();
-  }
-
-  showAsides() {
-    const formId = this.form.id;
-    const asides = listAsides(formId);
-    if (!asides.length) { this.notices.remove('asides'); return; }
-    const when = (t, at) => {
-      const d = new Date(at);
-      return Number.isNaN(d.getTime()) ? at : d.toLocaleString(t.lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-    };
-    this.notices.set('asides', {
-      kind: 'info',
-      title: (t) => t.ui('asidesTitle'),
-      body: (t) => t.ui('asidesBody'),
-      actions: [
-        ...asides.map((a) => ({
-          label: (t) => fill(t.ui('asideDownload'), { date: when(t, a.at) }),
-          run: () => download(`greenapply-draft-put-aside-${formId}-${a.at.replace(/[-:]/g, '').slice(0, 15)}.txt`, readAside(a.key) ?? '', 'text/plain'),
-        })),
-        { label: (t) => t.ui('asidesDelete'), style: 'warning',
-          run: () => {
-            if (!window.confirm(this.notices.texts.ui('asidesDeleteConfirm'))) return;
-            for (const a of asides) removeAside(a.key);
-            this.showAsides();
-          } },
-      ],
-    });
-  }
-
-  // Persistent: stays for as long as the page cannot save (no dismiss button on purpose).
-  storageOff() { this.cannotSave('storageOff'); }
-
-  storageFull() { this.cannotSave('storageFull'); }
-
-  // A warning whose only way out is the export: texts <id>Title and <id>Body.
-  cannotSave(id) {
-    if (this.notices.has(id)) return;
-    this.notices.set(id, {
-      kind: 'warning',
-      title: (t) => t.ui(`${id}Title`),
-      body: (t) => t.ui(`${id}Body`),
-      actions: [{ label: (t) => t.ui('exportDraft'), run: () => this.exportDraft() }],
-    });
-  }
-
-  draftTooBig() {
-    if (this.notices.has('draftTooBig')) return;
-    this.notices.set('draftTooBig', {
-      kind: 'warning',
-      title: (t) => t.ui('draftTooBigTitle'),
-      body: (t) => fill(t.ui('draftTooBigBody'), { limit: charsText(MAX_DRAFT_CHARS, t) }),
-      actions: [{ label: (t) => t.ui('exportDraft'), run: () => this.exportDraft() }],
-    });
-  }
-
-  // The other language's texts would not load (the page went offline before its first switch,
-  // or the site is missing them): the page stays in the language it shows and nothing is lost.
-  languageFailed(lang, error, retry) {
-    this.notices.set('languageFailed', {
-      kind: 'warning',
-      title: (t) => t.ui(lang === 'zh' ? 'languageFailedZh' : 'languageFailedEn'),
-      body: (t) => [t.ui('languageFailedBody')],
-      detail: String(error?.message ?? error),
-      actions: [
-        { label: (t) => t.ui('tryAgain'), run: retry },
-        { label: (t) => t.ui('dismiss'), run: () => this.notices.remove('languageFailed') },
-      ],
-    });
-  }
-
-  languageLoaded() { this.notices.remove('languageFailed'); }
-
-  // A form that would not load while another one is open: the open one stays as it was.
-  switchFailed(failure) {
-    this.notices.set('loadFailed', {
-      kind: 'warning',
-      title: (t) => fill(t.ui('loadFailedTitle'), { form: failure.title(t) }),
-      body: (t) => [failure.reason(t), t.ui('loadKeepCurrent')],
-      detail: failure.detail,
-      actions: [
-        ...failure.others.map((o) => ({ label: (t) => fill(t.ui('openForm'), { form: o.title(t) }), run: () => failure.pick(o.path) })),
-        { label: (t) => t.ui('dismiss'), run: () => this.notices.remove('loadFailed') },
-      ],
-    });
-  }
+// A form named by its title when this site offers it, else by its id (a draft can name anything).
+export function formTitle(index, id, t) {
+  const entry = index?.packages?.find((p) => p.form?.id === id);
+  return entry ? titleOf(entry, t.lang) : id;
 }
 
-const titleOf = (p, lang) => (lang === 'zh' ? p.titles?.zh : p.titles?.en) ?? p.titles?.en ?? p.form?.id ?? p.path;
+// The other language's texts would not load (the page went offline before its first switch,
+// or the site is missing them): the page stays in the language it shows and nothing is lost.
+export function showLanguageFailed(notices, lang, error, retry) {
+  notices.set('languageFailed', {
+    kind: 'warning',
+    title: (t) => t.ui(lang === 'zh' ? 'languageFailedZh' : 'languageFailedEn'),
+    body: (t) => [t.ui('languageFailedBody')],
+    detail: String(error?.message ?? error),
+    actions: [
+      { label: (t) => t.ui('tryAgain'), run: retry },
+      { label: (t) => t.ui('dismiss'), run: () => notices.remove('languageFailed') },
+    ],
+  });
+}
+
+// A form that would not load while another one is open: the open one stays as it was.
+export function showSwitchFailed(notices, failure) {
+  notices.set('loadFailed', {
+    kind: 'warning',
+    title: (t) => fill(t.ui('loadFailedTitle'), { form: failure.title(t) }),
+    body: (t) => [failure.reason(t), t.ui('loadKeepCurrent')],
+    detail: failure.detail,
+    actions: [
+      ...failure.others.map((o) => ({ label: (t) => fill(t.ui('openForm'), { form: o.title(t) }), run: () => failure.pick(o.path) })),
+      { label: (t) => t.ui('dismiss'), run: () => notices.remove('loadFailed') },
+    ],
+  });
+}
 
 // Why a form package would not load, in the applicant's words, from what bundle.js and core.js
 // throw: an HTTP status (a file missing), a SyntaxError (a file that is not JSON), or the core's

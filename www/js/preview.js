@@ -1,11 +1,11 @@
 // The live preview for package maintainers (issue #17): only when the page is opened with
 // ?preview=1 from scripts/preview-server.py (bash scripts/serve.sh --watch). A module of its own,
-// imported by main.js in that case only, so the page applicants get carries none of it.
+// imported by preview-host.js in that case only, so the page applicants get carries none of it.
 //
 // The server sends an event (Server-Sent Events, same origin: the CSP's connect-src 'self') when a
 // file of a watched package changes, with `greenapply lint --format json` of every watched package
 // in English and Chinese. The page then loads the package on screen again (the applicant's answers
-// and step stay: main.js reloadPackage), and shows lint's problems for it in a banner at the top,
+// and step stay: preview-host.js reloadPackage), and shows lint's problems for it in a banner at the top,
 // in the page's language; the banner goes when lint finds nothing. A package that no longer loads
 // leaves the last version that did on screen, and the banner says so above lint's problems.
 import { el } from './render/field.js';
@@ -32,12 +32,12 @@ const TEXTS = {
 const withoutPlace = (p) => (p.message.startsWith(`${p.file}: `)
   ? p.message.slice(p.file.length + 2).replace(/^line \d+, column \d+: /, '') : p.message);
 
-// host: what main.js lends this module.
+// host: what the page lends this module (preview-host.js).
 //   path()        the package on screen (its folder's name, as #form= names it)
 //   lang()        'en' or 'zh'
 //   hasForm()     whether a form has loaded at all
 //   reload()      loads the package on screen again; rejects when it does not load
-// Returns render(), for main.js to call after it redraws the page (a language switch).
+// Returns render(), for the page to call after it redraws the page (a language switch).
 export function startPreview(host) {
   const banner = el('div', { id: 'preview-banner', class: 'ga-preview', role: 'status', 'aria-labelledby': 'preview-heading' });
   banner.hidden = true;

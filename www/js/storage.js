@@ -1,7 +1,7 @@
 // Drafts in localStorage, one per form package, versioned, saved on every change. Storage can
 // be full, disabled (private mode) or hold something this page did not write: every failure is
 // reported as data, never thrown at the applicant, and the answers stay in memory for export.
-// What to tell the applicant about each outcome is notices.js's business; this module only
+// What to tell the applicant about each outcome is drafts.js's business; this module only
 // reads, writes and classifies.
 const PREFIX = 'greenapply:draft:';
 const ASIDE = 'greenapply:aside:';
@@ -170,7 +170,7 @@ export async function readDraftFile(file, formId) {
   }
   if (!draft) return { ok: false, reason: 'notDraft' };
   // The answers alone must fit what the page stores; the carried files are checked by shape here
-  // and by digest when they are kept (main.js), so a damaged one is left out, never kept.
+  // and by digest when they are kept (draft-files.js), so a damaged one is left out, never kept.
   if (JSON.stringify(draft.answers).length > MAX_DRAFT_CHARS) return { ok: false, reason: 'tooLarge' };
   draft.files = Array.isArray(data.files) ? data.files.filter(isCarriedFile) : [];
   if (draft.form !== formId) return { ok: false, reason: 'otherForm', otherForm: draft.form.slice(0, 200) };

@@ -7,7 +7,8 @@
 //   - a question both tabs changed differently is a conflict: nothing is saved until the
 //     applicant chooses which tab's answers to keep (each can be downloaded first);
 //   - a draft discarded in the other tab is kept here until the applicant says otherwise.
-// This module works out the merge (pure) and what to tell; main.js owns the answers and saving.
+// This module works out the merge (pure) and what to tell; other-tab.js brings another tab's
+// answers in, drafts.js saves.
 import { escapeToken } from './pointer.js';
 
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);

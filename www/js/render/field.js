@@ -134,7 +134,7 @@ export function renderField(field, pointer, ctx) {
   const hint = help ? el('p', { class: 'ga-hint', id: hintId, text: help }) : null;
   const group = el('div', { class: 'ga-field', 'data-pointer': pointer });
   const change = (v) => ctx.onChange(pointer, v);
-  // Text being typed: the page evaluates when typing pauses or the box is left (main.js).
+  // Text being typed: the page evaluates when typing pauses or the box is left (evaluate-loop.js).
   const typed = (v) => ctx.onChange(pointer, v, { typing: true });
   const settleOnLeave = (box) => box.addEventListener('change', () => ctx.onSettle?.());
 

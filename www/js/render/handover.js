@@ -39,7 +39,7 @@ export function renderHandover({ bundle, ev, texts, titles }) {
 }
 
 // Over what one e-mail carries, the page says so and how it splits the files: the .eml takes
-// the packages and the files that fit, in the form's order (main.js makes it by the same split),
+// the packages and the files that fit, in the form's order (downloads.js makes it by the same split),
 // and the rest go in a second e-mail. Sizes are the recorded ones.
 function renderMailSize(box, bundle, ev, texts) {
   const items = fileRecords(bundle, ev.submitted).map(({ record }) => ({ name: record.name, size: record.size }));
