@@ -4,7 +4,7 @@
 // never thrown away without their say, and whatever is in memory can always be taken away as a
 // file. storage.js classifies; this module decides what to say and keeps the page's choices.
 import { download } from './export.js';
-import { Texts, fill } from './i18n.js';
+import { Texts, fill, loadUiTexts } from './i18n.js';
 import { el } from './render/field.js';
 import {
   MAX_DRAFT_CHARS, MAX_DRAFT_FILE_BYTES, discardDraft, listAsides, loadDraft, readAside, readDraftFile, removeAside, saveDraft, setDraftAside,
@@ -351,8 +351,10 @@ export function describeLoadFailure({ error, path, index, onPick }) {
 
 // Nothing could be shown (the first form, or the list of forms, did not load): a panel in place
 // of the form, in the applicant's language, with the other forms to choose and a retry. Never a
-// blank page. The header's form picker offers the same choice.
-export function showStartFailure({ lang, failure, indexFailed = false }) {
+// blank page. The header's form picker offers the same choice. The page's texts may still be on
+// their way (the list of forms can fail first): they are waited for, or English if they fail.
+export async function showStartFailure({ lang, failure, indexFailed = false }) {
+  await loadUiTexts(lang).catch(() => {});
   const t = new Texts({}, lang);
   document.documentElement.lang = lang === 'zh' ? 'zh-Hans' : 'en';
   document.getElementById('loading').hidden = true;
