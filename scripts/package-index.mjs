@@ -5,10 +5,10 @@
 //                                    start screen (forms.html)
 //   <out>/schemas/common/texts.<lang>.json  one language's engine common texts, merged exactly
 //                                    as the CLI merges them (cli/package_files.cpp: i18n/<lang>.json
-//                                    and i18n/*.<lang>.json in name order), but for tools.<lang>.json.
+//                                    and i18n/*.<lang>.json in name order), but for the OFF_PAGE files.
 //                                    One file a language: the page fetches only the language it shows.
-//   <out>/schemas/common/texts-tools.<lang>.json  tools.<lang>.json: the texts only the CLI and the
-//                                    organiser's page show; the organiser's page adds them.
+//   <out>/schemas/common/texts-tools.<lang>.json  the OFF_PAGE files merged: the texts only the CLI
+//                                    and the organiser's page show; the organiser's page adds them.
 //   <out>/schemas/common/schemas.json [...]: every shared schema (common/*.schema.json, name order)
 // Usage: node scripts/package-index.mjs SCHEMAS_DIR OUT_SCHEMAS_DIR [--package DIR]... [--keep-going]
 //   --package DIR: a package folder from anywhere, listed under its folder's name (in place of
@@ -17,15 +17,20 @@
 import { readdirSync, readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 
+// The common texts the applicant's page never shows, kept off its first visit: tools.<lang>.json
+// (a received XML file's problems, match.json's, regex reasons), round.<lang>.json (the
+// organiser's round: its report, reading e-mails) and lint.<lang>.json (greenapply lint, whose
+// live preview gets its messages from the CLI). docs/errors.md says which key is where.
+const OFF_PAGE = ['tools', 'round', 'lint'];
+
 // part: 'all' (what the CLI merges; the bundle readBundle makes), 'page' (what the applicant's page
-// fetches: all but tools.<lang>.json) or 'tools' (tools.<lang>.json alone: texts only the CLI and
-// the organiser's page show, such as a received XML file's problems, kept off the page's first
-// visit; docs/errors.md says which key is where).
+// fetches: all but the OFF_PAGE files) or 'tools' (the OFF_PAGE files alone, which the organiser's
+// page adds to the page's).
 export function commonTexts(schemasDir, part = 'all') {
   const dir = path.join(schemasDir, 'common', 'i18n');
   const out = {};
   for (const lang of ['en', 'zh']) {
-    const tools = (f) => f === `tools.${lang}.json`;
+    const tools = (f) => OFF_PAGE.some((name) => f === `${name}.${lang}.json`);
     const files = existsSync(dir)
       ? readdirSync(dir).filter((f) => f === `${lang}.json` || f.endsWith(`.${lang}.json`))
         .filter((f) => (part === 'page' ? !tools(f) : part === 'tools' ? tools(f) : true)).sort()

@@ -43,7 +43,10 @@ const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').di
 // --- JSON -----------------------------------------------------------------------------------
 const jsonFiles = readdirSync(path.join(site, 'schemas'), { recursive: true })
   .filter((f) => f.endsWith('.json')).map((f) => `schemas/${f}`);
-for (const f of jsonFiles) writeFileSync(path.join(site, f), JSON.stringify(readJson(f)));
+// The pages' own texts, one table a language and page (www/i18n/ui.<lang>.json, organiser.<lang>.json),
+// fetched by js/i18n.js like the packages' texts: minified too, and inlined in the offline files.
+const pageTextFiles = readdirSync(path.join(site, 'i18n')).filter((f) => f.endsWith('.json')).map((f) => `i18n/${f}`);
+for (const f of [...jsonFiles, ...pageTextFiles]) writeFileSync(path.join(site, f), JSON.stringify(readJson(f)));
 
 // --- the files a cold load of a form fetches (what www/js/bundle.js reads) -----------------------
 const index = readJson('schemas/index.json');
@@ -95,11 +98,11 @@ const offlineApp = offlineGlue && (await build({
   banner: { js: "var greenapplyModuleUrl = new URL('js/main.js', document.baseURI).href;" },
 })).outputFiles[0].text;
 // What only some visits use is a module of its own, imported dynamically (the need form's match
-// panel, the page's Chinese texts, the maintainers' live preview, the review step's code, which
+// panel, the maintainers' live preview, the review step's code, which
 // a first visit does not reach): online it stays out of main.js and is bundled on its own, with its own copy of the few
 // helpers it shares with the page (esbuild's code splitting would instead move those into a
 // chunk that every page fetches, one request more). Offline, everything is one script.
-const lazyModules = ['render/match.js', 'ui-zh.js', 'preview.js', 'review-step.js'];
+const lazyModules = ['render/match.js', 'preview.js', 'review-step.js'];
 const leaveLazyOut = {
   name: 'greenapply-lazy',
   setup(b) {
@@ -160,12 +163,18 @@ globalThis.fetch = async (input) => {
 };
 })();`;
 
+// What the offline files inline: every form package and common file, not only the default form's
+// (the picker offers them all), and the pages' own texts. The worked examples are left out (the
+// page never reads them; 40 % of the bytes).
+function offlineFiles() {
+  const files = {};
+  for (const f of [...jsonFiles, ...pageTextFiles].filter((j) => !j.split('/').includes('examples'))) files[f] = readJson(f);
+  return files;
+}
+
 // --- greenapply-offline.html -------------------------------------------------------------------
 if (offlineGlue) {
-  // Every form package and common file, not only the default form's: the picker offers them
-  // all. The worked examples are left out (the page never reads them; 40 % of the bytes).
-  const files = {};
-  for (const f of jsonFiles.filter((j) => !j.split('/').includes('examples'))) files[f] = readJson(f);
+  const files = offlineFiles();
   // The page's own code fetches its files (www/js/bundle.js); from file:// every fetch fails, so
   // here fetch answers from the inlined copies, and from nothing else: the file never touches
   // the network. The module URL the code resolves its files against is the page's js/ folder,
@@ -215,8 +224,7 @@ if (offlineGlue && existsSync(organiserGlue)) {
     // The modules that resolve files against their own URL (bundle.js) live in js/.
     banner: { js: "var greenapplyModuleUrl = new URL('js/main.js', document.baseURI).href;" },
   })).outputFiles[0].text;
-  const files = {};
-  for (const f of jsonFiles.filter((j) => !j.split('/').includes('examples'))) files[f] = readJson(f);
+  const files = offlineFiles();
   const scripts = [readFileSync(organiserGlue, 'utf8'), readFileSync(offlineGlue, 'utf8'), `${offlineFetch}\n${orgApp}`];
   for (const s of scripts) if (/<\/script/i.test(s)) throw new Error('a script contains </script');
   const orgCss = ['app.css', 'start.css', 'organiser.css'].map((f) => read(`css/${f}`)).join('\n');

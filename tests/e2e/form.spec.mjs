@@ -99,7 +99,7 @@ test('only the language shown is downloaded; the other comes on the first switch
   const texts = [];
   page.on('request', (r) => { if (/i18n\/|texts\./.test(r.url())) texts.push(new URL(r.url()).pathname); });
   await openForm(page);
-  expect(texts.sort()).toEqual(['/schemas/bluetech-2023-company/i18n/en.json', '/schemas/common/texts.en.json']);
+  expect(texts.sort()).toEqual(['/i18n/ui.en.json', '/schemas/bluetech-2023-company/i18n/en.json', '/schemas/common/texts.en.json']);
   await page.getByLabel('Project or product name').fill('Vanadium flow battery');
 
   // Offline before the first switch: the page stays in English, says why, keeps the answer.
@@ -130,13 +130,13 @@ test('only the language shown is downloaded; the other comes on the first switch
 test('when the page\'s Chinese texts cannot be fetched it opens in English, says so, and switches once they can', async ({ page }) => {
   const requested = [];
   page.on('request', (r) => requested.push(new URL(r.url()).pathname));
-  await page.route('**/js/ui-zh.js', (r) => r.abort('internetdisconnected'));
+  await page.route('**/i18n/ui.zh.json', (r) => r.abort('internetdisconnected'));
   await openForm(page, '?now=2023-04-15T10:00:00%2B08:00&lang=zh');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   const notice = page.getByRole('alert').filter({ hasText: 'The Chinese version of this form could not be loaded' });
   await expect(notice).toBeVisible();
   await expect(page.getByLabel('Project or product name')).toBeVisible();
-  await page.unroute('**/js/ui-zh.js');
+  await page.unroute('**/i18n/ui.zh.json');
   await notice.getByRole('button', { name: 'Try again' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
   await expect(page.getByRole('button', { name: '继续' }).first()).toBeVisible();
@@ -145,8 +145,8 @@ test('when the page\'s Chinese texts cannot be fetched it opens in English, says
   const englishRequests = [];
   english.on('request', (r) => englishRequests.push(new URL(r.url()).pathname));
   await openForm(english);
-  expect(englishRequests.filter((p) => p.endsWith('ui-zh.js'))).toEqual([]);
-  expect(requested.filter((p) => p.endsWith('ui-zh.js')).length).toBeGreaterThan(0);
+  expect(englishRequests.filter((p) => p.endsWith('/i18n/ui.zh.json'))).toEqual([]);
+  expect(requested.filter((p) => p.endsWith('/i18n/ui.zh.json')).length).toBeGreaterThan(0);
 });
 
 test('a reload or a closed tab loses nothing', async ({ page, context }) => {

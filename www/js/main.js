@@ -132,8 +132,8 @@ function wire() {
 
 async function boot() {
   state.lang = startLanguage(params);
-  // The page's Chinese texts are a module of their own (ui-zh.js), fetched with the index. If
-  // they cannot be, the page opens in English and says why, with a way to try again.
+  // The page's texts in its language (i18n/ui.<lang>.json) are fetched with the index. If the
+  // Chinese cannot be, the page opens in English and says why, with a way to try again.
   const [index, uiFailure] = await Promise.all([packageIndex(), loadUiTexts(state.lang).then(() => null, (e) => e)]);
   state.index = index;
   const wantedLang = state.lang;

@@ -5,7 +5,7 @@
 // whatever is in memory can always be taken away as a file. What is said about the stored draft
 // (storage off or full, a text the page cannot use) is drafts.js's, about a draft file
 // draft-files.js's, about another tab's answers other-tab.js's: each sets its notices here.
-import { Texts, fill } from './i18n.js';
+import { Texts, fill, loadUiTexts } from './i18n.js';
 import { el } from './render/field.js';
 
 // A list of notices shown under the form's title. Each notice is re-rendered from its texts on
@@ -134,8 +134,10 @@ export function describeLoadFailure({ error, path, index, onPick }) {
 
 // Nothing could be shown (the first form, or the list of forms, did not load): a panel in place
 // of the form, in the applicant's language, with the other forms to choose and a retry. Never a
-// blank page. The header's form picker offers the same choice.
-export function showStartFailure({ lang, failure, indexFailed = false }) {
+// blank page. The header's form picker offers the same choice. The page's texts may still be on
+// their way (the list of forms can fail first): they are waited for, or English if they fail.
+export async function showStartFailure({ lang, failure, indexFailed = false }) {
+  await loadUiTexts(lang).catch(() => {});
   const t = new Texts({}, lang);
   document.documentElement.lang = lang === 'zh' ? 'zh-Hans' : 'en';
   document.getElementById('loading').hidden = true;

@@ -13,7 +13,7 @@ import { fill } from './i18n.js';
 
 export const EVENTS_URL = '__preview/events';
 
-// The banner's texts, here and not in i18n.js / ui-zh.js: only maintainers see them, and the page
+// The banner's texts, here and not in www/i18n/ui.<lang>.json: only maintainers see them, and the page
 // every applicant downloads should not carry them.
 const TEXTS = {
   en: {

@@ -13,7 +13,7 @@ import { checkRound, roundCsv, roundReportHtml, schemaFacts, submissionAnswers }
 import { filterChoices, filterRows, renderTable, sortRows } from './table.js';
 import { renderSuperseded } from './superseded.js';
 import { renderApplication } from './review-view.js';
-import { say } from './texts.js';
+import { loadOrganiserTexts, say } from './texts.js';
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
@@ -222,9 +222,19 @@ async function loadForm(path) {
   state.texts = new Texts(bundle, state.lang, state.textLists);
 }
 
+// Both tables of the page's texts in a language: its own and the applicant's page's (the review
+// of an application shows those). If either cannot be fetched, both English ones are there
+// before this throws, so the page can carry on in English.
+async function loadTexts(lang) {
+  const failed = (await Promise.allSettled([loadUiTexts(lang), loadOrganiserTexts(lang)])).find((r) => r.status === 'rejected');
+  if (!failed) return;
+  await Promise.all([loadUiTexts('en'), loadOrganiserTexts('en')]);
+  throw failed.reason;
+}
+
 async function switchLanguage() {
   const next = state.lang === 'zh' ? 'en' : 'zh';
-  await loadUiTexts(next);
+  await loadTexts(next);
   state.lang = next;
   rememberLanguage(next);
   state.texts = new Texts(state.bundle, next, state.textLists);
@@ -267,7 +277,7 @@ function wire() {
 async function boot() {
   let lang = params.get('lang') ?? rememberedLanguage() ?? (navigator.language?.startsWith('zh') ? 'zh' : 'en');
   if (lang !== 'zh') lang = 'en';
-  await loadUiTexts(lang).catch(() => { lang = 'en'; });
+  await loadTexts(lang).catch(() => { lang = 'en'; });
   state.lang = lang;
   state.index = await packageIndex();
   const wanted = params.get('form');

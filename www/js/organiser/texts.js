@@ -1,113 +1,15 @@
-// The organiser's page texts in both languages (the page's own chrome; the form's texts come
-// from its package through i18n.js's Texts, as on the applicant's page). Chinese uses full-width
-// punctuation. Only ever placed with textContent, filled with i18n.js's fill().
-import { fill } from '../i18n.js';
+// The organiser's page texts (the page's own chrome; the form's texts come from its package
+// through i18n.js's Texts, as on the applicant's page): www/i18n/organiser.<lang>.json, fetched
+// per language and kept. Chinese uses full-width punctuation. Only ever placed with textContent.
+import { TextTables } from '../i18n.js';
 
-const TEXTS = {
-  en: {
-    pageTitle: 'Check a round', brandHome: 'greenapply', allForms: 'All forms',
-    intro: 'Open the applications you received: application packages (JSON or XML), e-mails (.eml) or a whole mailbox export (mbox). Every file is read and checked in this browser with the same engine as the applicant’s page and the greenapply command. Nothing is uploaded.',
-    loading: 'Loading…', formLabel: 'Programme form', nowLabel: 'Judged as at {now}.',
-    filesHeading: 'Applications received',
-    dropHint: 'Drop files here, or choose them. Packages, .eml files and mbox exports can be mixed; attached files (PDF…) beside a package are checked against its records.',
-    chooseFiles: 'Choose files',
-    progressLabel: 'Reading and checking the files',
-    reading: 'Reading {name} ({n} of {total})…', checking: 'Checking {n} files…',
-    done: '{n} applications ranked and {superseded} superseded (files read: {files}).',
-    doneOne: '1 application ranked and {superseded} superseded (files read: {files}).',
-    failed: 'The files could not be checked: {detail}',
-    coreFailed: 'The checking engine could not be loaded ({detail}). Reload the page to try again.',
-    rankingHeading: 'Ranking', filtersHeading: 'Show only',
-    filterTrack: 'Track', filterVerdict: 'Verdict', filterFlag: 'Flag', all: 'All',
-    showing: 'Showing {shown} of {total} applications.',
-    tableCaption: 'Applications ranked by the engine: eligible first, then by total score. Column buttons sort the table.',
-    tableRegion: 'Ranking table',
-    'col.rank': 'Rank', 'col.applicant': 'Applicant', 'col.track': 'Track', 'col.verdict': 'Verdict', 'col.total': 'Total',
-    'col.band': 'Band', 'col.received': 'Received', 'col.flags': 'Flags', 'col.file': 'File', 'col.open': 'Application',
-    sortBy: 'Sort by {column}',
-    open: 'Open', openFor: 'Open the application of {name}', unnamed: '(no name)',
-    'verdict.eligible': 'Eligible', 'verdict.eligible_with_warnings': 'Eligible with warnings',
-    'verdict.ineligible': 'Not eligible', 'verdict.unreadable': 'Unreadable',
-    'flag.score_differs': 'score differs from the applicant’s', 'flag.answers_sha256_mismatch': 'answers edited after export',
-    'flag.package_version_differs': 'older form version', 'flag.engine_version_differs': 'other engine version',
-    'flag.not_a_package': 'bare answers, not a package', 'flag.duplicate_applicant': 'same applicant, same time',
-    'flag.late': 'late', 'flag.attachment_missing': 'attachment missing', 'flag.attachment_altered': 'attachment altered',
-    'flag.superseded': 'superseded', 'flag.resubmitted': 'resubmitted',
-    'from.package': 'package', 'from.email': 'e-mail',
-    'receivedFrom.package': 'time in the package', 'receivedFrom.email_date': 'e-mail Date header', 'receivedFrom.now': 'time of this check',
-    supersededHeading: 'Superseded submissions',
-    supersededIntro: 'Earlier submissions of an applicant who sent again (same name and registration id). The latest one received inside the window counts; what changed from each to the next is listed.',
-    supersededNone: 'No applicant sent more than once.',
-    replacedBy: 'Replaced by {file}', changesIn: 'What changed in {file}',
-    diffField: 'Answer', diffBefore: 'Before', diffAfter: 'After', noChange: 'No answer changed.', moreChanges: '{n} more changes not listed.',
-    empty: '(empty)',
-    downloadsHeading: 'Share the result',
-    downloadCsv: 'Download the ranking (CSV)', downloadReport: 'Download the report (HTML)',
-    downloadHint: 'The CSV opens in Excel with Chinese text intact. The report is one file in English and Chinese, with charts, that opens in any browser without a network.',
-    reviewBack: 'Back to the ranking', reviewHeading: 'Application: {name}',
-    reviewFacts: 'Rank {rank} · {verdict} · received {received} ({from})',
-    reviewUnreadable: 'This submission could not be read, so there are no answers to show.',
-    reviewUnavailable: 'The answers of this submission could not be shown: {detail}',
-    problem: 'Problem', mailProblems: 'Reading the e-mail', attachmentsHeading: 'Attachments',
-    'att.verified': 'verified', 'att.missing': 'missing', 'att.altered': 'altered (not the file the applicant recorded)',
-    reasons: 'Failed checks', source: 'Source', message: 'message {n}',
-    langSwitch: '中文',
-  },
-  zh: {
-    pageTitle: '评审一轮申报', brandHome: 'greenapply', allForms: '全部表单',
-    intro: '打开收到的申报：申报材料（JSON或XML）、电子邮件（.eml）或整个邮箱导出文件（mbox）。所有文件都在本浏览器中读取并检查，所用引擎与申报人页面及greenapply命令相同。不会上传任何内容。',
-    loading: '加载中…', formLabel: '申报表', nowLabel: '评判时间：{now}。',
-    filesHeading: '收到的申报',
-    dropHint: '将文件拖放到此处，或选择文件。申报材料、.eml文件和mbox导出文件可以混合；申报材料旁的附件（PDF等）会与其记录核对。',
-    chooseFiles: '选择文件',
-    progressLabel: '正在读取并检查文件',
-    reading: '正在读取{name}（第{n}个，共{total}个）…', checking: '正在检查{n}个文件…',
-    done: '已排名{n}份申报，{superseded}份被替代（读取文件：{files}个）。',
-    doneOne: '已排名1份申报，{superseded}份被替代（读取文件：{files}个）。',
-    failed: '无法检查这些文件：{detail}',
-    coreFailed: '无法加载检查引擎（{detail}）。请刷新页面重试。',
-    rankingHeading: '排名', filtersHeading: '筛选',
-    filterTrack: '赛道', filterVerdict: '评判结果', filterFlag: '标记', all: '全部',
-    showing: '显示{shown}份，共{total}份申报。',
-    tableCaption: '由引擎排名的申报：先列符合条件的，再按总分排序。点击列标题按钮可排序。',
-    tableRegion: '排名表',
-    'col.rank': '名次', 'col.applicant': '申报人', 'col.track': '赛道', 'col.verdict': '评判结果', 'col.total': '总分',
-    'col.band': '等级', 'col.received': '收到时间', 'col.flags': '标记', 'col.file': '文件', 'col.open': '申报材料',
-    sortBy: '按{column}排序',
-    open: '打开', openFor: '打开{name}的申报', unnamed: '（无名称）',
-    'verdict.eligible': '符合条件', 'verdict.eligible_with_warnings': '符合条件（有提示）',
-    'verdict.ineligible': '不符合条件', 'verdict.unreadable': '无法读取',
-    'flag.score_differs': '得分与申报人所见不同', 'flag.answers_sha256_mismatch': '导出后答案被修改',
-    'flag.package_version_differs': '旧版表单', 'flag.engine_version_differs': '其他引擎版本',
-    'flag.not_a_package': '仅有答案，不是申报材料', 'flag.duplicate_applicant': '同一申报人同一时间',
-    'flag.late': '逾期', 'flag.attachment_missing': '缺少附件', 'flag.attachment_altered': '附件被改动',
-    'flag.superseded': '已被替代', 'flag.resubmitted': '重新提交',
-    'from.package': '申报材料', 'from.email': '电子邮件',
-    'receivedFrom.package': '申报材料中的时间', 'receivedFrom.email_date': '邮件的Date头', 'receivedFrom.now': '本次检查的时间',
-    supersededHeading: '被替代的提交',
-    supersededIntro: '重新提交的申报人（姓名和注册号相同）之前的提交。以截止前收到的最后一份为准；列出每次提交与下一次相比的改动。',
-    supersededNone: '没有申报人提交多次。',
-    replacedBy: '已被{file}替代', changesIn: '{file}中的改动',
-    diffField: '答案', diffBefore: '之前', diffAfter: '之后', noChange: '没有答案改动。', moreChanges: '另有{n}处改动未列出。',
-    empty: '（空）',
-    downloadsHeading: '分享结果',
-    downloadCsv: '下载排名（CSV）', downloadReport: '下载报告（HTML）',
-    downloadHint: 'CSV文件可在Excel中打开，中文不会乱码。报告为一个中英文文件，包含图表，无需网络即可在任何浏览器中打开。',
-    reviewBack: '返回排名', reviewHeading: '申报材料：{name}',
-    reviewFacts: '第{rank}名 · {verdict} · 收到时间{received}（{from}）',
-    reviewUnreadable: '无法读取此提交，因此没有可显示的答案。',
-    reviewUnavailable: '无法显示此提交的答案：{detail}',
-    problem: '问题', mailProblems: '读取邮件', attachmentsHeading: '附件',
-    'att.verified': '已核验', 'att.missing': '缺失', 'att.altered': '已改动（不是申报人登记的文件）',
-    reasons: '未通过的检查', source: '来源', message: '第{n}封邮件',
-    langSwitch: 'English',
-  },
-};
+// Against the page's address, not this module's: the offline single file bundles every module
+// as if it were js/main.js, and organiser.html is beside i18n/ either way.
+const TEXTS = /* @__PURE__ */ new TextTables((lang) => new URL(`i18n/organiser.${lang}.json`, document.baseURI));
+
+// Makes a language's texts available (one fetch, once); on failure English is fetched instead
+// and the error thrown (i18n.js TextTables.load).
+export const loadOrganiserTexts = (lang) => TEXTS.load(lang);
 
 // A text of the organiser's page in a language, {name} placeholders filled from params.
-export function say(lang, key, params) {
-  const text = TEXTS[lang]?.[key] ?? TEXTS.en[key] ?? key;
-  return params ? fill(text, params) : text;
-}
-
-export const hasText = (key) => key in TEXTS.en;
+export const say = (lang, key, params) => TEXTS.say(lang, key, params);
