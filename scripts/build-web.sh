@@ -15,9 +15,10 @@ SITE=${SITE:-build/site}
 WASM_PRESET=${WASM_PRESET:-wasm-release}
 WASM_DIR=${WASM_DIR:-build/$WASM_PRESET}   # every preset's binaryDir is build/<preset name>
 
-# The site-build tools (esbuild; the closure compiler for the wasm link), pinned by
-# scripts/web/package-lock.json.
-if [ ! -x scripts/web/node_modules/.bin/esbuild ] || [ ! -x scripts/web/node_modules/.bin/google-closure-compiler ]; then
+# The site-build tools (esbuild; the closure compiler for the wasm link; tsc, which checks the
+# page's side of the wasm boundary in scripts/test.sh), pinned by scripts/web/package-lock.json.
+if [ ! -x scripts/web/node_modules/.bin/esbuild ] || [ ! -x scripts/web/node_modules/.bin/google-closure-compiler ] \
+   || [ ! -x scripts/web/node_modules/.bin/tsc ]; then
   (cd scripts/web && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
@@ -31,6 +32,7 @@ fi
 rm -rf "$SITE"
 mkdir -p "$SITE"
 cp -r www/. "$SITE/"
+rm -rf "$SITE/js/types"   # declarations for tsc (tsconfig.json), nothing the page loads
 cp "$WASM_DIR/wasm/greenapply.mjs" "$WASM_DIR/wasm/greenapply.wasm" "$SITE/"
 # The full core (the writers and the matcher): need forms run on it, other forms fetch it for a file.
 cp "$WASM_DIR/wasm/greenapply-full.mjs" "$WASM_DIR/wasm/greenapply-full.wasm" "$SITE/"

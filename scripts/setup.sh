@@ -62,8 +62,9 @@ if [ -f tests/e2e/package.json ]; then
     log "npm packages: present"
   fi
 fi
-# The site-build tools (esbuild, the closure compiler's native binary), pinned by its lock file.
-if [ ! -x scripts/web/node_modules/.bin/esbuild ] || [ scripts/web/package.json -nt scripts/web/node_modules ]; then
+# The site-build tools (esbuild, the closure compiler's native binary, tsc), pinned by its lock file.
+if [ ! -x scripts/web/node_modules/.bin/esbuild ] || [ ! -x scripts/web/node_modules/.bin/tsc ] \
+   || [ scripts/web/package.json -nt scripts/web/node_modules ]; then
   log "npm ci (scripts/web)"
   (cd scripts/web && npm ci --no-audit --no-fund --loglevel=error)
   touch scripts/web/node_modules

@@ -3,7 +3,8 @@
 #   1. native debug build + GoogleTest (unit, conformance, golden, CLI contract)
 #   2. the same suites under AddressSanitizer + UndefinedBehaviorSanitizer
 #   3. lint of every form package in schemas/
-#   4. wasm build, native-vs-wasm parity on every worked example (node)
+#   4. wasm build, native-vs-wasm parity on every worked example (node), and tsc over the page's
+#      modules that talk to the core (tsconfig.json, against www/js/types/boundary.d.ts)
 #   5. the page in headless Chromium (Playwright, by role and label; axe-core)
 #   6. a short libFuzzer smoke of every fuzz target
 # .ci/run calls exactly this. SKIP_ASAN=1 skips step 2 for a quicker local loop.
@@ -38,6 +39,9 @@ step "lint form packages"
 
 step "wasm build + site"
 bash scripts/build-web.sh
+
+step "the page's side of the wasm boundary (tsc, tsconfig.json)"
+scripts/web/node_modules/.bin/tsc -p tsconfig.json
 
 step "native vs wasm parity (node)"
 node tests/parity/parity.mjs build/native-debug/cli/greenapply build/site

@@ -29,23 +29,18 @@ using nlohmann::json;
 using greenapply::wasm::arg;
 using greenapply::wasm::fatal;
 using greenapply::wasm::guarded;
+using greenapply::wasm::refusal;
 using greenapply::wasm::Text;
 
 class Form {
  public:
-  // Never throws: check ok() and error().
+  // Never throws: check ok(), and error() for the refusal (the fatal shape of boundary.hpp).
   static Form load(const std::string& bundle_json) {
     Form f;
     try {
       f.package_ = greenapply::form::FormPackage::load(greenapply::parse_json(bundle_json));
-    } catch (const greenapply::form::PackageError& e) {
-      const auto& p = e.problems.front();
-      f.error_ = json{{"key", p.message_key}, {"message", e.what()}, {"pointer", p.file + "#" + p.pointer},
-                      {"count", e.problems.size()}}.dump();
-    } catch (const greenapply::JsonTextError& e) {
-      f.error_ = json{{"key", e.message_key}, {"message", e.what()}, {"pointer", ""}}.dump();
-    } catch (const std::exception& e) {
-      f.error_ = json{{"key", "package.unusable"}, {"message", e.what()}, {"pointer", ""}}.dump();
+    } catch (...) {
+      f.error_ = refusal("package.unusable");
     }
     return f;
   }

@@ -3,7 +3,7 @@
 // Nothing may throw across the boundary (an exception reaching JS loses its message), so every
 // call that can fail runs inside guarded() and a failure comes back as
 //   {"fatal": {"key": message key, "message": English detail, "pointer": "file#/json/pointer" or ""}}
-// which the JS side (www/js/core.js refusal(), organiser's worker) turns into an Error.
+// which the JS side turns into an Error in one place (www/js/refusal.js, for both pages).
 #pragma once
 
 #include <cstddef>
@@ -28,13 +28,12 @@ inline std::string fatal(const std::string& key, const std::string& message, con
   return nlohmann::json{{"fatal", {{"key", key}, {"message", message}, {"pointer", pointer}}}}.dump();
 }
 
-// Runs one call of the boundary: its text, or the refusal that says why there is none. The
-// core's own keys are kept (a package's first problem with its file and pointer, text that is not
-// JSON the core accepts, a header the e-mail writer refuses); anything else is failure_key.
-template <class Call>
-std::string guarded(const char* failure_key, Call&& call) {
+// The refusal for the exception being handled (call it only inside a catch block). The core's
+// own keys are kept (a package's first problem with its file and pointer, text that is not JSON
+// the core accepts, a header the e-mail writer refuses); anything else is failure_key.
+inline std::string refusal(const char* failure_key) {
   try {
-    return call();
+    throw;
   } catch (const form::PackageError& e) {
     const auto& p = e.problems.front();
     return fatal(p.message_key, e.what(), p.file + "#" + p.pointer);
@@ -44,6 +43,22 @@ std::string guarded(const char* failure_key, Call&& call) {
     return fatal(e.message_key, e.what());
   } catch (const std::exception& e) {
     return fatal(failure_key, e.what());
+  } catch (...) {
+    return fatal(failure_key, "unknown failure");
+  }
+}
+
+// Runs one call of the boundary: its text, or the refusal that says why there is none. An empty
+// answer is refused too: no call means "nothing" by it, and the page must never offer an empty
+// file for download.
+template <class Call>
+std::string guarded(const char* failure_key, Call&& call) {
+  try {
+    std::string text = call();
+    if (text.empty()) return fatal(failure_key, "the core made an empty answer");
+    return text;
+  } catch (...) {
+    return refusal(failure_key);
   }
 }
 

@@ -25,4 +25,20 @@ const same = (what, a, b) => {
 same('round JSON', JSON.stringify(wasm), JSON.stringify(JSON.parse(readFileSync(path.join(fixture, 'round.json'), 'utf8'))));
 same('CSV', core.Organiser.csv(text), readFileSync(path.join(fixture, 'round.csv'), 'utf8'));
 same('report', core.Organiser.reportHtml(text, bundle), readFileSync(path.join(fixture, 'report.html'), 'utf8'));
+// Every export refuses text that is not JSON with the one shape of wasm/boundary.hpp and the
+// core's key, never "" or a throw.
+const refusals = {
+  checkRound: () => core.Organiser.checkRound(bundle, '{', '2023-06-01T10:00:00+08:00'),
+  csv: () => core.Organiser.csv('{'),
+  reportHtml: () => core.Organiser.reportHtml('{', bundle),
+  answers: () => core.Organiser.answers('{', '{}'),
+  schemaFacts: () => core.Organiser.schemaFacts('{'),
+};
+for (const [name, call] of Object.entries(refusals)) {
+  const answer = call();
+  if (!answer.startsWith('{"fatal":') || JSON.parse(answer).fatal.key !== 'json.syntax') {
+    failed++;
+    console.error(`${name} on text that is not JSON gave ${JSON.stringify(answer.slice(0, 80))}, not the {"fatal"} refusal with json.syntax`);
+  } else console.log(`${name}: refuses with json.syntax`);
+}
 process.exit(failed ? 1 : 0);

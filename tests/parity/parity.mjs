@@ -177,6 +177,8 @@ try {
       evaluateDocument: () => wasmForm.evaluateDocument('{', '2023-04-15T10:00:00+08:00', 'en'),
       addTechnology: () => wasmForm.addTechnology('{'),
       applicationEml: () => new TextDecoder().decode(mailForm.applicationEml('{', '2023-04-15T10:00:00+08:00', 'en', '{}', [])),
+      // A bundle that does not load: error() is the same refusal.
+      'Form.load': () => { const f = core.Form.load('{'); const e = f.error(); f.delete(); return e; },
     };
     for (const [name, call] of Object.entries(refusals)) {
       compared++;

@@ -1,16 +1,26 @@
+// @ts-check
 // The only module that touches WebAssembly: loads the core and hands out Form objects.
 // Two builds of the same core (wasm/CMakeLists.txt): greenapply.mjs evaluates only (what every
 // keystroke needs, and all most visits ever use); greenapply-full.mjs has everything, the
 // writers (JSON, XML, e-mail) and the need forms' matcher too. A need form runs on the full one
 // from the start; any other form fetches it when the applicant asks for a file. The offline
 // file's one module is the full core, and both imports name it.
+// Type-checked (tsconfig.json, scripts/test.sh) against www/js/types/boundary.d.ts, which
+// declares the core's objects and the JSON they answer.
 import createGreenapply from '../greenapply.mjs';
+import { parsed, refusal } from './refusal.js';
 
+/** @typedef {import('./types/boundary').GreenapplyModule} GreenapplyModule */
+/** @typedef {import('./types/boundary').WasmForm} WasmForm */
+
+/** @type {Promise<GreenapplyModule> | null | undefined} */
 let corePromise;
+/** @type {Promise<GreenapplyModule> | null | undefined} */
 let fullPromise;
 
 // The marks (ga:*) let bench/page-bench.mjs show where a cold load spends its time; they cost
 // nothing measurable and nothing reads them in the page.
+/** @type {(core: GreenapplyModule) => GreenapplyModule} */
 const ready = (core) => {
   performance.mark('ga:core-ready');
   return core;
@@ -44,30 +54,34 @@ async function freshFullCore() {
 
 // make(writer) on the open form when `writerCore` resolves to the core it is loaded in, else on
 // the same bundle loaded into that core for this one file and let go after.
+/**
+ * @template T
+ * @param {() => Promise<GreenapplyModule>} writerCore
+ * @param {GreenapplyModule} core
+ * @param {WasmForm} form
+ * @param {unknown} bundle
+ * @param {(writer: WasmForm) => T} make
+ * @returns {Promise<T>}
+ */
 async function withWriter(writerCore, core, form, bundle, make) {
   const wcore = await writerCore();
   const writer = wcore === core ? form : wcore.Form.load(JSON.stringify(bundle));
   try {
-    if (!writer.ok()) throw new Error(JSON.parse(writer.error()).message);
+    if (!writer.ok()) refusal(writer.error());
     return make(writer);
   } finally {
     if (writer !== form) writer.delete();
   }
 }
 
-// The core answers with its text, or with the one refusal of wasm/boundary.hpp,
-// {"fatal": {"key", "message", "pointer"}}: thrown here as an Error carrying the key, so no caller
-// can download a refusal as the application or show it as an evaluation.
-function refusal(text) {
-  if (!text.startsWith('{"fatal":')) return text;
-  const { fatal } = JSON.parse(text);
-  throw Object.assign(new Error(`${fatal.key}: ${fatal.message}`), { key: fatal.key, pointer: fatal.pointer });
-}
-const parsed = (text) => JSON.parse(refusal(text));
-
 // Loads a form package bundle into the core; throws an Error with the core's message. A need
 // form (its matcher) and the match panel's technology forms (full: true, for evaluateDocument)
 // run on the full core; every other form on the small one.
+/**
+ * @param {{ match?: unknown, [file: string]: unknown }} bundle
+ * @param {{ full?: boolean }} [options]
+ * @returns {Promise<import('./types/boundary').OpenForm>}
+ */
 export async function openForm(bundle, { full = Boolean(bundle.match) } = {}) {
   const core = await (full ? loadFullCore() : loadCore());
   performance.mark('ga:form-load-start');
@@ -75,12 +89,13 @@ export async function openForm(bundle, { full = Boolean(bundle.match) } = {}) {
   performance.mark('ga:form-loaded');
   performance.measure('ga:form-load', 'ga:form-load-start', 'ga:form-loaded');
   if (!form.ok()) {
-    const err = JSON.parse(form.error());
+    const error = form.error();
     form.delete();
-    throw new Error(`${err.key}: ${err.message}`);
+    refusal(error);
   }
   // What the data schema says about answers (greenapply/form.hpp schema_facts), asked once:
   // { fresh_answers, item_defaults: { group pointer: item }, text_lists: { pointer: prefix } }.
+  /** @type {import('./types/boundary').SchemaFacts | null} */
   let facts = null;
   const schemaFacts = () => (facts ??= parsed(form.schemaFacts()));
   return {
@@ -100,8 +115,8 @@ export async function openForm(bundle, { full = Boolean(bundle.match) } = {}) {
     // SHA-256). Rejects with an Error with the core's key ("mail.file_not_recorded", …) as `key`.
     applicationEml: (answers, now, lang, options, files) => withWriter(freshFullCore, core, form, bundle, (w) => {
       const bytes = w.applicationEml(JSON.stringify(answers), now, lang, JSON.stringify(options), files);
-      // "{": a refusal, never a message (those start "MIME-Version")
-      if (bytes[0] === 0x7b) refusal(new TextDecoder().decode(bytes));
+      // "{": a refusal, never a message (those start "MIME-Version"); nothing: never a message either
+      if (bytes.length === 0 || bytes[0] === 0x7b) refusal(new TextDecoder().decode(bytes));
       return bytes;
     }),
     // Need forms (match.json, on the full core): technology entries ranked against these answers.

@@ -1,26 +1,37 @@
+// @ts-check
 // The page's side of the organiser's core (worker.js): checks a round, and makes the CSV and the
 // report from it, all by the core. One Worker for the page's life; requests are answered in order.
 import { coreCall } from './core-calls.js';
 
+/** @type {Worker | null | undefined} */
 let worker;
 let nextId = 1;
+/** @type {Map<number, { resolve: (value: string) => void, reject: (error: Error) => void }>} */
 const pending = new Map();
 
 // The single offline file (greenapply-organiser-offline.html) carries the organiser's core as a
 // classic script (its global createOrganiser): from file:// no Worker can start, so the core runs
 // in the page there, the same calls in the same order.
+/** @type {Promise<import('../types/boundary').OrganiserModule> | null} */
 let inPage = null;
+/** @param {string} op @param {string[]} args */
 async function askInPage(op, args) {
-  inPage ??= globalThis.createOrganiser();
+  inPage ??= /** @type {NonNullable<typeof createOrganiser>} */ (globalThis.createOrganiser)();
   return coreCall(await inPage, op, args);
 }
 
+/**
+ * The core's text for one request (worker.js, core-calls.js).
+ * @param {string} op
+ * @param {string[]} args
+ * @returns {Promise<string>}
+ */
 function ask(op, args) {
   if (typeof globalThis.createOrganiser === 'function') return askInPage(op, args);
   if (!worker) {
     worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
     worker.onmessage = ({ data }) => {
-      const p = pending.get(data.id);
+      const p = /** @type {{ resolve: (value: string) => void, reject: (error: Error) => void }} */ (pending.get(data.id));
       pending.delete(data.id);
       if (data.error !== undefined) p.reject(new Error(data.error));
       else p.resolve(data.value);
@@ -35,23 +46,40 @@ function ask(op, args) {
     };
   }
   const id = nextId++;
+  const to = worker;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
-    worker.postMessage({ id, op, args });
+    to.postMessage({ id, op, args });
   });
 }
 
 // files: [{name, base64}] as read by files.js; now: RFC 3339. Returns the round (round.hpp).
+/**
+ * @param {unknown} bundle
+ * @param {{ name: string, base64: string }[]} files
+ * @param {string} now
+ * @returns {Promise<import('../types/boundary').Round>}
+ */
 export async function checkRound(bundle, files, now) {
   return JSON.parse(await ask('check_round', [JSON.stringify(bundle), JSON.stringify(files), now]));
 }
+/** @type {(round: import('../types/boundary').Round) => Promise<string>} */
 export const roundCsv = (round) => ask('round_csv', [JSON.stringify(round)]);
+/** @type {(round: import('../types/boundary').Round, bundle: unknown) => Promise<string>} */
 export const roundReportHtml = (round, bundle) => ask('round_report_html', [JSON.stringify(round), JSON.stringify(bundle)]);
 // What the form's data schema says about its fields (greenapply/form.hpp schema_facts).
+/**
+ * @param {unknown} bundle
+ * @returns {Promise<import('../types/boundary').SchemaFacts>}
+ */
 export async function schemaFacts(bundle) {
   return JSON.parse(await ask('schema_facts', [JSON.stringify(bundle)]));
 }
 // The answers of one submission of the last round checked (its row's "source"), as the core read them.
+/**
+ * @param {import('../types/boundary').RoundRow['source']} source
+ * @returns {Promise<Record<string, unknown>>}
+ */
 export async function submissionAnswers(source) {
   return JSON.parse(await ask('round_answers', [JSON.stringify(source)]));
 }

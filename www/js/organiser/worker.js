@@ -1,3 +1,4 @@
+// @ts-check
 // The organiser's core in a Worker: checking a round of hundreds of e-mails takes a while, and
 // the page must keep answering (the progress bar, scrolling) meanwhile. It loads the organiser's
 // own wasm build (organiser.mjs/.wasm, not the applicant's page core) and answers one request
@@ -16,6 +17,6 @@ self.onmessage = async ({ data }) => {
     const core = await loadCore();
     self.postMessage({ id, value: coreCall(core, op, args) });
   } catch (error) {
-    self.postMessage({ id, error: String(error?.message ?? error) });
+    self.postMessage({ id, error: String(/** @type {Error} */ (error)?.message ?? error) });
   }
 };
