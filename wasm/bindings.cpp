@@ -38,14 +38,12 @@ class Form {
     Form f;
     try {
       f.package_ = greenapply::form::FormPackage::load(greenapply::parse_json(bundle_json));
-    } catch (const greenapply::form::PackageError& e) {
-      const auto& p = e.problems.front();
-      f.error_ = json{{"key", p.message_key}, {"message", e.what()}, {"pointer", p.file + "#" + p.pointer},
-                      {"count", e.problems.size()}}.dump();
-    } catch (const greenapply::JsonTextError& e) {
-      f.error_ = json{{"key", e.message_key}, {"message", e.what()}, {"pointer", ""}}.dump();
+    } catch (const greenapply::Failure& e) {
+      json refusal = greenapply::wasm::refusal(e);
+      refusal["count"] = e.issues.size();  // a package's problems are all counted (1 for text that is not JSON)
+      f.error_ = refusal.dump();
     } catch (const std::exception& e) {
-      f.error_ = json{{"key", "package.unusable"}, {"message", e.what()}, {"pointer", ""}}.dump();
+      f.error_ = greenapply::wasm::refusal("package.unusable", e.what()).dump();
     }
     return f;
   }

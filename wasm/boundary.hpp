@@ -9,9 +9,9 @@
 #include <cstddef>
 #include <string>
 
-#include "greenapply/form.hpp"
-#include "greenapply/json_text.hpp"
-#include "greenapply/mail_compose.hpp"
+#include <nlohmann/json.hpp>
+
+#include "greenapply/issue.hpp"
 
 namespace greenapply::wasm {
 
@@ -24,24 +24,29 @@ struct Text {
 
 inline std::string arg(const char* data, std::size_t size) { return std::string(data, size); }
 
-inline std::string fatal(const std::string& key, const std::string& message, const std::string& pointer = "") {
-  return nlohmann::json{{"fatal", {{"key", key}, {"message", message}, {"pointer", pointer}}}}.dump();
+inline nlohmann::json refusal(const std::string& key, const std::string& message, const std::string& pointer = "") {
+  return nlohmann::json{{"key", key}, {"message", message}, {"pointer", pointer}};
 }
 
-// Runs one call of the boundary: its text, or the refusal that says why there is none. The
-// core's own keys are kept (a package's first problem with its file and pointer, text that is not
-// JSON the core accepts, a header the e-mail writer refuses); anything else is failure_key.
+// A failure of the core as a refusal: its first issue (a package's first problem with its file
+// and pointer, text that is not JSON the core accepts, a header the e-mail writer refuses …).
+inline nlohmann::json refusal(const Failure& e) {
+  const Issue& issue = e.issue();
+  return refusal(issue.message_key, e.what(), issue.file.empty() ? "" : issue.file + "#" + issue.location);
+}
+
+inline std::string fatal(const std::string& key, const std::string& message, const std::string& pointer = "") {
+  return nlohmann::json{{"fatal", refusal(key, message, pointer)}}.dump();
+}
+
+// Runs one call of the boundary: its text, or the refusal that says why there is none. A failure
+// of the core keeps the core's own key; anything else (std::bad_alloc …) is failure_key.
 template <class Call>
 std::string guarded(const char* failure_key, Call&& call) {
   try {
     return call();
-  } catch (const form::PackageError& e) {
-    const auto& p = e.problems.front();
-    return fatal(p.message_key, e.what(), p.file + "#" + p.pointer);
-  } catch (const JsonTextError& e) {
-    return fatal(e.message_key, e.what());
-  } catch (const mail::MailError& e) {
-    return fatal(e.message_key, e.what());
+  } catch (const Failure& e) {
+    return nlohmann::json{{"fatal", refusal(e)}}.dump();
   } catch (const std::exception& e) {
     return fatal(failure_key, e.what());
   }

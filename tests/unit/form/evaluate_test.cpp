@@ -290,7 +290,7 @@ TEST(Load, ARuleParamIsCheckedLikeAnyExpression) {
     FAIL() << "expected PackageError";
   } catch (const PackageError& e) {
     bool found = false;
-    for (const auto& p : e.problems) found |= p.pointer == "/constraints/0/params/staff" && p.message_key == "expr.unknown_field";
+    for (const auto& p : e.issues) found |= p.location == "/constraints/0/params/staff" && p.message_key == "expr.unknown_field";
     EXPECT_TRUE(found);
   }
   bundle["rules"]["constraints"][0]["params"] = json::array({"org.staff"});
@@ -307,12 +307,12 @@ TEST(Load, ReportsEveryProblemWithFileAndPointer) {
     FAIL() << "expected PackageError";
   } catch (const PackageError& e) {
     std::vector<std::string> where;
-    for (const auto& p : e.problems) where.push_back(p.file + " " + p.pointer + " " + p.message_key);
+    for (const auto& p : e.issues) where.push_back(p.file + " " + p.location + " " + p.message_key);
     const auto has = [&](const std::string& s) { return std::find(where.begin(), where.end(), s) != where.end(); };
     EXPECT_TRUE(has("rules.json /visibility/2/target package.unknown_field")) << ::testing::PrintToString(where);
     EXPECT_TRUE(has("rules.json /computed/2 package.computed_cycle")) << ::testing::PrintToString(where);
     bool expr_error = false;
-    for (const auto& p : e.problems) expr_error |= p.pointer == "/constraints/0/assert" && p.message_key.rfind("expr.", 0) == 0;
+    for (const auto& p : e.issues) expr_error |= p.location == "/constraints/0/assert" && p.message_key.rfind("expr.", 0) == 0;
     EXPECT_TRUE(expr_error) << ::testing::PrintToString(where);
   }
 }

@@ -226,8 +226,8 @@ TEST(FieldErrorTexts, RuleMessagesAreNotAffected) {
 
 // ----- lint --------------------------------------------------------------------------------
 
-std::vector<Problem> error_text_problems(const json& b) {
-  std::vector<Problem> out;
+std::vector<Issue> error_text_problems(const json& b) {
+  std::vector<Issue> out;
   for (const auto& p : lint(b, nullptr)) {
     if (p.message_key.rfind("lint.error_text_", 0) == 0) out.push_back(p);
   }
