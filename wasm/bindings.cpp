@@ -1,7 +1,7 @@
 // The page's only door into the core. JSON strings in, JSON strings out: one boundary format,
 // the same bytes the native CLI prints. wasm/api.js is the JS side (Module.Form and friends).
 // Nothing may throw across this boundary: every entry that can fail returns the one refusal
-// shape of boundary.hpp, {"fatal": {"key", "message", "pointer"}}, instead.
+// shape of boundary.hpp, {"fatal": {"message_key", "message", "pointer", …}}, instead.
 #include <emscripten/emscripten.h>
 
 #include <cstddef>
@@ -43,7 +43,7 @@ class Form {
       refusal["count"] = e.issues.size();  // a package's problems are all counted (1 for text that is not JSON)
       f.error_ = refusal.dump();
     } catch (const std::exception& e) {
-      f.error_ = greenapply::wasm::refusal("package.unusable", e.what()).dump();
+      f.error_ = greenapply::wasm::refusal(greenapply::Issue{"", "package.unusable"}, e.what()).dump();
     }
     return f;
   }

@@ -2,7 +2,9 @@
 // organiser_bindings.cpp for the organiser's): how text crosses, and the one shape of a refusal.
 // Nothing may throw across the boundary (an exception reaching JS loses its message), so every
 // call that can fail runs inside guarded() and a failure comes back as
-//   {"fatal": {"key": message key, "message": English detail, "pointer": "file#/json/pointer" or ""}}
+//   {"fatal": {"message_key", "message": English detail, "pointer", "params", "severity"}}
+// (the failure's first Issue as issue_json.hpp writes it, so "file", "line" and "column" too
+// when the issue has them),
 // which the JS side (www/js/core.js refusal(), organiser's worker) turns into an Error.
 #pragma once
 
@@ -12,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "greenapply/issue.hpp"
+#include "greenapply/issue_json.hpp"
 
 namespace greenapply::wasm {
 
@@ -24,19 +27,20 @@ struct Text {
 
 inline std::string arg(const char* data, std::size_t size) { return std::string(data, size); }
 
-inline nlohmann::json refusal(const std::string& key, const std::string& message, const std::string& pointer = "") {
-  return nlohmann::json{{"key", key}, {"message", message}, {"pointer", pointer}};
+// An issue as the refusal says it: the one JSON shape (issue_json.hpp) and the English detail.
+inline nlohmann::json refusal(const Issue& issue, const std::string& message) {
+  nlohmann::json out = to_json(issue);
+  out["message"] = message;
+  return out;
 }
 
 // A failure of the core as a refusal: its first issue (a package's first problem with its file
 // and pointer, text that is not JSON the core accepts, a header the e-mail writer refuses …).
-inline nlohmann::json refusal(const Failure& e) {
-  const Issue& issue = e.issue();
-  return refusal(issue.message_key, e.what(), issue.file.empty() ? "" : issue.file + "#" + issue.location);
-}
+inline nlohmann::json refusal(const Failure& e) { return refusal(e.issue(), e.what()); }
 
-inline std::string fatal(const std::string& key, const std::string& message, const std::string& pointer = "") {
-  return nlohmann::json{{"fatal", refusal(key, message, pointer)}}.dump();
+// A refusal of the boundary's own (package.not_loaded, package.failed …), at no place.
+inline std::string fatal(const std::string& key, const std::string& message) {
+  return nlohmann::json{{"fatal", refusal(Issue{"", key}, message)}}.dump();
 }
 
 // Runs one call of the boundary: its text, or the refusal that says why there is none. A failure

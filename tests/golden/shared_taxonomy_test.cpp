@@ -20,7 +20,7 @@ greenapply::cli::PackageFiles company() {
 
 std::set<std::pair<std::string, std::string>> errors_of(const json& evaluation) {
   std::set<std::pair<std::string, std::string>> out;
-  for (const auto& e : evaluation["errors"]) out.emplace(e["pointer"].get<std::string>(), e["key"].get<std::string>());
+  for (const auto& e : evaluation["errors"]) out.emplace(e["pointer"].get<std::string>(), e["message_key"].get<std::string>());
   return out;
 }
 

@@ -56,12 +56,13 @@ async function withWriter(writerCore, core, form, bundle, make) {
 }
 
 // The core answers with its text, or with the one refusal of wasm/boundary.hpp,
-// {"fatal": {"key", "message", "pointer"}}: thrown here as an Error carrying the key, so no caller
-// can download a refusal as the application or show it as an evaluation.
+// {"fatal": {"message_key", "message", "pointer", "params", "severity"}} (the core's one issue
+// shape, docs/errors.md): thrown here as an Error carrying the key, so no caller can download a
+// refusal as the application or show it as an evaluation.
 function refusal(text) {
   if (!text.startsWith('{"fatal":')) return text;
   const { fatal } = JSON.parse(text);
-  throw Object.assign(new Error(`${fatal.key}: ${fatal.message}`), { key: fatal.key, pointer: fatal.pointer });
+  throw Object.assign(new Error(`${fatal.message_key}: ${fatal.message}`), { message_key: fatal.message_key, pointer: fatal.pointer });
 }
 const parsed = (text) => JSON.parse(refusal(text));
 
@@ -77,7 +78,7 @@ export async function openForm(bundle, { full = Boolean(bundle.match) } = {}) {
   if (!form.ok()) {
     const err = JSON.parse(form.error());
     form.delete();
-    throw new Error(`${err.key}: ${err.message}`);
+    throw new Error(`${err.message_key}: ${err.message}`);
   }
   // What the data schema says about answers (greenapply/form.hpp schema_facts), asked once:
   // { fresh_answers, item_defaults: { group pointer: item }, text_lists: { pointer: prefix } }.

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "greenapply/calendar.hpp"
+#include "greenapply/issue_json.hpp"
 #include "pointer.hpp"
 #include "value_bridge.hpp"
 
@@ -126,12 +127,8 @@ json Evaluation::sorted_issues() const {
   });
   json out = json::array();
   for (const auto& [rank, i] : ranked) {
-    json e = json::object();
-    put(e, "pointer", i->issue.location);
-    put(e, "key", i->issue.message_key);
-    put(e, "params", i->issue.params);
+    json e = to_json(i->issue);
     put(e, "message", message_of(*i, rank));
-    put(e, "severity", to_string(i->issue.severity));
     put(e, "source", i->source);
     out.push_back(std::move(e));
   }
@@ -194,7 +191,7 @@ json Evaluation::eligibility(Scope& scope, const Instant& now, const json& submi
     const std::string key = "eligibility." + c.id;
     json reason = json::object();
     put(reason, "id", c.id);
-    put(reason, "key", key);
+    put(reason, "message_key", key);
     put(reason, "message", texts_.text(key));
     put(reason, "severity", c.hard ? "block" : "warn");
     reasons.push_back(std::move(reason));
@@ -220,7 +217,7 @@ json Evaluation::eligibility(Scope& scope, const Instant& now, const json& submi
       put(params, "name", name);
       json reason = json::object();
       put(reason, "id", a.id);
-      put(reason, "key", "eligibility.attachment_missing");
+      put(reason, "message_key", "eligibility.attachment_missing");
       put(reason, "message", texts_.text("eligibility.attachment_missing", params));
       put(reason, "severity", "block");
       reasons.push_back(std::move(reason));
@@ -299,7 +296,7 @@ json Evaluation::score(Scope& scope) const {
         json item = json::object();
         put(item, "criterion", c.id);
         put(item, "dimension", dim.id);
-        put(item, "key", key);
+        put(item, "message_key", key);
         put(item, "message", texts_.text(key));
         put(item, "gain", output_number(round2(gain)));
         own_advice.push_back({gain, order, std::move(item)});

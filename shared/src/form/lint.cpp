@@ -481,8 +481,8 @@ void check_example(const FormPackage& pkg, const json& ex, const std::string& fi
   if (exp.contains("valid") && exp["valid"] != result["valid"]) mismatch("/valid", exp["valid"], result["valid"]);
   if (exp.contains("errors")) {
     std::set<std::pair<std::string, std::string>> want, got;
-    for (const auto& e : exp["errors"]) want.insert({e.value("pointer", ""), e.value("key", "")});
-    for (const auto& e : result["errors"]) got.insert({e.value("pointer", ""), e.value("key", "")});
+    for (const auto& e : exp["errors"]) want.insert({e.value("pointer", ""), e.value("message_key", "")});
+    for (const auto& e : result["errors"]) got.insert({e.value("pointer", ""), e.value("message_key", "")});
     if (want != got) {
       json w = json::array(), g = json::array();
       for (const auto& [p, k] : want) w.push_back(p + " " + k);

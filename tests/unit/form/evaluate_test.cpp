@@ -98,7 +98,7 @@ json good_answers() {
 
 bool has_error(const json& out, const std::string& pointer, const std::string& key) {
   for (const auto& e : out["errors"]) {
-    if (e["pointer"] == pointer && e["key"] == key) return true;
+    if (e["pointer"] == pointer && e["message_key"] == key) return true;
   }
   return false;
 }
@@ -150,7 +150,7 @@ TEST(Evaluate, ConstraintsFailOnlyOnDefiniteFalse) {
   json out = evaluate(pkg, answers, "2023-04-15T10:00:00+08:00", "zh");
   ASSERT_TRUE(has_error(out, "/org/rd_staff", "rules.rd_le_staff"));
   for (const auto& e : out["errors"]) {
-    if (e["key"] == "rules.rd_le_staff") {
+    if (e["message_key"] == "rules.rd_le_staff") {
       EXPECT_EQ(e["message"], "研发人员不能多于员工总数。");
     }
   }
@@ -262,7 +262,7 @@ TEST(Evaluate, AFailedRuleFillsItsMessageFromItsParams) {
   const json out = evaluate(pkg, answers, "2023-04-15T10:00:00+08:00", "en");
   bool found = false;
   for (const auto& e : out["errors"]) {
-    if (e["key"] != "rules.rd_le_staff") continue;
+    if (e["message_key"] != "rules.rd_le_staff") continue;
     found = true;
     EXPECT_EQ(e["params"], json({{"over", 1}, {"staff", 60}}));
     EXPECT_EQ(e["message"], "R&D staff cannot exceed the 60 staff (1 too many).");
@@ -274,7 +274,7 @@ TEST(Evaluate, AFailedRuleFillsItsMessageFromItsParams) {
   const json young = evaluate(pkg, answers, "2023-04-15T10:00:00+08:00", "en");
   bool young_found = false;
   for (const auto& e : young["errors"]) {
-    if (e["key"] == "rules.young") {
+    if (e["message_key"] == "rules.young") {
       young_found = true;
       EXPECT_EQ(e["params"], json::object());
     }

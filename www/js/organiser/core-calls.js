@@ -7,7 +7,7 @@ let lastFiles = '[]';
 function unlessFatal(text) {
   if (text.startsWith('{"fatal"')) {
     const { fatal } = JSON.parse(text);
-    throw new Error(`${fatal.key}: ${fatal.message}`);
+    throw new Error(`${fatal.message_key}: ${fatal.message}`);
   }
   return text;
 }
