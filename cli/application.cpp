@@ -46,10 +46,11 @@ form::FormPackage load_package_or_fail(const PackageFiles& files) {
   try {
     return form::FormPackage::load(files.bundle);
   } catch (const form::PackageError& e) {
-    const auto& p = e.problems.front();
-    throw UsageError(files.dir + "/" + p.file + ": " + p.pointer + ": " +
+    const Issue& p = e.issue();
+    throw UsageError(files.dir + "/" + p.file + ": " + p.location + ": " +
                      form::describe(p, files.bundle["common_i18n"]) + " (run greenapply lint " +
-                     files.dir + ")");
+                     files.dir + ")",
+                     p);
   }
 }
 

@@ -32,8 +32,12 @@ nlohmann::json parse_json_text(const std::string& text, const std::string& origi
   try {
     return parse_json(text);
   } catch (const JsonTextError& e) {
-    const TextPosition at = position_of_offset(text, e.offset);
-    throw JsonFileError(origin + ": " + e.what(), origin, at.line, at.column, e.detail);
+    const TextPosition at = position_of_offset(text, e.issue().offset);
+    Issue issue = e.issue();
+    issue.file = origin;
+    issue.line = at.line;
+    issue.column = at.column;
+    throw JsonFileError(origin + ": " + e.what(), std::move(issue), e.detail);
   }
 }
 

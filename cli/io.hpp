@@ -9,21 +9,23 @@
 #include <nlohmann/json.hpp>
 
 #include "commands/commands.hpp"
+#include "greenapply/issue.hpp"
 
 namespace greenapply::cli {
 
-struct UsageError : std::runtime_error {
-  using std::runtime_error::runtime_error;
+// A command that cannot run: a bad argument or a file that cannot be read (key cli.usage), or a
+// failure of the core re-said in the CLI's words (the core's issue kept).
+struct UsageError : Failure {
+  explicit UsageError(const std::string& what, Issue issue = Issue{"", "cli.usage"})
+      : Failure(what, std::move(issue)) {}
 };
 
-// A file that is not JSON: where, so that lint can annotate the line.
+// A file that is not JSON: its issue has the file, line and column (1-based; column in code
+// points), so that lint can annotate the line.
 struct JsonFileError : UsageError {
-  JsonFileError(const std::string& message, std::string path_, std::size_t line_, std::size_t column_,
-                std::string detail_)
-      : UsageError(message), path(std::move(path_)), line(line_), column(column_), detail(std::move(detail_)) {}
-  std::string path;
-  std::size_t line, column;  // 1-based; column in code points
-  std::string detail;
+  JsonFileError(const std::string& message, Issue issue, std::string detail_)
+      : UsageError(message, std::move(issue)), detail(std::move(detail_)) {}
+  std::string detail;  // the parser's own words
 };
 
 // Reads a whole file; throws UsageError("cannot read PATH: reason").

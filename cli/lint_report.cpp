@@ -1,5 +1,6 @@
 #include "lint_report.hpp"
 
+#include "greenapply/issue_json.hpp"
 #include "io.hpp"
 #include "json_locator.hpp"
 
@@ -77,7 +78,10 @@ void LintReport::add_at(const std::string& path, std::size_t line, std::size_t c
                         const std::string& rule_text) {
   (severity == Severity::error ? errors_ : warnings_) += 1;
   rules_.emplace(key, rule_text);
-  problems_.push_back({path, line, column, pointer, severity, key, params, message});
+  Issue issue{pointer, key, params, severity, path};
+  issue.line = line;
+  issue.column = column;
+  problems_.emplace_back(std::move(issue), message);
 }
 
 std::string LintReport::summary() const {
@@ -87,39 +91,34 @@ std::string LintReport::summary() const {
 
 std::string LintReport::text() const {
   std::string out;
-  for (const auto& p : problems_) {
-    out += p.path;
+  for (const auto& [p, message] : problems_) {
+    out += p.file;
     if (p.line > 0) out += ":" + std::to_string(p.line) + ":" + std::to_string(p.column);
     out += std::string(": ") + to_string(p.severity) + ": ";
-    if (!p.pointer.empty()) out += p.pointer + ": ";
-    out += p.message + "\n";
+    if (!p.location.empty()) out += p.location + ": ";
+    out += message + "\n";
   }
   return out + summary();
 }
 
 std::string LintReport::github() const {
   std::string out;
-  for (const auto& p : problems_) {
+  for (const auto& [p, message] : problems_) {
     out += p.severity == Severity::error ? "::error " : "::warning ";
-    out += "file=" + escape_property(p.path);
+    out += "file=" + escape_property(p.file);
     if (p.line > 0) out += ",line=" + std::to_string(p.line) + ",col=" + std::to_string(p.column);
     out += ",title=" + escape_property("greenapply lint: " + p.message_key);
-    out += "::" + escape_data(p.pointer.empty() ? p.message : p.pointer + ": " + p.message) + "\n";
+    out += "::" + escape_data(p.location.empty() ? message : p.location + ": " + message) + "\n";
   }
   return out + summary();
 }
 
 std::string LintReport::json_text() const {
   json problems = json::array();
-  for (const auto& p : problems_) {
-    problems.push_back({{"file", p.path},
-                        {"line", p.line},
-                        {"column", p.column},
-                        {"pointer", p.pointer},
-                        {"severity", to_string(p.severity)},
-                        {"message_key", p.message_key},
-                        {"params", p.params},
-                        {"message", p.message}});
+  for (const auto& [p, message] : problems_) {
+    json problem = to_json(p);  // file always; line and column when the problem has a place
+    problem["message"] = message;
+    problems.push_back(std::move(problem));
   }
   return json({{"packages", packages_},
                {"lang", lang_},
@@ -138,15 +137,15 @@ std::string LintReport::sarif(const std::string& version) const {
     rules.push_back({{"id", key}, {"shortDescription", {{"text", text.empty() ? key : text}}}});
   }
   json results = json::array();
-  for (const auto& p : problems_) {
-    json physical = {{"artifactLocation", {{"uri", to_uri_reference(p.path)}}}};
+  for (const auto& [p, message] : problems_) {
+    json physical = {{"artifactLocation", {{"uri", to_uri_reference(p.file)}}}};
     if (p.line > 0) physical["region"] = {{"startLine", p.line}, {"startColumn", p.column}};
     json result = {{"ruleId", p.message_key},
                    {"ruleIndex", rule_index[p.message_key]},
                    {"level", p.severity == Severity::error ? "error" : "warning"},
-                   {"message", {{"text", p.message}}},
+                   {"message", {{"text", message}}},
                    {"locations", json::array({{{"physicalLocation", physical}}})}};
-    if (!p.pointer.empty()) result["properties"] = {{"jsonPointer", p.pointer}};
+    if (!p.location.empty()) result["properties"] = {{"jsonPointer", p.location}};
     results.push_back(std::move(result));
   }
   const json log = {

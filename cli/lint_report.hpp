@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -13,17 +14,6 @@
 #include "greenapply/issue.hpp"
 
 namespace greenapply::cli {
-
-struct LocatedProblem {
-  std::string path;        // as the user named it (relative paths stay relative)
-  std::size_t line = 0;    // 1-based; 0 when the problem is about the package, not a place in a file
-  std::size_t column = 0;  // 1-based, in code points
-  std::string pointer;
-  Severity severity = Severity::error;
-  std::string message_key;
-  nlohmann::json params;
-  std::string message;
-};
 
 class LintReport {
  public:
@@ -50,7 +40,10 @@ class LintReport {
  private:
   std::string lang_;
   std::vector<std::string> packages_;
-  std::vector<LocatedProblem> problems_;
+  // Each problem is an Issue whose file is the path as the user named it (relative paths stay
+  // relative) and whose line and column (1-based, column in code points; 0 when the problem is
+  // about the package, not a place in a file) locate it, beside its translated message.
+  std::vector<std::pair<Issue, std::string>> problems_;
   std::map<std::string, std::string> rules_;  // message key → its text with placeholders
   std::map<std::string, std::string> texts_;  // file contents read for locating
   std::size_t errors_ = 0, warnings_ = 0;

@@ -103,7 +103,7 @@ int main(int argc, char** argv) {
     if (command == "new-round") return greenapply::cli::run_new_round(args);
     std::fprintf(stderr, "greenapply: unknown command '%s' (try --help)\n", command.c_str());
     return 2;
-  } catch (const greenapply::cli::UsageError& e) {
+  } catch (const greenapply::Failure& e) {  // UsageError and every failure of the core
     std::fprintf(stderr, "greenapply %s: %s\n", command.c_str(), e.what());
     return 2;
   } catch (const std::exception& e) {

@@ -148,7 +148,7 @@ class Preview:
                 # No CLI, or it failed before writing its report: said on the page, not hidden.
                 detail = (done.stderr.strip() if done else '') or str(error)
                 results[lang] = {'errors': 1, 'warnings': 0, 'problems': [
-                    {'severity': 'error', 'file': cmd[0], 'line': 0, 'column': 0, 'message': detail,
+                    {'severity': 'error', 'file': cmd[0], 'message': detail,
                      'message_key': 'preview.lint_failed', 'pointer': '', 'params': {}}]}
         return results
 

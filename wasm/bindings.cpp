@@ -1,7 +1,7 @@
 // The page's only door into the core. JSON strings in, JSON strings out: one boundary format,
 // the same bytes the native CLI prints. wasm/api.js is the JS side (Module.Form and friends).
 // Nothing may throw across this boundary: every entry that can fail returns the one refusal
-// shape of boundary.hpp, {"fatal": {"key", "message", "pointer"}}, instead.
+// shape of boundary.hpp, {"fatal": {"message_key", "message", "pointer", …}}, instead.
 #include <emscripten/emscripten.h>
 
 #include <cstddef>

@@ -2,16 +2,19 @@
 // organiser_bindings.cpp for the organiser's): how text crosses, and the one shape of a refusal.
 // Nothing may throw across the boundary (an exception reaching JS loses its message), so every
 // call that can fail runs inside guarded() and a failure comes back as
-//   {"fatal": {"key": message key, "message": English detail, "pointer": "file#/json/pointer" or ""}}
-// which the JS side turns into an Error in one place (www/js/refusal.js, for both pages).
+//   {"fatal": {"message_key", "message": English detail, "pointer", "params", "severity"}}
+// (the failure's first Issue as issue_json.hpp writes it, so "file", "line" and "column" too
+// when the issue has them), which the JS side turns into an Error in one place
+// (www/js/refusal.js, for both pages).
 #pragma once
 
 #include <cstddef>
 #include <string>
 
-#include "greenapply/form.hpp"
-#include "greenapply/json_text.hpp"
-#include "greenapply/mail_compose.hpp"
+#include <nlohmann/json.hpp>
+
+#include "greenapply/issue.hpp"
+#include "greenapply/issue_json.hpp"
 
 namespace greenapply::wasm {
 
@@ -24,23 +27,29 @@ struct Text {
 
 inline std::string arg(const char* data, std::size_t size) { return std::string(data, size); }
 
-inline std::string fatal(const std::string& key, const std::string& message, const std::string& pointer = "") {
-  return nlohmann::json{{"fatal", {{"key", key}, {"message", message}, {"pointer", pointer}}}}.dump();
+// An issue as the refusal says it: the one JSON shape (issue_json.hpp) and the English detail.
+inline nlohmann::json refusal(const Issue& issue, const std::string& message) {
+  nlohmann::json out = to_json(issue);
+  out["message"] = message;
+  return out;
 }
 
-// The refusal for the exception being handled (call it only inside a catch block). The core's
-// own keys are kept (a package's first problem with its file and pointer, text that is not JSON
-// the core accepts, a header the e-mail writer refuses); anything else is failure_key.
+// A failure of the core as a refusal: its first issue (a package's first problem with its file
+// and pointer, text that is not JSON the core accepts, a header the e-mail writer refuses …).
+inline nlohmann::json refusal(const Failure& e) { return refusal(e.issue(), e.what()); }
+
+// A refusal of the boundary's own (package.not_loaded, package.failed …), at no place.
+inline std::string fatal(const std::string& key, const std::string& message) {
+  return nlohmann::json{{"fatal", refusal(Issue{"", key}, message)}}.dump();
+}
+
+// The refusal for the exception being handled (call it only inside a catch block). A failure of
+// the core keeps the core's own key; anything else (std::bad_alloc …) is failure_key.
 inline std::string refusal(const char* failure_key) {
   try {
     throw;
-  } catch (const form::PackageError& e) {
-    const auto& p = e.problems.front();
-    return fatal(p.message_key, e.what(), p.file + "#" + p.pointer);
-  } catch (const JsonTextError& e) {
-    return fatal(e.message_key, e.what());
-  } catch (const mail::MailError& e) {
-    return fatal(e.message_key, e.what());
+  } catch (const Failure& e) {
+    return nlohmann::json{{"fatal", refusal(e)}}.dump();
   } catch (const std::exception& e) {
     return fatal(failure_key, e.what());
   } catch (...) {

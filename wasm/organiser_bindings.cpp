@@ -1,7 +1,7 @@
 // The organiser's page's door into the core (a wasm build of its own, so the applicant's page
 // does not carry the mail reader and the report): the round of received files, its HTML report
 // and its CSV. JSON or text in, JSON or text out, and never an exception across the boundary:
-// a failure is the one refusal of boundary.hpp, {"fatal": {"key", "message", "pointer"}}.
+// a failure is the one refusal of boundary.hpp, {"fatal": {"message_key", "message", "pointer", …}}.
 // wasm/organiser_api.js is the JS side (Module.Organiser).
 #include <emscripten/emscripten.h>
 

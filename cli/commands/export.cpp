@@ -49,7 +49,7 @@ void write_eml(const Options& opts, const json& app, const std::string& out, con
   try {
     write_file(out, form::make_application_email(pkg, answers_of(app), now, lang, views, options));
   } catch (const mail::MailError& e) {
-    throw UsageError(std::string(e.what()) + " (" + e.message_key + ")");
+    throw UsageError(std::string(e.what()) + " (" + e.issue().message_key + ")", e.issue());
   } catch (const std::invalid_argument& e) {
     throw UsageError(e.what());
   }

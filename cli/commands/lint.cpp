@@ -108,11 +108,12 @@ int run_lint(const Args& args) {
       for (const auto& p : problems) {
         std::string message = form::describe(p, common, lang);
         if (message == p.message_key && !p.params.empty()) message += " " + p.params.dump();
-        report.add(file_on_disk(files, p.file), p.pointer, p.severity, p.message_key, p.params, message,
-                   form::describe(form::Problem{"", "", p.message_key, {}, p.severity}, common, lang));
+        report.add(file_on_disk(files, p.file), p.location, p.severity, p.message_key, p.params, message,
+                   form::describe(Issue{"", p.message_key, {}, p.severity}, common, lang));
       }
     } catch (const JsonFileError& e) {
-      report.add_at(e.path, e.line, e.column, "", Severity::error, "json.syntax", {{"detail", e.detail}}, e.what(),
+      report.add_at(e.issue().file, e.issue().line, e.issue().column, "", Severity::error, "json.syntax",
+                    {{"detail", e.detail}}, e.what(),
                     "The file is not JSON");
     } catch (const UsageError& e) {
       // A missing or unreadable file of the package: the package cannot be checked at all.

@@ -391,7 +391,7 @@ int run_new_round(const Args& args) {
   for (const auto& p : form::lint(made.bundle, package_schema.is_null() ? nullptr : &package_schema)) {
     if (p.severity != Severity::error) continue;
     ++errors;
-    std::printf("%s/%s: %s: %s\n", made.dir.c_str(), p.file.c_str(), p.pointer.c_str(),
+    std::printf("%s/%s: %s: %s\n", made.dir.c_str(), p.file.c_str(), p.location.c_str(),
                 form::describe(p, made.bundle["common_i18n"]).c_str());
   }
   std::printf("new-round: lint %s\n", errors == 0 ? "clean (worked examples pass)" : "found problems (above)");

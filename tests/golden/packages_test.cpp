@@ -28,7 +28,7 @@ TEST_P(Package, LintsCleanAndEveryExampleHoldsExactly) {
   const auto problems = greenapply::form::lint(files.bundle, package_schema.is_null() ? nullptr : &package_schema);
   for (const auto& p : problems) {
     if (p.severity == greenapply::Severity::error)
-      ADD_FAILURE() << p.file << ": " << p.pointer << ": " << greenapply::form::describe(p, files.bundle["common_i18n"])
+      ADD_FAILURE() << p.file << ": " << p.location << ": " << greenapply::form::describe(p, files.bundle["common_i18n"])
                     << " " << p.params.dump();
   }
   EXPECT_GE(files.bundle["examples"].size(), 6u) << "a package needs at least six worked examples";

@@ -20,7 +20,7 @@ greenapply::cli::PackageFiles company() {
 
 std::set<std::pair<std::string, std::string>> errors_of(const json& evaluation) {
   std::set<std::pair<std::string, std::string>> out;
-  for (const auto& e : evaluation["errors"]) out.emplace(e["pointer"].get<std::string>(), e["key"].get<std::string>());
+  for (const auto& e : evaluation["errors"]) out.emplace(e["pointer"].get<std::string>(), e["message_key"].get<std::string>());
   return out;
 }
 
@@ -58,7 +58,7 @@ TEST(SharedTaxonomy, CodesComeFromTheSharedFile) {
 TEST(SharedTaxonomy, EveryCodeHasLabelsInBothLanguages) {
   auto files = company();
   for (const auto& p : greenapply::form::lint(files.bundle, nullptr))
-    EXPECT_NE(p.severity, greenapply::Severity::error) << p.file << p.pointer << " " << p.message_key << p.params.dump();
+    EXPECT_NE(p.severity, greenapply::Severity::error) << p.file << p.location << " " << p.message_key << p.params.dump();
   files.bundle["common_i18n"]["zh"].erase("taxonomy.energy.solar");
   bool reported = false;
   for (const auto& p : greenapply::form::lint(files.bundle, nullptr)) {
@@ -75,8 +75,8 @@ TEST(SharedTaxonomy, APackageWithoutTheSharedFileDoesNotLoad) {
     greenapply::form::FormPackage::load(files.bundle);
     FAIL() << "loaded without the taxonomy";
   } catch (const greenapply::form::PackageError& e) {
-    ASSERT_FALSE(e.problems.empty());
-    EXPECT_EQ(e.problems.front().file, "data.schema.json");
+    ASSERT_FALSE(e.issues.empty());
+    EXPECT_EQ(e.issues.front().file, "data.schema.json");
   }
 }
 

@@ -36,7 +36,7 @@ const refusals = {
 };
 for (const [name, call] of Object.entries(refusals)) {
   const answer = call();
-  if (!answer.startsWith('{"fatal":') || JSON.parse(answer).fatal.key !== 'json.syntax') {
+  if (!answer.startsWith('{"fatal":') || JSON.parse(answer).fatal.message_key !== 'json.syntax') {
     failed++;
     console.error(`${name} on text that is not JSON gave ${JSON.stringify(answer.slice(0, 80))}, not the {"fatal"} refusal with json.syntax`);
   } else console.log(`${name}: refuses with json.syntax`);

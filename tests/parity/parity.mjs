@@ -184,7 +184,7 @@ try {
       compared++;
       const text = call();
       let key = null;
-      try { key = JSON.parse(text).fatal?.key ?? null; } catch { /* not JSON: wrong */ }
+      try { key = JSON.parse(text).fatal?.message_key ?? null; } catch { /* not JSON: wrong */ }
       if (!text.startsWith('{"fatal":') || key !== 'json.syntax') {
         failed++;
         console.error(`${pkgPath}: ${name} on answers that are not JSON gave ${JSON.stringify(text.slice(0, 80))}, not the {"fatal"} refusal with json.syntax`);

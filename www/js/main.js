@@ -35,8 +35,8 @@ const now = () => params.get('now') ?? new Date().toISOString();
 // What the core refused, in the applicant's words: the common text of its key (docs/errors.md),
 // else the key itself, else the error's own message.
 function refusalReason(error, texts = state.texts) {
-  const said = error?.key ? texts.shared(error.key) : null;
-  return said && said !== error.key ? said : error?.key ?? String(error?.message ?? error);
+  const said = error?.message_key ? texts.shared(error.message_key) : null;
+  return said && said !== error.message_key ? said : error?.message_key ?? String(error?.message ?? error);
 }
 
 function fatal(message) {

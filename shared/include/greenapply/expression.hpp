@@ -20,28 +20,23 @@
 
 #include <nlohmann/json.hpp>
 
+#include "greenapply/issue.hpp"
+
 namespace greenapply::expr {
 
 enum class Type { any, null, boolean, number, string, date, list, object };
 const char* type_name(Type t);
 
-struct Error {
-  std::size_t offset = 0;  // byte offset into the expression text
-  std::size_t line = 1;
-  std::size_t column = 1;
-  std::string message_key;  // expr.unexpected_token, expr.unknown_function, …
-  nlohmann::json params = nlohmann::json::object();
-};
-
-struct ParseError : std::runtime_error {
-  explicit ParseError(Error e);
-  Error error;
+// Thrown by Program::compile. Its issue: message_key (expr.unexpected_token,
+// expr.unknown_function, …), params, and offset (bytes), line and column (1-based, in code
+// points) into the expression text.
+struct ParseError : Failure {
+  explicit ParseError(Issue issue);
 };
 
 // Thrown by evaluate() only when the step budget is exhausted (message_key expr.step_limit).
-struct EvalError : std::runtime_error {
-  EvalError() : std::runtime_error("expression step budget exhausted") {}
-  std::string message_key = "expr.step_limit";
+struct EvalError : Failure {
+  EvalError() : Failure("expression step budget exhausted", Issue{"", "expr.step_limit"}) {}
 };
 
 // A value: null, boolean, number (IEEE double), string, date (days since 1970-01-01), list,

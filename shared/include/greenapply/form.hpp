@@ -26,18 +26,11 @@
 
 namespace greenapply::form {
 
-// A problem with a package: which file, where in it, what (a key + params), how bad.
-struct Problem {
-  std::string file;       // "rules.json", "i18n/zh.json", "examples/01-strong.json", …
-  std::string pointer;    // JSON pointer inside that file
-  std::string message_key;
-  nlohmann::json params = nlohmann::json::object();
-  Severity severity = Severity::error;
-};
-
-struct PackageError : std::runtime_error {
-  explicit PackageError(std::vector<Problem> problems);
-  std::vector<Problem> problems;
+// A problem with a package is an Issue whose `file` is the package file ("rules.json",
+// "i18n/zh.json", "examples/01-strong.json", …) and whose location is a pointer inside it.
+// PackageError's issues are every error found, in the order found.
+struct PackageError : Failure {
+  explicit PackageError(std::vector<Issue> problems);
 };
 
 struct PackageData;  // compiled package (schema validator, expressions, rubric …)
@@ -54,7 +47,7 @@ class FormPackage {
   // The bundle it was loaded from (form.json under "form", the texts under "i18n" …), for
   // callers that read a package's own data (the organiser's round: applicant_id, track).
   const nlohmann::json& bundle() const;
-  const std::vector<Problem>& warnings() const;
+  const std::vector<Issue>& warnings() const;
   const PackageData& data() const { return *data_; }
 
  private:
@@ -148,13 +141,13 @@ nlohmann::json match_submitted(const FormPackage& package, const nlohmann::json&
 bool has_matcher(const FormPackage& package);
 
 // The English text of a problem (for lint output and logs).
-std::string describe(const Problem& problem, const nlohmann::json& common_i18n);
+std::string describe(const Issue& problem, const nlohmann::json& common_i18n);
 // The same in `lang` ("en" or "zh"; English where a text is missing), for `lint --lang`.
-std::string describe(const Problem& problem, const nlohmann::json& common_i18n, const std::string& lang);
+std::string describe(const Issue& problem, const nlohmann::json& common_i18n, const std::string& lang);
 
 // Every problem of a package: format (against package_schema, the JSON Schema of package
 // files, when given), data schema against its meta-schema, references, expressions, texts in
 // every language, rubric arithmetic, placeholders, and every worked example's expectations.
-std::vector<Problem> lint(const nlohmann::json& bundle, const nlohmann::json* package_schema);
+std::vector<Issue> lint(const nlohmann::json& bundle, const nlohmann::json* package_schema);
 
 }  // namespace greenapply::form

@@ -1,13 +1,15 @@
-// greenapply/issue.hpp — the one shape every error and warning of the core takes.
-// Text never lives here: a message_key plus params is translated by the caller
-// (schemas/common/i18n for core keys, the package's i18n for package keys).
+// greenapply/issue.hpp — the one shape every error and warning of the core takes, and the one
+// exception that carries it (modelled on nlohmann/json's one exception base with an id, and on
+// JSON Schema's output format). Text never lives here: a message_key plus params is translated by
+// the caller (schemas/common/i18n for core keys, the package's i18n for package keys).
+// issue_json.hpp writes an Issue as JSON, the one shape the CLI, the wasm boundary and the page share.
 #pragma once
 
 #include <cstddef>
 #include <stdexcept>
 #include <string>
-
 #include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -16,32 +18,41 @@ namespace greenapply {
 enum class Severity { error, warning };
 
 struct Issue {
-  std::string instance_location;          // RFC 6901 pointer into the instance / answers ("" = root)
-  std::string keyword_location;           // pointer into the schema, or the rule id for rules
-  std::string absolute_keyword_location;  // absolute URI with fragment (schema errors only)
-  std::string message_key;                // stable key, e.g. "schema.minLength"
+  std::string location;     // RFC 6901 pointer into whatever was checked ("" = root)
+  std::string message_key;  // stable key, e.g. "schema.minLength" (docs/errors.md lists them)
   nlohmann::json params = nlohmann::json::object();
   Severity severity = Severity::error;
+
+  // Optional parts, empty (or 0) unless the producer has them:
+  std::string file;                       // the package file `location` points into ("rules.json")
+  std::string keyword_location;           // schema errors: pointer into the schema, or the rule id
+  std::string absolute_keyword_location;  // schema errors: absolute URI with fragment
+  std::size_t offset = 0;                 // parsed text: byte offset of the problem
+  std::size_t line = 0;                   // parsed text: 1-based line; 0 = no position
+  std::size_t column = 0;                 // parsed text: 1-based column; 0 = no position
+};
+
+// Every failure of the core: what() is the English detail for logs and the CLI, `issues` (never
+// empty) say the same for the page, by key. Callers that only report a failure catch this one
+// type; the derived names (TextError, SchemaError, PackageError …) are for callers that treat one
+// kind specially.
+struct Failure : std::runtime_error {
+  Failure(const std::string& what, std::vector<Issue> list) : std::runtime_error(what), issues(std::move(list)) {}
+  Failure(const std::string& what, Issue one) : std::runtime_error(what), issues{std::move(one)} {}
+  const Issue& issue() const { return issues.front(); }  // the first (for most failures, the only) issue
+  std::vector<Issue> issues;
 };
 
 // A problem found while reading a text (JSON, XML): the key, where it is, and the parser's own
 // words. One type for every reader, so the CLI and the wasm boundary report positions one way;
 // each reader derives its own name (JsonTextError, xml::XmlError) so a caller can tell them apart.
-struct TextError : std::runtime_error {
+struct TextError : Failure {
   TextError(std::string key, std::size_t off, std::size_t ln, std::size_t col, std::string what)
       // line 0: a problem of writing, which has no position in a text.
-      : std::runtime_error(ln == 0 ? what
-                                   : "line " + std::to_string(ln) + ", column " + std::to_string(col) + ": " + what),
-        message_key(std::move(key)),
-        offset(off),
-        line(ln),
-        column(col),
+      : Failure(ln == 0 ? what : "line " + std::to_string(ln) + ", column " + std::to_string(col) + ": " + what,
+                Issue{"", std::move(key), nlohmann::json::object(), Severity::error, "", "", "", off, ln, col}),
         detail(std::move(what)) {}
-  std::string message_key;  // e.g. json.syntax, xml.doctype
-  std::size_t offset;       // byte offset of the problem in the input
-  std::size_t line;         // 1-based; 0 for a problem of writing
-  std::size_t column;       // 1-based, in bytes; 0 for a problem of writing
-  std::string detail;       // the parser's own words (English, for logs and the CLI)
+  std::string detail;  // the parser's own words (English, for logs and the CLI)
 };
 
 inline const char* to_string(Severity s) { return s == Severity::error ? "error" : "warning"; }

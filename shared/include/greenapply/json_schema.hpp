@@ -59,16 +59,12 @@ using Resolver = std::function<std::optional<nlohmann::json>(const std::string& 
 // (params.vocabulary), "schema_error.bad_regex" (params.pattern, params.offset),
 // "schema_error.bad_keyword" (a keyword with a value of the wrong kind; params.keyword),
 // "schema_error.not_a_schema" (neither object nor boolean), "limit.depth" (schema too deep).
-struct SchemaError : std::runtime_error {
-  SchemaError(const std::string& what, std::string keyword_location_, std::string message_key_,
-              nlohmann::json params_ = nlohmann::json::object())
-      : std::runtime_error(what),
-        keyword_location(std::move(keyword_location_)),
-        message_key(std::move(message_key_)),
-        params(std::move(params_)) {}
-  std::string keyword_location;  // absolute URI + JSON pointer fragment of the bad keyword
-  std::string message_key;
-  nlohmann::json params;
+struct SchemaError : Failure {
+  // absolute_keyword_location: the absolute URI + JSON pointer fragment of the bad keyword.
+  SchemaError(const std::string& what, std::string absolute_keyword_location, std::string message_key,
+              nlohmann::json params = nlohmann::json::object())
+      : Failure(what, Issue{"", std::move(message_key), std::move(params), Severity::error, "", "",
+                            std::move(absolute_keyword_location)}) {}
 };
 
 namespace detail {

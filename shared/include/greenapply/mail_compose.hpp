@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "greenapply/issue.hpp"
+
 namespace greenapply::mail {
 
 struct Attachment {
@@ -33,9 +35,8 @@ struct OutgoingMessage {
 
 // Thrown for an argument that cannot be written into a header safely (a CR or LF in the
 // address, subject or id: header injection), or a malformed address or id.
-struct MailError : std::invalid_argument {
-  MailError(std::string key, const std::string& what) : std::invalid_argument(what), message_key(std::move(key)) {}
-  std::string message_key;
+struct MailError : Failure {
+  MailError(std::string key, const std::string& what) : Failure(what, Issue{"", std::move(key)}) {}
 };
 
 // The whole message. Deterministic: the MIME boundary is derived from the Message-ID and uses

@@ -49,14 +49,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "greenapply/issue.hpp"
+
 namespace greenapply::match {
 
 /// A spec that cannot be used: where in match.json, and why (a message key + params).
-struct SpecError : std::runtime_error {
+struct SpecError : Failure {
   SpecError(std::string pointer, std::string key, nlohmann::json params = nlohmann::json::object());
-  std::string pointer;
-  std::string message_key;
-  nlohmann::json params;
 };
 
 struct MatcherData;

@@ -10,12 +10,17 @@
 #include <string>
 #include <string_view>
 
+#include "greenapply/issue.hpp"
+
 namespace greenapply::regex {
 
 // Thrown by Regex::compile for a pattern that is not valid ECMA-262 (u flag).
-struct CompileError {
-  std::size_t offset;       // byte offset in the pattern
-  std::string message_key;  // regex.syntax, regex.unknown_property, regex.too_complex, …
+// Its issue: message_key (regex.syntax, regex.unknown_property, regex.too_complex, …) and the
+// byte offset in the pattern.
+struct CompileError : Failure {
+  CompileError(std::size_t offset, const char* key)
+      : Failure(std::string(key) + " at offset " + std::to_string(offset),
+                Issue{"", key, nlohmann::json::object(), Severity::error, "", "", "", offset}) {}
 };
 
 struct RegexProgram;

@@ -11,8 +11,8 @@
 
 namespace greenapply::expr {
 
-ParseError::ParseError(Error e)
-    : std::runtime_error(e.message_key + " at offset " + std::to_string(e.offset)), error(std::move(e)) {}
+ParseError::ParseError(Issue issue)
+    : Failure(issue.message_key + " at offset " + std::to_string(issue.offset), std::move(issue)) {}
 
 namespace {
 
@@ -45,10 +45,12 @@ class Parser {
  private:
   // ----- errors ----------------------------------------------------------------------------
   [[noreturn]] void fail(std::size_t offset, const std::string& key, nlohmann::json params = nlohmann::json::object()) {
-    Error e;
-    e.offset = offset;
+    Issue e;
     e.message_key = key;
     e.params = std::move(params);
+    e.offset = offset;
+    e.line = 1;
+    e.column = 1;
     for (std::size_t i = 0; i < offset && i < src_.size(); ++i) {
       if (src_[i] == '\n') {
         ++e.line;
@@ -604,7 +606,7 @@ class Parser {
     try {
       out_.regexes.push_back(regex::Regex::compile(pattern.literal.as_string()));
     } catch (const regex::CompileError& e) {
-      fail(pattern.offset, "expr.bad_pattern", {{"function", name.text}, {"reason", e.message_key}});
+      fail(pattern.offset, "expr.bad_pattern", {{"function", name.text}, {"reason", e.issue().message_key}});
     }
     n.regex = static_cast<int>(out_.regexes.size()) - 1;
   }
@@ -624,9 +626,11 @@ class Parser {
 Program Program::compile(std::string_view text, const TypeEnv& env, const std::vector<std::string>& it_list_path,
                          const Limits& limits) {
   if (text.size() > limits.max_text_bytes) {
-    Error e;
+    Issue e;
     e.message_key = "expr.too_long";
     e.params = {{"limit", limits.max_text_bytes}, {"actual", text.size()}};
+    e.line = 1;  // the position reported is the start of the text
+    e.column = 1;
     throw ParseError(std::move(e));
   }
   auto data = std::make_shared<Data>();

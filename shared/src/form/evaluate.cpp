@@ -48,8 +48,8 @@ void for_each_scope(const json& submitted, const Scoped& scope, Fn fn) {
 std::string required_child(const Issue& issue) {
   if (issue.message_key == "schema.required" && issue.params.contains("property") &&
       issue.params["property"].is_string())
-    return issue.instance_location + "/" + escape_token(issue.params["property"].get<std::string>());
-  return issue.instance_location;
+    return issue.location + "/" + escape_token(issue.params["property"].get<std::string>());
+  return issue.location;
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "greenapply/calendar.hpp"
+#include "greenapply/issue_json.hpp"
 #include "pointer.hpp"
 #include "value_bridge.hpp"
 
@@ -60,13 +61,13 @@ bool pattern_within(std::string_view pointer, std::string_view field) {
 }  // namespace
 
 void Evaluation::add_issue(std::string pointer, std::string key, json params, Severity severity,
-                           std::string source) {
-  issues_.push_back({std::move(pointer), std::move(key), std::move(params), severity, std::move(source)});
+                           const char* source) {
+  issues_.push_back({Issue{std::move(pointer), std::move(key), std::move(params), severity}, source});
 }
 
 std::size_t Evaluation::error_count() const {
   return static_cast<std::size_t>(std::count_if(issues_.begin(), issues_.end(),
-                                                [](const EvalIssue& i) { return i.severity == Severity::error; }));
+                                                [](const SourcedIssue& i) { return i.issue.severity == Severity::error; }));
 }
 
 // Rank of the layout field an issue belongs to (the deepest field whose pattern contains it),
@@ -94,42 +95,40 @@ std::size_t Evaluation::field_rank(const std::string& pointer) const {
 // Between the two, a generic text for the field's widget ("<key>.<widget>") when the texts have one.
 // The field text is looked up in the evaluation's language only: a package without it there
 // gets the generic text in that language rather than a field text in another language.
-std::string Evaluation::message_of(const EvalIssue& issue, std::size_t rank) const {
+std::string Evaluation::message_of(const SourcedIssue& sourced, std::size_t rank) const {
   static constexpr std::string_view kSchemaPrefix = "schema.";
-  if (issue.source == "schema" && issue.key.size() > kSchemaPrefix.size() &&
-      issue.key.compare(0, kSchemaPrefix.size(), kSchemaPrefix) == 0) {
-    const std::string field = field_text_key(issue.pointer);
+  const Issue& issue = sourced.issue;
+  const std::string& key = issue.message_key;
+  if (std::string_view(sourced.source) == "schema" && key.size() > kSchemaPrefix.size() &&
+      key.compare(0, kSchemaPrefix.size(), kSchemaPrefix) == 0) {
+    const std::string field = field_text_key(issue.location);
     if (!field.empty()) {
-      const std::string own = field + ".error." + issue.key.substr(kSchemaPrefix.size());
+      const std::string own = field + ".error." + key.substr(kSchemaPrefix.size());
       if (texts_.has_package_text(own)) return texts_.text(own, issue.params);
     }
     // Then the generic text for the kind of control the field is, when there is one
     // ("schema.maxItems.checkboxes": "Choose at most 3", not "Enter at most 3 entries"):
     // the same keyword asks for a different action on a list of boxes than on a text box.
     if (rank < d_.fields.size() && !d_.fields[rank].widget.empty()) {
-      const std::string by_widget = issue.key + "." + d_.fields[rank].widget;
+      const std::string by_widget = key + "." + d_.fields[rank].widget;
       if (texts_.has(by_widget)) return texts_.text(by_widget, issue.params);
     }
   }
-  return texts_.text(issue.key, issue.params);
+  return texts_.text(key, issue.params);
 }
 
 json Evaluation::sorted_issues() const {
-  std::vector<std::pair<std::size_t, const EvalIssue*>> ranked;
+  std::vector<std::pair<std::size_t, const SourcedIssue*>> ranked;
   ranked.reserve(issues_.size());
-  for (const auto& i : issues_) ranked.emplace_back(field_rank(i.pointer), &i);
+  for (const auto& i : issues_) ranked.emplace_back(field_rank(i.issue.location), &i);
   std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
     if (a.first != b.first) return a.first < b.first;
-    return a.second->pointer < b.second->pointer;
+    return a.second->issue.location < b.second->issue.location;
   });
   json out = json::array();
   for (const auto& [rank, i] : ranked) {
-    json e = json::object();
-    put(e, "pointer", i->pointer);
-    put(e, "key", i->key);
-    put(e, "params", i->params);
+    json e = to_json(i->issue);
     put(e, "message", message_of(*i, rank));
-    put(e, "severity", to_string(i->severity));
     put(e, "source", i->source);
     out.push_back(std::move(e));
   }
@@ -192,7 +191,7 @@ json Evaluation::eligibility(Scope& scope, const Instant& now, const json& submi
     const std::string key = "eligibility." + c.id;
     json reason = json::object();
     put(reason, "id", c.id);
-    put(reason, "key", key);
+    put(reason, "message_key", key);
     put(reason, "message", texts_.text(key));
     put(reason, "severity", c.hard ? "block" : "warn");
     reasons.push_back(std::move(reason));
@@ -218,7 +217,7 @@ json Evaluation::eligibility(Scope& scope, const Instant& now, const json& submi
       put(params, "name", name);
       json reason = json::object();
       put(reason, "id", a.id);
-      put(reason, "key", "eligibility.attachment_missing");
+      put(reason, "message_key", "eligibility.attachment_missing");
       put(reason, "message", texts_.text("eligibility.attachment_missing", params));
       put(reason, "severity", "block");
       reasons.push_back(std::move(reason));
@@ -297,7 +296,7 @@ json Evaluation::score(Scope& scope) const {
         json item = json::object();
         put(item, "criterion", c.id);
         put(item, "dimension", dim.id);
-        put(item, "key", key);
+        put(item, "message_key", key);
         put(item, "message", texts_.text(key));
         put(item, "gain", output_number(round2(gain)));
         own_advice.push_back({gain, order, std::move(item)});
@@ -367,7 +366,7 @@ json Evaluation::sections(const json& submitted,
     }
     const std::string prefix = "/" + escape_token(s.id);
     for (const auto& i : issues_) {
-      if (i.severity == Severity::error && is_within(i.pointer, prefix)) ++errors;
+      if (i.issue.severity == Severity::error && is_within(i.issue.location, prefix)) ++errors;
     }
     const bool hidden = is_hidden(prefix);
     json section = json::object();

@@ -14,21 +14,21 @@
 
 namespace greenapply::form {
 
-
-struct EvalIssue {
-  std::string pointer;
-  std::string key;
-  nlohmann::json params;
-  Severity severity;
-  std::string source;  // schema | rule
+// Where an evaluation's issue comes from, written as its "source" in the output: the data
+// schema (and the answers' shape) or a rule of rules.json. The page and the message lookup need
+// it; it is the evaluation's own, so it stays beside the Issue rather than in every Issue.
+struct SourcedIssue {
+  Issue issue;
+  const char* source;  // "schema" | "rule"
 };
 
 class Evaluation {
  public:
   Evaluation(const PackageData& d, const Texts& texts) : d_(d), texts_(texts) {}
 
+  // source: "schema" | "rule" (a string literal)
   void add_issue(std::string pointer, std::string key, nlohmann::json params, Severity severity,
-                 std::string source);
+                 const char* source);
   std::size_t error_count() const;
   nlohmann::json sorted_issues() const;
 
@@ -40,10 +40,10 @@ class Evaluation {
 
  private:
   std::size_t field_rank(const std::string& pointer) const;
-  std::string message_of(const EvalIssue& issue, std::size_t rank) const;  // rank: field_rank of its pointer
+  std::string message_of(const SourcedIssue& issue, std::size_t rank) const;  // rank: field_rank of its pointer
   const PackageData& d_;
   const Texts& texts_;
-  std::vector<EvalIssue> issues_;
+  std::vector<SourcedIssue> issues_;
 };
 
 }  // namespace greenapply::form

@@ -17,13 +17,18 @@ using nlohmann::json;
 
 namespace {
 
+// A problem in one of the package's files.
+Issue in_file(std::string file, std::string pointer, std::string key, json params, Severity severity) {
+  return Issue{std::move(pointer), std::move(key), std::move(params), severity, std::move(file)};
+}
+
 class Linter {
  public:
-  Linter(const json& bundle, std::vector<Problem>& out) : b_(bundle), out_(out) {}
+  Linter(const json& bundle, std::vector<Issue>& out) : b_(bundle), out_(out) {}
 
   void problem(std::string file, std::string pointer, std::string key, json params = json::object(),
                Severity severity = Severity::error) {
-    out_.push_back({std::move(file), std::move(pointer), std::move(key), std::move(params), severity});
+    out_.push_back(in_file(std::move(file), std::move(pointer), std::move(key), std::move(params), severity));
   }
 
   const json& doc(const char* name) const {
@@ -66,17 +71,17 @@ class Linter {
       for (const auto& issue : v.validate(instance)) {
         json params = issue.params;
         params["keyword"] = issue.keyword_location;
-        problem(file, issue.instance_location, issue.message_key, params);
+        problem(file, issue.location, issue.message_key, params);
       }
     } catch (const json_schema::SchemaError& e) {
-      problem("form-package.schema.json", e.keyword_location, e.message_key);
+      problem("form-package.schema.json", e.issue().absolute_keyword_location, e.issue().message_key);
     }
   }
 
   // 2. the data schema is valid JSON Schema 2020-12
   void metaschema() {
     for (const auto& issue : json_schema::check_against_metaschema(doc("data_schema"))) {
-      problem("data.schema.json", issue.instance_location, issue.message_key, issue.params);
+      problem("data.schema.json", issue.location, issue.message_key, issue.params);
     }
   }
 
@@ -407,7 +412,7 @@ class Linter {
 
  private:
   const json& b_;
-  std::vector<Problem>& out_;
+  std::vector<Issue>& out_;
 };
 
 // Scores a worked example's title states: a decimal number ("71.07"), "N of M" ("2 of 3"), or
@@ -458,26 +463,26 @@ std::vector<std::string> title_scores(const std::string& title, const json& exp)
 }
 
 // Does an expected example result hold? Adds a problem per mismatch.
-void check_example(const FormPackage& pkg, const json& ex, const std::string& file, std::vector<Problem>& out) {
+void check_example(const FormPackage& pkg, const json& ex, const std::string& file, std::vector<Issue>& out) {
   auto mismatch = [&](const std::string& where, const json& expected, const json& actual) {
-    out.push_back({file, "/expected" + where, "lint.example_mismatch", {{"expected", expected}, {"actual", actual}}, Severity::error});
+    out.push_back(in_file(file, "/expected" + where, "lint.example_mismatch", {{"expected", expected}, {"actual", actual}}, Severity::error));
   };
   json result;
   try {
     result = evaluate(pkg, ex.value("answers", json::object()), ex.value("now", std::string()),
                       ex.value("lang", std::string("en")));
   } catch (const std::exception& e) {
-    out.push_back({file, "/now", "lint.example_unusable", {{"detail", e.what()}}, Severity::error});
+    out.push_back(in_file(file, "/now", "lint.example_unusable", {{"detail", e.what()}}, Severity::error));
     return;
   }
   const json& exp = ex.value("expected", json::object());
   for (const auto& found : title_scores(ex.value("title", std::string()), exp))
-    out.push_back({file, "/title", "lint.example_title_number", {{"found", found}}, Severity::error});
+    out.push_back(in_file(file, "/title", "lint.example_title_number", {{"found", found}}, Severity::error));
   if (exp.contains("valid") && exp["valid"] != result["valid"]) mismatch("/valid", exp["valid"], result["valid"]);
   if (exp.contains("errors")) {
     std::set<std::pair<std::string, std::string>> want, got;
-    for (const auto& e : exp["errors"]) want.insert({e.value("pointer", ""), e.value("key", "")});
-    for (const auto& e : result["errors"]) got.insert({e.value("pointer", ""), e.value("key", "")});
+    for (const auto& e : exp["errors"]) want.insert({e.value("pointer", ""), e.value("message_key", "")});
+    for (const auto& e : result["errors"]) got.insert({e.value("pointer", ""), e.value("message_key", "")});
     if (want != got) {
       json w = json::array(), g = json::array();
       for (const auto& [p, k] : want) w.push_back(p + " " + k);
@@ -524,13 +529,13 @@ void check_example(const FormPackage& pkg, const json& ex, const std::string& fi
 
 }  // namespace
 
-std::vector<Problem> lint(const json& bundle, const json* package_schema) {
-  std::vector<Problem> out;
+std::vector<Issue> lint(const json& bundle, const json* package_schema) {
+  std::vector<Issue> out;
   Linter linter(bundle, out);
   try {
     if (package_schema) linter.format(*package_schema);
   } catch (const json_schema::SchemaError& e) {
-    out.push_back({"form-package.schema.json", e.keyword_location, e.message_key, {}, Severity::error});
+    out.push_back(in_file("form-package.schema.json", e.issue().absolute_keyword_location, e.issue().message_key, {}, Severity::error));
   }
   linter.metaschema();
   std::optional<FormPackage> pkg;
@@ -538,7 +543,7 @@ std::vector<Problem> lint(const json& bundle, const json* package_schema) {
     pkg = FormPackage::load(bundle);
     for (const auto& w : pkg->warnings()) out.push_back(w);
   } catch (const PackageError& e) {
-    out.insert(out.end(), e.problems.begin(), e.problems.end());
+    out.insert(out.end(), e.issues.begin(), e.issues.end());
     return out;  // without a compiled package the remaining checks have nothing to read
   }
   const PackageData& d = pkg->data();
@@ -550,7 +555,7 @@ std::vector<Problem> lint(const json& bundle, const json* package_schema) {
   linter.submission(d);
   linter.round_pointers();
   const json& examples = bundle.contains("examples") ? bundle["examples"] : json::array();
-  if (examples.empty()) out.push_back({"form.json", "/files/examples", "lint.no_examples", {}, Severity::warning});
+  if (examples.empty()) out.push_back(in_file("form.json", "/files/examples", "lint.no_examples", {}, Severity::warning));
   for (const auto& ex : examples) {
     check_example(*pkg, ex.value("content", json::object()), ex.value("file", std::string("example")), out);
   }
@@ -572,17 +577,17 @@ std::vector<Problem> lint(const json& bundle, const json* package_schema) {
     for (const auto& dim : d.dimensions) {
       for (const auto& c : dim.criteria) {
         if (best[c.id] < c.max)
-          out.push_back({"rubric.json", "/dimensions", "lint.criterion_max_unseen",
-                         {{"id", c.id}, {"max", c.max}, {"best", best[c.id]}}, Severity::warning});
+          out.push_back(in_file("rubric.json", "/dimensions", "lint.criterion_max_unseen",
+                         {{"id", c.id}, {"max", c.max}, {"best", best[c.id]}}, Severity::warning));
       }
     }
   }
   return out;
 }
 
-std::string describe(const Problem& p, const json& common_i18n) { return describe(p, common_i18n, "en"); }
+std::string describe(const Issue& p, const json& common_i18n) { return describe(p, common_i18n, "en"); }
 
-std::string describe(const Problem& p, const json& common_i18n, const std::string& lang) {
+std::string describe(const Issue& p, const json& common_i18n, const std::string& lang) {
   return Texts(nullptr, &common_i18n, lang).text(p.message_key, p.params);
 }
 

@@ -12,11 +12,11 @@
 
 namespace greenapply::form {
 
-PackageError::PackageError(std::vector<Problem> list)
-    : std::runtime_error(list.empty() ? "unusable form package"
-                                      : "unusable form package: " + list.front().file + ": " +
-                                            list.front().pointer + ": " + list.front().message_key),
-      problems(std::move(list)) {}
+PackageError::PackageError(std::vector<Issue> list)
+    : Failure(list.empty() ? "unusable form package"
+                           : "unusable form package: " + list.front().file + ": " + list.front().location + ": " +
+                                 list.front().message_key,
+              std::move(list)) {}
 
 namespace {
 
@@ -24,7 +24,7 @@ using nlohmann::json;
 
 class Loader {
  public:
-  Loader(PackageData& data, std::vector<Problem>& problems)
+  Loader(PackageData& data, std::vector<Issue>& problems)
       : d_(data), problems_(problems), types_(schema_or_empty(), &doc("common_schemas")) {}
 
   void run() {
@@ -50,7 +50,7 @@ class Loader {
 
   void problem(std::string file, std::string pointer, std::string key, json params = json::object(),
                Severity severity = Severity::error) {
-    problems_.push_back({std::move(file), std::move(pointer), std::move(key), std::move(params), severity});
+    problems_.push_back(Issue{std::move(pointer), std::move(key), std::move(params), severity, std::move(file)});
   }
 
   // A required string member; reports and returns "" when missing.
@@ -104,12 +104,13 @@ class Loader {
                                     [this](const std::vector<std::string>& p) { return type_env(p); },
                                     it_path);
     } catch (const expr::ParseError& e) {
-      json params = e.error.params.is_object() ? e.error.params : json::object();
-      params["offset"] = e.error.offset;
-      params["line"] = e.error.line;
-      params["column"] = e.error.column;
+      const Issue& at = e.issue();
+      json params = at.params.is_object() ? at.params : json::object();
+      params["offset"] = at.offset;
+      params["line"] = at.line;
+      params["column"] = at.column;
       params["expression"] = node.get<std::string>();
-      problem(file, pointer, e.error.message_key, std::move(params));
+      problem(file, pointer, at.message_key, std::move(params));
       return std::nullopt;
     }
   }
@@ -166,7 +167,7 @@ class Loader {
       };
       d_.validator = json_schema::Validator::compile(schema, options, resolver);
     } catch (const json_schema::SchemaError& e) {
-      problem("data.schema.json", e.keyword_location, e.message_key, {{"detail", e.what()}});
+      problem("data.schema.json", e.issue().absolute_keyword_location, e.issue().message_key, {{"detail", e.what()}});
     }
     if (!d_.applicant_name_pointer.empty() && !field_exists(d_.applicant_name_pointer))
       problem("form.json", "/applicant_name", "package.unknown_field", {{"pointer", d_.applicant_name_pointer}});
@@ -393,7 +394,7 @@ class Loader {
     try {
       d_.matcher = match::Matcher::load(d_.bundle["match"]);
     } catch (const match::SpecError& e) {
-      problem("match.json", e.pointer, e.message_key, e.params);
+      problem("match.json", e.issue().location, e.issue().message_key, e.issue().params);
       return;
     }
     for (const auto& p : d_.matcher->need_pointers()) {
@@ -457,7 +458,7 @@ class Loader {
   }
 
   PackageData& d_;
-  std::vector<Problem>& problems_;
+  std::vector<Issue>& problems_;
   SchemaTypes types_;
   std::map<std::string, expr::Type> calc_types_;
 };
@@ -467,9 +468,9 @@ class Loader {
 FormPackage FormPackage::load(nlohmann::json bundle) {
   auto data = std::make_shared<PackageData>();
   data->bundle = std::move(bundle);
-  std::vector<Problem> problems;
+  std::vector<Issue> problems;
   Loader(*data, problems).run();
-  std::vector<Problem> errors;
+  std::vector<Issue> errors;
   for (auto& p : problems) {
     (p.severity == Severity::error ? errors : data->warnings).push_back(p);
   }
@@ -480,6 +481,6 @@ FormPackage FormPackage::load(nlohmann::json bundle) {
 const std::string& FormPackage::id() const { return data_->id; }
 const std::string& FormPackage::version() const { return data_->version; }
 const nlohmann::json& FormPackage::bundle() const { return data_->bundle; }
-const std::vector<Problem>& FormPackage::warnings() const { return data_->warnings; }
+const std::vector<Issue>& FormPackage::warnings() const { return data_->warnings; }
 
 }  // namespace greenapply::form

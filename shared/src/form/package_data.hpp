@@ -115,7 +115,7 @@ struct PackageData {
   // told about the time after sending (empty: nothing to tell).
   std::string contact_key;
   std::vector<std::string> next_step_keys;
-  std::vector<Problem> warnings;
+  std::vector<Issue> warnings;
 
   std::optional<json_schema::Validator> validator;
   std::vector<LayoutField> fields;

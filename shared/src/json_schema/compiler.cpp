@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "compiled.hpp"
+#include "greenapply/regex.hpp"
 #include "formats_bridge.hpp"
 #include "metaschemas.hpp"
 #include "uri.hpp"
@@ -427,9 +428,9 @@ class Compiler {
   Pattern pattern_of(const std::string& source, const std::string& location) {
     try {
       return Pattern::compile(source);
-    } catch (const PatternError& e) {
+    } catch (const regex::CompileError& e) {
       fail(location, "schema_error.bad_regex",
-           {{"pattern", source}, {"offset", e.offset}, {"reason", e.message_key}});
+           {{"pattern", source}, {"offset", e.issue().offset}, {"reason", e.issue().message_key}});
     }
   }
 

@@ -223,7 +223,7 @@ class Evaluator {
               const PathStep* ipath, const char* key, json params = json::object()) {
     if (out_ == nullptr) return;
     Issue issue;
-    issue.instance_location = pointer_of(ipath);
+    issue.location = pointer_of(ipath);
     issue.keyword_location = pointer_of(kpath);
     issue.absolute_keyword_location = node.location;
     if (!keyword.empty()) {

@@ -11,11 +11,7 @@ struct Pattern::Impl {
 Pattern Pattern::compile(std::string_view source) {
   Pattern p;
   p.source_ = std::string(source);
-  try {
-    p.impl_ = std::make_shared<const Impl>(Impl{regex::Regex::compile(source)});
-  } catch (const regex::CompileError& e) {
-    throw PatternError{e.offset, e.message_key};
-  }
+  p.impl_ = std::make_shared<const Impl>(Impl{regex::Regex::compile(source)});
   return p;
 }
 

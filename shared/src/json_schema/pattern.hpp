@@ -9,15 +9,10 @@
 
 namespace greenapply::json_schema::detail {
 
-struct PatternError {
-  std::size_t offset = 0;
-  std::string message_key;
-};
-
 class Pattern {
  public:
   enum class Result { match, no_match, step_limit };
-  // Throws PatternError for a pattern that is not valid ECMA-262.
+  // Throws regex::CompileError (its issue: key and offset) for a pattern that is not valid ECMA-262.
   static Pattern compile(std::string_view source);
   // Unanchored search, like RegExp.prototype.test with the "u" flag.
   Result search(std::string_view subject, std::size_t step_budget) const;

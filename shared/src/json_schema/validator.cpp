@@ -33,7 +33,7 @@ json basic_output(const std::vector<Issue>& issues) {
     if (issue.severity == Severity::error) valid = false;
     errors.push_back({{"keywordLocation", issue.keyword_location},
                       {"absoluteKeywordLocation", issue.absolute_keyword_location},
-                      {"instanceLocation", issue.instance_location},
+                      {"instanceLocation", issue.location},
                       {"error", issue.message_key},
                       {"params", issue.params}});
   }
@@ -53,7 +53,7 @@ std::vector<Issue> check_against_metaschema(const json& schema, const Options& o
     const json& declared = schema["$schema"];
     if (!declared.is_string()) {
       Issue issue;
-      issue.instance_location = "/$schema";
+      issue.location = "/$schema";
       issue.message_key = "schema_error.unknown_dialect";
       issue.params = {{"schema", declared}};
       return {issue};
@@ -67,7 +67,7 @@ std::vector<Issue> check_against_metaschema(const json& schema, const Options& o
     meta = Validator::compile(json{{"$ref", meta_uri}}, options, resolver);
   } catch (const SchemaError&) {
     Issue issue;
-    issue.instance_location = "/$schema";
+    issue.location = "/$schema";
     issue.message_key = "schema_error.unknown_dialect";
     issue.params = {{"schema", meta_uri}};
     return {issue};

@@ -8,8 +8,7 @@ namespace greenapply::match {
 using nlohmann::json;
 
 SpecError::SpecError(std::string where, std::string key, json p)
-    : std::runtime_error("match.json" + where + ": " + key), pointer(std::move(where)), message_key(std::move(key)),
-      params(std::move(p)) {}
+    : Failure("match.json" + where + ": " + key, Issue{std::move(where), std::move(key), std::move(p)}) {}
 
 namespace {
 

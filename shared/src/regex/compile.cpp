@@ -79,7 +79,7 @@ class Parser {
   std::map<std::string, std::uint32_t> names;
 
  private:
-  [[noreturn]] void fail(const char* key) const { throw CompileError{pos_, key}; }
+  [[noreturn]] void fail(const char* key) const { throw CompileError(pos_, key); }
 
   bool at_end() const { return pos_ >= p_.size(); }
 
@@ -94,7 +94,7 @@ class Parser {
   void resolve_names(Ast& a) {
     if (a.kind == Ast::backref && !a.backref_name.empty()) {
       const auto it = names.find(a.backref_name);
-      if (it == names.end()) throw CompileError{0, "regex.unknown_group"};
+      if (it == names.end()) throw CompileError(0, "regex.unknown_group");
       a.index = it->second;
     }
     for (auto& k : a.kids) resolve_names(*k);
@@ -261,7 +261,7 @@ class Parser {
       if (const auto it = kScriptAlias.find(value); it != kScriptAlias.end()) sc = it->second;
       ok = add_table("sc", sc);
     }
-    if (!ok) throw CompileError{pos_, "regex.unknown_property"};
+    if (!ok) throw CompileError(pos_, "regex.unknown_property");
     negate_out = false;
     return out;
   }
@@ -539,7 +539,7 @@ class Emitter {
   std::vector<Instr>& code() { return p_.programs[cur_].code; }
   std::uint32_t here() { return static_cast<std::uint32_t>(code().size()); }
   std::uint32_t add(Instr i) {
-    if (code().size() >= kMaxInstructions) throw CompileError{0, "regex.too_complex"};
+    if (code().size() >= kMaxInstructions) throw CompileError(0, "regex.too_complex");
     code().push_back(i);
     return here() - 1;
   }
@@ -636,7 +636,7 @@ Regex Regex::compile(std::string_view pattern) {
   // Back-references to groups that do not exist are syntax errors with the u flag.
   for (const auto& prog : program->programs) {
     for (const auto& i : prog.code) {
-      if (i.op == Op::backref && i.a >= program->groups) throw CompileError{0, "regex.unknown_group"};
+      if (i.op == Op::backref && i.a >= program->groups) throw CompileError(0, "regex.unknown_group");
       if (i.op == Op::backref) program->captures = true;
     }
   }

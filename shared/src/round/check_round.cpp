@@ -182,10 +182,10 @@ class Round {
       s.document = xml ? xml::from_xml(bytes) : parse_json(bytes);
     } catch (const JsonTextError& e) {
       s.problem = e.what();
-      s.problem_key = e.message_key;
+      s.problem_key = e.issue().message_key;
     } catch (const xml::XmlError& e) {
       s.problem = e.what();
-      s.problem_key = e.message_key;
+      s.problem_key = e.issue().message_key;
     } catch (const std::exception& e) {
       s.problem = e.what();
       s.problem_key = "round.unreadable";

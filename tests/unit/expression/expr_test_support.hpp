@@ -52,13 +52,13 @@ inline Value run(const std::string& text) {
   return evaluate(Program::compile(text, type_env), resolve);
 }
 
-inline Error parse_error(const std::string& text) {
+inline Issue parse_error(const std::string& text) {
   try {
     Program::compile(text, type_env);
   } catch (const ParseError& e) {
-    return e.error;
+    return e.issue();
   }
-  return Error{};
+  return Issue{};
 }
 
 }  // namespace greenapply::expr::testing

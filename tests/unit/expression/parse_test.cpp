@@ -20,7 +20,7 @@ TEST(ExprParse, PrecedenceFollowsTheGrammar) {
 }
 
 TEST(ExprParse, ErrorsCarryOffsetLineColumnAndKey) {
-  Error e = parse_error("1 +");
+  Issue e = parse_error("1 +");
   EXPECT_EQ(e.message_key, "expr.unexpected_end");
   EXPECT_EQ(e.offset, 3u);
   e = parse_error("count(team.core_team,\n  1) + )");
@@ -71,7 +71,7 @@ TEST(ExprParse, HostileInputIsAnErrorNotACrash) {
     Program::compile(std::string(100000, '(') + "1" + std::string(100000, ')'), testing::type_env, {}, generous);
     FAIL();
   } catch (const ParseError& e) {
-    EXPECT_EQ(e.error.message_key, "expr.too_deep");
+    EXPECT_EQ(e.issue().message_key, "expr.too_deep");
   }
   EXPECT_EQ(parse_error(std::string(2000, '-') + "1").message_key, "expr.too_deep");
   EXPECT_EQ(parse_error("not not not not not not not not not not not not not not not not not not not not not not "

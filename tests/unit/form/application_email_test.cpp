@@ -122,7 +122,7 @@ TEST(ApplicationEmail, RefusesAFileNoRecordMatches) {
     f.eml({changed});
     ADD_FAILURE() << "a changed file was attached";
   } catch (const mail::MailError& e) {
-    EXPECT_EQ(e.message_key, "mail.file_not_recorded");
+    EXPECT_EQ(e.issue().message_key, "mail.file_not_recorded");
   }
   // The same file twice: the second has no record left.
   EXPECT_THROW(f.eml({f.plan, f.plan}), mail::MailError);

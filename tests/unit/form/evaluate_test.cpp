@@ -98,7 +98,7 @@ json good_answers() {
 
 bool has_error(const json& out, const std::string& pointer, const std::string& key) {
   for (const auto& e : out["errors"]) {
-    if (e["pointer"] == pointer && e["key"] == key) return true;
+    if (e["pointer"] == pointer && e["message_key"] == key) return true;
   }
   return false;
 }
@@ -150,7 +150,7 @@ TEST(Evaluate, ConstraintsFailOnlyOnDefiniteFalse) {
   json out = evaluate(pkg, answers, "2023-04-15T10:00:00+08:00", "zh");
   ASSERT_TRUE(has_error(out, "/org/rd_staff", "rules.rd_le_staff"));
   for (const auto& e : out["errors"]) {
-    if (e["key"] == "rules.rd_le_staff") {
+    if (e["message_key"] == "rules.rd_le_staff") {
       EXPECT_EQ(e["message"], "研发人员不能多于员工总数。");
     }
   }
@@ -262,7 +262,7 @@ TEST(Evaluate, AFailedRuleFillsItsMessageFromItsParams) {
   const json out = evaluate(pkg, answers, "2023-04-15T10:00:00+08:00", "en");
   bool found = false;
   for (const auto& e : out["errors"]) {
-    if (e["key"] != "rules.rd_le_staff") continue;
+    if (e["message_key"] != "rules.rd_le_staff") continue;
     found = true;
     EXPECT_EQ(e["params"], json({{"over", 1}, {"staff", 60}}));
     EXPECT_EQ(e["message"], "R&D staff cannot exceed the 60 staff (1 too many).");
@@ -274,7 +274,7 @@ TEST(Evaluate, AFailedRuleFillsItsMessageFromItsParams) {
   const json young = evaluate(pkg, answers, "2023-04-15T10:00:00+08:00", "en");
   bool young_found = false;
   for (const auto& e : young["errors"]) {
-    if (e["key"] == "rules.young") {
+    if (e["message_key"] == "rules.young") {
       young_found = true;
       EXPECT_EQ(e["params"], json::object());
     }
@@ -290,7 +290,7 @@ TEST(Load, ARuleParamIsCheckedLikeAnyExpression) {
     FAIL() << "expected PackageError";
   } catch (const PackageError& e) {
     bool found = false;
-    for (const auto& p : e.problems) found |= p.pointer == "/constraints/0/params/staff" && p.message_key == "expr.unknown_field";
+    for (const auto& p : e.issues) found |= p.location == "/constraints/0/params/staff" && p.message_key == "expr.unknown_field";
     EXPECT_TRUE(found);
   }
   bundle["rules"]["constraints"][0]["params"] = json::array({"org.staff"});
@@ -307,12 +307,12 @@ TEST(Load, ReportsEveryProblemWithFileAndPointer) {
     FAIL() << "expected PackageError";
   } catch (const PackageError& e) {
     std::vector<std::string> where;
-    for (const auto& p : e.problems) where.push_back(p.file + " " + p.pointer + " " + p.message_key);
+    for (const auto& p : e.issues) where.push_back(p.file + " " + p.location + " " + p.message_key);
     const auto has = [&](const std::string& s) { return std::find(where.begin(), where.end(), s) != where.end(); };
     EXPECT_TRUE(has("rules.json /visibility/2/target package.unknown_field")) << ::testing::PrintToString(where);
     EXPECT_TRUE(has("rules.json /computed/2 package.computed_cycle")) << ::testing::PrintToString(where);
     bool expr_error = false;
-    for (const auto& p : e.problems) expr_error |= p.pointer == "/constraints/0/assert" && p.message_key.rfind("expr.", 0) == 0;
+    for (const auto& p : e.issues) expr_error |= p.location == "/constraints/0/assert" && p.message_key.rfind("expr.", 0) == 0;
     EXPECT_TRUE(expr_error) << ::testing::PrintToString(where);
   }
 }

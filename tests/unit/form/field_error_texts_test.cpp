@@ -100,12 +100,12 @@ TEST(FieldErrorTexts, FieldTextReplacesTheGenericMessageAndTheKeyStaysGeneric) {
   json answers = good();
   answers["owner"]["contact_phone"] = "+86 10 1234 5678";
   const json en = error_at(evaluate(pkg, answers, kNow, "en"), "/owner/contact_phone");
-  EXPECT_EQ(en["key"], "schema.pattern");
+  EXPECT_EQ(en["message_key"], "schema.pattern");
   EXPECT_EQ(en["source"], "schema");
   EXPECT_EQ(en["message"], "Enter the number with + and the country code, for example +861012345678.");
   EXPECT_EQ(en["params"], json({{"pattern", "^\\+[1-9][0-9]{6,14}$"}}));
   const json zh = error_at(evaluate(pkg, answers, kNow, "zh"), "/owner/contact_phone");
-  EXPECT_EQ(zh["key"], "schema.pattern");
+  EXPECT_EQ(zh["message_key"], "schema.pattern");
   EXPECT_EQ(zh["message"], "请以“+”和国家代码开头，例如 +861012345678。");
 }
 
@@ -121,7 +121,7 @@ TEST(FieldErrorTexts, TheWidgetsGenericTextComesBeforeTheKeywordsOwn) {
   json answers = good();
   answers["owner"]["keywords"] = json::array({"aa", "bb", "cc", "dd"});
   const json en = error_at(evaluate(pkg, answers, kNow, "en"), "/owner/keywords");
-  EXPECT_EQ(en["key"], "schema.maxItems");
+  EXPECT_EQ(en["message_key"], "schema.maxItems");
   EXPECT_EQ(en["message"], "Give at most 3 keywords (you gave 4).");
   EXPECT_EQ(error_at(evaluate(pkg, answers, kNow, "zh"), "/owner/keywords")["message"], "最多填写3个关键词（现有4个）。");
   // A field's own text still wins over its widget's: the phone (tel) has its own pattern text,
@@ -138,7 +138,7 @@ TEST(FieldErrorTexts, AFieldWithoutItsOwnTextKeepsTheGenericOne) {
   json answers = good();
   answers["owner"]["website"] = "ftp://acme.example";  // a valid URI, but not http(s)
   const json e = error_at(evaluate(pkg, answers, kNow, "en"), "/owner/website");
-  EXPECT_EQ(e["key"], "schema.pattern");
+  EXPECT_EQ(e["message_key"], "schema.pattern");
   EXPECT_EQ(e["message"], "This answer is not in the expected format.");
   // The phone's text is for the phone only: another field with the same keyword is untouched.
   answers["owner"]["website"] = "https://acme.example";
@@ -152,7 +152,7 @@ TEST(FieldErrorTexts, OnlyTheKeywordNamedInTheTextIsReplaced) {
   json answers = good();
   answers["owner"]["name"] = "A";  // minLength: the field has a text for "required" only
   const json e = error_at(evaluate(pkg, answers, kNow, "en"), "/owner/name");
-  EXPECT_EQ(e["key"], "schema.minLength");
+  EXPECT_EQ(e["message_key"], "schema.minLength");
   EXPECT_EQ(e["message"], "Enter at least 2 characters (you entered 1).");
 }
 
@@ -161,7 +161,7 @@ TEST(FieldErrorTexts, ItemsOfAListUseTheListsKeyAndTheSameParams) {
   json answers = good();
   answers["owner"]["keywords"] = json::array({"solar", "x"});
   const json en = error_at(evaluate(pkg, answers, kNow, "en"), "/owner/keywords/1");
-  EXPECT_EQ(en["key"], "schema.minLength");
+  EXPECT_EQ(en["message_key"], "schema.minLength");
   EXPECT_EQ(en["params"], json({{"actual", 1}, {"limit", 2}}));
   EXPECT_EQ(en["message"], "Each keyword needs at least 2 characters; one has 1.");
   EXPECT_EQ(error_at(evaluate(pkg, answers, kNow, "zh"), "/owner/keywords/1")["message"],
@@ -175,7 +175,7 @@ TEST(FieldErrorTexts, EveryItemOfARepeatSharesTheFieldsText) {
   const json out = evaluate(pkg, answers, kNow, "en");
   for (const char* pointer : {"/team/core_team/1/email", "/team/core_team/2/email"}) {
     const json e = error_at(out, pointer);
-    EXPECT_EQ(e["key"], "schema.format");
+    EXPECT_EQ(e["message_key"], "schema.format");
     EXPECT_EQ(e["params"], json({{"format", "email"}}));
     EXPECT_EQ(e["message"], "Enter this member's e-mail address, e.g. name@example.com.");
   }
@@ -186,7 +186,7 @@ TEST(FieldErrorTexts, RequiredUsesTheMissingFieldsText) {
   json answers = good();
   answers["owner"].erase("name");
   const json e = error_at(evaluate(pkg, answers, kNow, "zh"), "/owner/name");
-  EXPECT_EQ(e["key"], "schema.required");
+  EXPECT_EQ(e["message_key"], "schema.required");
   EXPECT_EQ(e["message"], "请填写登记的名称。");
 }
 
@@ -196,7 +196,7 @@ TEST(FieldErrorTexts, AConditionalKeywordGetsItsTextToo) {
   answers["owner"]["country"] = "CN";
   answers["owner"]["uscc"] = "91110108";
   const json e = error_at(evaluate(pkg, answers, kNow, "en"), "/owner/uscc");
-  EXPECT_EQ(e["key"], "schema.pattern");
+  EXPECT_EQ(e["message_key"], "schema.pattern");
   EXPECT_EQ(e["message"], "Enter the 18-character code from the business licence.");
 }
 
@@ -207,7 +207,7 @@ TEST(FieldErrorTexts, ALanguageWithoutTheFieldTextGetsTheGenericTextInThatLangua
   json answers = good();
   answers["team"]["core_team"][0]["email"] = "nobody";
   const json e = error_at(evaluate(pkg, answers, kNow, "zh"), "/team/core_team/0/email");
-  EXPECT_EQ(e["key"], "schema.format");
+  EXPECT_EQ(e["message_key"], "schema.format");
   EXPECT_EQ(e["message"], "该答案不是有效的email。");
 }
 
@@ -220,14 +220,14 @@ TEST(FieldErrorTexts, RuleMessagesAreNotAffected) {
   b["i18n"]["en"]["owner.contact_phone.error.cn_phone"] = "never shown";
   const auto pkg = FormPackage::load(b);
   const json e = error_at(evaluate(pkg, good(), kNow, "en"), "/owner/contact_phone");
-  EXPECT_EQ(e["key"], "rules.cn_phone");
+  EXPECT_EQ(e["message_key"], "rules.cn_phone");
   EXPECT_EQ(e["message"], "Use a direct line, not the switchboard.");
 }
 
 // ----- lint --------------------------------------------------------------------------------
 
-std::vector<Problem> error_text_problems(const json& b) {
-  std::vector<Problem> out;
+std::vector<Issue> error_text_problems(const json& b) {
+  std::vector<Issue> out;
   for (const auto& p : lint(b, nullptr)) {
     if (p.message_key.rfind("lint.error_text_", 0) == 0) out.push_back(p);
   }

@@ -101,10 +101,10 @@ TEST(NeedsWork, AnUnusableThresholdIsALoadError) {
       FormPackage::load(b);
       ADD_FAILURE() << "loaded with needs_work_below " << bad.dump();
     } catch (const PackageError& e) {
-      ASSERT_EQ(e.problems.size(), 1u) << bad.dump();
-      EXPECT_EQ(e.problems[0].file, "rubric.json");
-      EXPECT_EQ(e.problems[0].pointer, "/dimensions/1/needs_work_below");
-      EXPECT_EQ(e.problems[0].message_key, "package.bad_share");
+      ASSERT_EQ(e.issues.size(), 1u) << bad.dump();
+      EXPECT_EQ(e.issues[0].file, "rubric.json");
+      EXPECT_EQ(e.issues[0].location, "/dimensions/1/needs_work_below");
+      EXPECT_EQ(e.issues[0].message_key, "package.bad_share");
     }
   }
   json b = bundle();

@@ -19,7 +19,7 @@ TEST(FormatAssertion, OptInReportsTheFormat) {
   const auto issues = v.validate(bad);
   ASSERT_EQ(issues.size(), 2u);
   EXPECT_EQ(issues[0].message_key, "schema.format");
-  EXPECT_EQ(issues[0].instance_location, "/day");
+  EXPECT_EQ(issues[0].location, "/day");
   EXPECT_EQ(issues[0].params, (json{{"format", "date"}}));
   EXPECT_EQ(issues[1].params, (json{{"format", "email"}}));
   EXPECT_TRUE(v.is_valid(json::parse(R"({"mail": "a@example.org", "day": "2024-02-29"})")));

@@ -102,7 +102,7 @@ TEST(Required, OneIssuePerMissingPropertyAtTheParent) {
   const auto issues = errors(schema, json::parse(R"({"a/b": {"present": 1}})"));
   ASSERT_EQ(issues.size(), 2u);
   EXPECT_EQ(issues[0].message_key, "schema.required");
-  EXPECT_EQ(issues[0].instance_location, "/a~1b");
+  EXPECT_EQ(issues[0].location, "/a~1b");
   EXPECT_EQ(issues[0].keyword_location, "/properties/a~1b/required");
   EXPECT_EQ(issues[0].absolute_keyword_location, "#/properties/a~1b/required");
   EXPECT_EQ(issues[0].params, (json{{"property", "x~y"}}));
@@ -122,7 +122,7 @@ TEST(Errors, AllErrorsAreCollectedWithTheirLocations) {
   const json instance = json::parse(R"({"name": "A", "age": 17.5, "tags": ["ok", 3, "x~y", 4]})");
   const auto issues = errors(schema, instance);
   std::vector<std::pair<std::string, std::string>> got;
-  for (const auto& i : issues) got.emplace_back(i.instance_location, i.message_key);
+  for (const auto& i : issues) got.emplace_back(i.location, i.message_key);
   const std::vector<std::pair<std::string, std::string>> expected = {
       {"/age", "schema.minimum"}, {"/age", "schema.type"},    {"/name", "schema.minLength"},
       {"/tags/1", "schema.type"}, {"/tags/3", "schema.type"}, {"", "schema.required"}};
@@ -136,7 +136,7 @@ TEST(Errors, PointersEscapeTildeAndSlash) {
   const json schema = {{"additionalProperties", {{"type", "number"}}}};
   const auto issues = errors(schema, json::parse(R"({"a~b/c": "x"})"));
   ASSERT_EQ(issues.size(), 1u);
-  EXPECT_EQ(issues[0].instance_location, "/a~0b~1c");
+  EXPECT_EQ(issues[0].location, "/a~0b~1c");
   EXPECT_EQ(issues[0].keyword_location, "/additionalProperties/type");
 }
 
@@ -145,7 +145,7 @@ TEST(Errors, AdditionalPropertiesFalseNamesTheProperty) {
   const auto issues = errors(schema, json::parse(R"({"a": 1, "b": 2, "c": 3})"));
   ASSERT_EQ(issues.size(), 2u);
   EXPECT_EQ(issues[0].message_key, "schema.additionalProperties");
-  EXPECT_EQ(issues[0].instance_location, "");
+  EXPECT_EQ(issues[0].location, "");
   EXPECT_EQ(issues[0].params, (json{{"property", "b"}}));
 }
 
@@ -184,7 +184,7 @@ TEST(Limits, DepthLimitIsConfigurable) {
   const auto issues = errors(schema, json::parse(R"({"a": {"a": {"a": {}}}})"), o);
   ASSERT_EQ(issues.size(), 1u);
   EXPECT_EQ(issues[0].message_key, "limit.depth");
-  EXPECT_EQ(issues[0].instance_location, "/a/a");
+  EXPECT_EQ(issues[0].location, "/a/a");
   EXPECT_EQ(issues[0].params, (json{{"limit", 2}}));
 }
 
@@ -222,7 +222,7 @@ TEST(Limits, DeepSchemaIsRefused) {
     Validator::compile(schema);
     FAIL() << "expected SchemaError";
   } catch (const SchemaError& e) {
-    EXPECT_EQ(e.message_key, "limit.depth");
+    EXPECT_EQ(e.issue().message_key, "limit.depth");
   }
 }
 
@@ -246,7 +246,7 @@ TEST(Compile, UnusableSchemasThrowSchemaError) {
     try {
       Validator::compile(schema);
     } catch (const SchemaError& e) {
-      return e.message_key;
+      return e.issue().message_key;
     }
     return "none";
   };
@@ -399,8 +399,8 @@ TEST(Vocabularies, UnknownRequiredVocabularyIsRefusedOptionalIgnored) {
     Validator::compile(schema, {}, meta_with(true));
     FAIL() << "expected SchemaError";
   } catch (const SchemaError& e) {
-    EXPECT_EQ(e.message_key, "schema_error.unknown_vocabulary");
-    EXPECT_EQ(e.params["vocabulary"], "https://example.org/vocab/colours");
+    EXPECT_EQ(e.issue().message_key, "schema_error.unknown_vocabulary");
+    EXPECT_EQ(e.issue().params["vocabulary"], "https://example.org/vocab/colours");
   }
   // Optional unknown vocabulary: ignored; validation vocabulary absent, so "minimum" is not
   // asserted, while the applicator vocabulary still applies "properties".

@@ -48,8 +48,8 @@ TEST(Pattern, InvalidPatternIsASchemaError) {
     Validator::compile(json{{"properties", {{"a", {{"pattern", "(unclosed"}}}}}});
     FAIL() << "expected SchemaError";
   } catch (const SchemaError& e) {
-    EXPECT_EQ(e.message_key, "schema_error.bad_regex");
-    EXPECT_EQ(e.keyword_location, "#/properties/a/pattern");
+    EXPECT_EQ(e.issue().message_key, "schema_error.bad_regex");
+    EXPECT_EQ(e.issue().absolute_keyword_location, "#/properties/a/pattern");
   }
 }
 
@@ -61,7 +61,7 @@ TEST(Pattern, PatternPropertiesAndAdditionalProperties) {
   const auto issues = v.validate(json{{"x-note", 1}, {"other", 2}});
   ASSERT_EQ(issues.size(), 2u);
   EXPECT_EQ(issues[0].message_key, "schema.additionalProperties");
-  EXPECT_EQ(issues[1].instance_location, "/x-note");
+  EXPECT_EQ(issues[1].location, "/x-note");
   EXPECT_EQ(issues[1].keyword_location, "/patternProperties/^x-/type");
 }
 
@@ -70,7 +70,7 @@ TEST(MetaSchema, ChecksSchemasAgainstTheirDialect) {
       check_against_metaschema(json::parse(R"({"type": "string", "minLength": 1})")).empty());
   const auto issues = check_against_metaschema(json::parse(R"({"minLength": -1})"));
   ASSERT_FALSE(issues.empty());
-  EXPECT_EQ(issues[0].instance_location, "/minLength");
+  EXPECT_EQ(issues[0].location, "/minLength");
   const auto bad_type = check_against_metaschema(json::parse(R"({
     "$schema": "http://json-schema.org/draft-07/schema#", "type": "text"})"));
   EXPECT_FALSE(bad_type.empty());

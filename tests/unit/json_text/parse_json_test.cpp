@@ -18,9 +18,9 @@ TEST(ParseJson, ReportsSyntaxErrorsWithLineAndColumn) {
     parse_json("{\n  \"a\": 1,\n  \"b\": ]\n}");
     FAIL() << "expected an error";
   } catch (const JsonTextError& e) {
-    EXPECT_EQ(e.message_key, "json.syntax");
-    EXPECT_EQ(e.line, 3u);
-    EXPECT_EQ(e.column, 8u);
+    EXPECT_EQ(e.issue().message_key, "json.syntax");
+    EXPECT_EQ(e.issue().line, 3u);
+    EXPECT_EQ(e.issue().column, 8u);
   }
 }
 
@@ -29,7 +29,7 @@ TEST(ParseJson, RejectsEmptyInput) {
     parse_json("");
     FAIL();
   } catch (const JsonTextError& e) {
-    EXPECT_EQ(e.message_key, "json.empty");
+    EXPECT_EQ(e.issue().message_key, "json.empty");
   }
 }
 
@@ -44,8 +44,8 @@ TEST(ParseJson, RejectsAMillionDeepNestingWithoutRecursing) {
     parse_json(deep);
     FAIL();
   } catch (const JsonTextError& e) {
-    EXPECT_EQ(e.message_key, "json.depth");
-    EXPECT_EQ(e.offset, kMaxJsonDepth);
+    EXPECT_EQ(e.issue().message_key, "json.depth");
+    EXPECT_EQ(e.issue().offset, kMaxJsonDepth);
   }
 }
 
@@ -63,7 +63,7 @@ TEST(ParseJson, NumbersBeyondDoubleAreAnErrorNotACrash) {
     parse_json("[1e+616]");
     FAIL();
   } catch (const JsonTextError& e) {
-    EXPECT_EQ(e.message_key, "json.number_out_of_range");
+    EXPECT_EQ(e.issue().message_key, "json.number_out_of_range");
   }
   EXPECT_NO_THROW(parse_json("[18446744073709551616, -9223372036854775809, 1e308]"));  // beyond 64 bits: doubles
 }
@@ -73,7 +73,7 @@ TEST(ParseJson, TruncatedDocumentIsASyntaxError) {
     parse_json(R"({"a": [1, 2)");
     FAIL();
   } catch (const JsonTextError& e) {
-    EXPECT_EQ(e.message_key, "json.syntax");
+    EXPECT_EQ(e.issue().message_key, "json.syntax");
   }
 }
 

@@ -157,7 +157,7 @@ TEST(Compose, RefusesHeaderInjectionAndMalformedAddresses) {
       compose(m);
       ADD_FAILURE() << "composed although " << key;
     } catch (const MailError& e) {
-      EXPECT_EQ(e.message_key, key);
+      EXPECT_EQ(e.issue().message_key, key);
     }
   };
   refused([](OutgoingMessage& m) { m.subject = "Hello\r\nBcc: everyone@example.com"; }, "mail.header_line_break");

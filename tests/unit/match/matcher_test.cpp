@@ -139,7 +139,7 @@ TEST(Matcher, BadSpecsSayWhere) {
     try {
       Matcher::load(spec);
     } catch (const SpecError& e) {
-      return e.pointer + " " + e.message_key;
+      return e.issue().location + " " + e.issue().message_key;
     }
     return std::string("loaded");
   };

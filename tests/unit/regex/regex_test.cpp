@@ -17,7 +17,7 @@ std::string error_key(const std::string& pattern) {
   try {
     Regex::compile(pattern);
   } catch (const CompileError& e) {
-    return e.message_key;
+    return e.issue().message_key;
   }
   return "";
 }

@@ -166,6 +166,6 @@ TEST(Round, LintNamesAnApplicantIdOrTrackThatIsNotAField) {
   bundle["form"]["track"] = "/applicant/nope";
   std::vector<std::string> where;
   for (const auto& p : greenapply::form::lint(bundle, nullptr))
-    if (p.message_key == "package.unknown_field") where.push_back(p.pointer);
+    if (p.message_key == "package.unknown_field") where.push_back(p.location);
   EXPECT_EQ(where, (std::vector<std::string>{"/applicant_id/1", "/track"}));
 }

@@ -90,8 +90,8 @@ TEST(XmlIo, RefusesToWriteTextThatIsNotUtf8) {
       to_xml(v);
       ADD_FAILURE() << "expected xml.bad_utf8";
     } catch (const XmlError& e) {
-      EXPECT_EQ(e.message_key, "xml.bad_utf8");
-      EXPECT_EQ(e.line, 0u);
+      EXPECT_EQ(e.issue().message_key, "xml.bad_utf8");
+      EXPECT_EQ(e.issue().line, 0u);
       EXPECT_NE(e.detail.find("\"/a/1"), std::string::npos) << e.detail;
       EXPECT_EQ(std::string(e.what()), e.detail);
     }
@@ -141,29 +141,29 @@ constexpr const char* kHead = R"(<application xmlns="urn:greenapply:application:
 
 TEST(XmlIo, BadXmlGivesKeyAndPosition) {
   auto e = error_of("<application>\n  <object>\n</application>");
-  EXPECT_EQ(e.message_key, "xml.syntax");
-  EXPECT_EQ(e.line, 3u);
-  EXPECT_EQ(error_of("<answers/>").message_key, "xml.wrong_root");
-  EXPECT_EQ(error_of("<application format-version=\"1\"><null/></application>").message_key, "xml.wrong_namespace");
+  EXPECT_EQ(e.issue().message_key, "xml.syntax");
+  EXPECT_EQ(e.issue().line, 3u);
+  EXPECT_EQ(error_of("<answers/>").issue().message_key, "xml.wrong_root");
+  EXPECT_EQ(error_of("<application format-version=\"1\"><null/></application>").issue().message_key, "xml.wrong_namespace");
   e = error_of(std::string(kHead) + "\n<object>\n  <blob name=\"x\"/>\n</object></application>");
-  EXPECT_EQ(e.message_key, "xml.unknown_element");
-  EXPECT_EQ(e.line, 3u);
-  EXPECT_EQ(e.column, 3u);
-  EXPECT_EQ(error_of(std::string(kHead) + "<object><number>1</number></object></application>").message_key, "xml.missing_name");
-  EXPECT_EQ(error_of(std::string(kHead) + "<number>one</number></application>").message_key, "xml.bad_value");
-  EXPECT_EQ(error_of(std::string(kHead) + "<object><null name=\"a\"/><null name=\"a\"/></object></application>").message_key,
+  EXPECT_EQ(e.issue().message_key, "xml.unknown_element");
+  EXPECT_EQ(e.issue().line, 3u);
+  EXPECT_EQ(e.issue().column, 3u);
+  EXPECT_EQ(error_of(std::string(kHead) + "<object><number>1</number></object></application>").issue().message_key, "xml.missing_name");
+  EXPECT_EQ(error_of(std::string(kHead) + "<number>one</number></application>").issue().message_key, "xml.bad_value");
+  EXPECT_EQ(error_of(std::string(kHead) + "<object><null name=\"a\"/><null name=\"a\"/></object></application>").issue().message_key,
             "xml.duplicate_member");
-  EXPECT_EQ(error_of(std::string(kHead) + "</application>").message_key, "xml.empty");
-  EXPECT_EQ(error_of("").message_key, "xml.syntax");
+  EXPECT_EQ(error_of(std::string(kHead) + "</application>").issue().message_key, "xml.empty");
+  EXPECT_EQ(error_of("").issue().message_key, "xml.syntax");
 }
 
 TEST(XmlIo, InvalidUtf8IsAnErrorWithItsPosition) {
   // Found by fuzz_xml (tests/regressions/fuzz_xml-invalid-utf8): such text reached a JSON string.
   const auto e = error_of(std::string(kHead) + "<string>ok\xb1</string></application>");
-  EXPECT_EQ(e.message_key, "xml.bad_utf8");
-  EXPECT_EQ(e.column, std::string(kHead).size() + 11);
-  EXPECT_EQ(error_of(std::string(kHead) + "<string>\xed\xa0\x80</string></application>").message_key, "xml.bad_utf8");
-  EXPECT_EQ(error_of(std::string(kHead) + "<string>\xc0\xaf</string></application>").message_key, "xml.bad_utf8");
+  EXPECT_EQ(e.issue().message_key, "xml.bad_utf8");
+  EXPECT_EQ(e.issue().column, std::string(kHead).size() + 11);
+  EXPECT_EQ(error_of(std::string(kHead) + "<string>\xed\xa0\x80</string></application>").issue().message_key, "xml.bad_utf8");
+  EXPECT_EQ(error_of(std::string(kHead) + "<string>\xc0\xaf</string></application>").issue().message_key, "xml.bad_utf8");
   EXPECT_NO_THROW(from_xml(std::string(kHead) + "<string>北京😀</string></application>"));
 }
 
@@ -173,10 +173,10 @@ TEST(XmlIo, CharacterReferencesMustNameXmlCharacters) {
   // accepted them, and writing the imported package again threw a json type_error.
   const std::string before = std::string(kHead) + "<object>";
   const auto e = error_of(before + "<array name=\"&#x1e3331;\"></array></object></application>");
-  EXPECT_EQ(e.message_key, "xml.bad_char_ref");
-  EXPECT_EQ(e.offset, before.size());  // at the "<" of the element that holds it
-  EXPECT_EQ(e.line, 1u);
-  EXPECT_EQ(e.column, before.size() + 1);
+  EXPECT_EQ(e.issue().message_key, "xml.bad_char_ref");
+  EXPECT_EQ(e.issue().offset, before.size());  // at the "<" of the element that holds it
+  EXPECT_EQ(e.issue().line, 1u);
+  EXPECT_EQ(e.issue().column, before.size() + 1);
   EXPECT_EQ(e.detail, "&#x1e3331; is not a character XML allows");
   // The same for text, and for every other reference XML 1.0 forbids: NUL (which cut the text
   // short without a word), other C0 controls, surrogates, U+FFFE/U+FFFF, beyond U+10FFFF, and
@@ -184,12 +184,12 @@ TEST(XmlIo, CharacterReferencesMustNameXmlCharacters) {
   for (const std::string ref : {"&#x1e3331;", "&#0;", "&#x0;", "&#1;", "&#x1F;", "&#xD800;", "&#57343;", "&#xFFFE;",
                                 "&#65535;", "&#x110000;", "&#1114112;", "&#99999999999999999999999;", "&#xFFFFFFFF1;"}) {
     const auto t = error_of(std::string(kHead) + "<string>ab" + ref + "cd</string></application>");
-    EXPECT_EQ(t.message_key, "xml.bad_char_ref") << ref;
-    EXPECT_EQ(t.offset, std::string(kHead).size()) << ref;
+    EXPECT_EQ(t.issue().message_key, "xml.bad_char_ref") << ref;
+    EXPECT_EQ(t.issue().offset, std::string(kHead).size()) << ref;
     EXPECT_EQ(t.detail, ref + " is not a character XML allows");
   }
   // pugixml takes "<" inside an attribute value as text, so nothing there is CDATA or a comment.
-  EXPECT_EQ(error_of(before + "<null name=\"<![CDATA[&#0;]]>\"/></object></application>").message_key, "xml.bad_char_ref");
+  EXPECT_EQ(error_of(before + "<null name=\"<![CDATA[&#0;]]>\"/></object></application>").issue().message_key, "xml.bad_char_ref");
   // References to characters XML allows still decode; in CDATA, comments and processing
   // instructions "&#0;" is plain text, not a reference.
   EXPECT_EQ(from_xml(std::string(kHead) + "<string>&#x1F331;&#20013;&#x9;&#xD;&#x10FFFF;</string></application>"),
@@ -208,10 +208,10 @@ TEST(XmlIo, RefusesEntityTricks) {
   const std::string billion_laughs =
       "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;\">]>" +
       std::string(kHead) + "<string>&lol2;</string></application>";
-  EXPECT_EQ(error_of(billion_laughs).message_key, "xml.doctype");
+  EXPECT_EQ(error_of(billion_laughs).issue().message_key, "xml.doctype");
   const std::string external = "<!DOCTYPE a [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>" + std::string(kHead) +
                                "<string>&x;</string></application>";
-  EXPECT_EQ(error_of(external).message_key, "xml.doctype");
+  EXPECT_EQ(error_of(external).issue().message_key, "xml.doctype");
 }
 
 TEST(XmlIo, DeepNestingIsAnErrorNotACrash) {
@@ -219,7 +219,7 @@ TEST(XmlIo, DeepNestingIsAnErrorNotACrash) {
   for (int i = 0; i < 100000; ++i) deep += "<array>";
   for (int i = 0; i < 100000; ++i) deep += "</array>";
   deep += "</application>";
-  EXPECT_EQ(error_of(deep).message_key, "xml.depth");
+  EXPECT_EQ(error_of(deep).issue().message_key, "xml.depth");
 }
 
 }  // namespace

@@ -107,7 +107,7 @@ async function technologyForm(ctx, lang) {
 function issueText(e, t) {
   const key = `${t.constructor.keyOf(e.pointer)}.label`;
   const field = e.pointer && t.has(key) ? t.text(key) : t.shared('match.ui.issue.entry');
-  const phrased = e.key.startsWith('schema.') ? `match.ui.issue.${e.key.slice('schema.'.length)}` : null;
+  const phrased = e.message_key.startsWith('schema.') ? `match.ui.issue.${e.message_key.slice('schema.'.length)}` : null;
   if (phrased && t.shared(phrased) !== phrased) return fill(t.shared(phrased), { ...e.params, field });
   return fill(t.shared(e.source === 'rule' ? 'match.ui.issue.rule' : 'match.ui.issue.other'), { field, message: e.message });
 }

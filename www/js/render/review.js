@@ -80,10 +80,10 @@ export function renderReview(container, bundle, ctx) {
   const { texts, ev } = ctx;
   const hidden = ev.hidden ?? [];
   const isHidden = (p) => hidden.some((h) => p === h || p.startsWith(`${h}/`));
-  const missing = new Set(ev.errors.filter((e) => e.key === 'schema.required').map((e) => e.pointer));
+  const missing = new Set(ev.errors.filter((e) => e.message_key === 'schema.required').map((e) => e.pointer));
   const problems = new Map();
   for (const e of ev.errors) {
-    if (e.severity !== 'error' || e.key === 'schema.required') continue;
+    if (e.severity !== 'error' || e.message_key === 'schema.required') continue;
     if (!problems.has(e.pointer)) problems.set(e.pointer, []);
     problems.get(e.pointer).push(e.message);
   }

@@ -11,14 +11,14 @@ export type JsonText<R> = string & { readonly __json?: R };
 
 /** The one refusal of wasm/boundary.hpp. */
 export interface Refusal {
-  fatal: { key: string; message: string; pointer: string };
+  fatal: { message_key: string; message: string; pointer: string; params?: Record<string, unknown>; severity?: 'error' | 'warning'; file?: string; line?: number; column?: number };
 }
 
 // --- the JSON the core answers --------------------------------------------------------------
 
 export interface EvaluationError {
   pointer: string;
-  key: string;
+  message_key: string;
   params: Record<string, unknown>;
   message: string;
   severity: 'error' | 'warning';
@@ -37,7 +37,7 @@ export interface Evaluation {
   eligibility: {
     verdict: 'eligible' | 'eligible_with_warnings' | 'ineligible';
     window: 'before' | 'open' | 'closed';
-    reasons: { id: string; key: string; message: string; severity: 'block' | 'warn' }[];
+    reasons: { id: string; message_key: string; message: string; severity: 'block' | 'warn' }[];
     attachments: { id: string; required: boolean; provided: boolean }[];
   };
   score: {
@@ -45,7 +45,7 @@ export interface Evaluation {
     band: string;
     dimensions: { id: string; points: number; max: number; weight: number; score: number; needs_work: boolean }[];
     criteria: { id: string; dimension: string; points: number; max: number }[];
-    advice: { criterion: string; key: string; message: string; gain: number }[];
+    advice: { criterion: string; message_key: string; message: string; gain: number }[];
   } | null;
   submitted: Record<string, unknown>;
 }
@@ -155,7 +155,7 @@ export interface OrganiserModule {
 
 /** An Error thrown for a refusal (www/js/refusal.js). */
 export interface CoreError extends Error {
-  key: string;
+  message_key: string;
   pointer: string;
 }
 
