@@ -24,9 +24,10 @@ struct Issue {
   Severity severity = Severity::error;
 
   // Optional parts, empty (or 0) unless the producer has them:
-  std::string file;                       // the package file `location` points into ("rules.json")
-  std::string keyword_location;           // schema errors: pointer into the schema, or the rule id
-  std::string absolute_keyword_location;  // schema errors: absolute URI with fragment
+  // (Each has an initializer, so a short Issue{location, key} is complete to the compiler.)
+  std::string file = {};                       // the package file `location` points into ("rules.json")
+  std::string keyword_location = {};           // schema errors: pointer into the schema, or the rule id
+  std::string absolute_keyword_location = {};  // schema errors: absolute URI with fragment
   std::size_t offset = 0;                 // parsed text: byte offset of the problem
   std::size_t line = 0;                   // parsed text: 1-based line; 0 = no position
   std::size_t column = 0;                 // parsed text: 1-based column; 0 = no position
