@@ -13,7 +13,7 @@ same ("form.json", "io.hpp") are not keys. A literal that ends in "." is the sta
 at run time ("date.month." + month); each such prefix must be in DYNAMIC below, which says how it
 is completed: from values written in the source (checked to still be there), from the packages'
 data, or by the package itself, whose texts `greenapply lint` already requires (need() in
-shared/src/form/lint.cpp). A new prefix fails the test until DYNAMIC says how it expands.
+shared/src/form/lint/texts.cpp). A new prefix fails the test until DYNAMIC says how it expands.
 
 The texts are the engine's common texts, merged as the CLI and the site merge them
 (schemas/common/i18n/<lang>.json and *.<lang>.json). A Chinese text that is the English one
@@ -182,11 +182,11 @@ DYNAMIC = {
     # list's x-greenapply-texts (taxonomy.<code>): lint requires them for every value it lists.
     "taxonomy.": ("", PACKAGE),
 }
-# Texts lint requires of every package (need("form.title", …) in lint.cpp): not the engine's.
-lint_cpp = read("shared/src/form/lint.cpp")
+# Texts lint requires of every package (need("form.title", …) in lint/texts.cpp): not the engine's.
+lint_cpp = read("shared/src/form/lint/texts.cpp")
 PACKAGE_KEYS = {s for line in lint_cpp.splitlines() if "need(" in line for s, _ in literals(line) if keys_in(s)}
 if ".option." not in lint_cpp:
-    failures.append("lint.cpp no longer requires <field>.option.<value>: update DYNAMIC")
+    failures.append("lint/texts.cpp no longer requires <field>.option.<value>: update DYNAMIC")
 # The core's ranking problems are shown by the page as match.ui.<problem> (page_match_problems).
 ALIASES = {"match.not_answers": "match.ui.not_answers", "match.wrong_form": "match.ui.wrong_form"}
 
