@@ -9,8 +9,6 @@
 #include <cstdint>
 #include <vector>
 
-#include "greenapply/utf8.hpp"
-
 namespace greenapply::regex {
 
 namespace {
@@ -22,7 +20,7 @@ std::vector<Range> accepted(const LinearPiece& piece, const RegexProgram& p) {
     case LinearPiece::klass: return p.classes[piece.value].ranges;
     case LinearPiece::any: break;
   }
-  // "." : everything but the line terminators \n, \r, U+2028 and U+2029.
+  // "." : everything but the line terminators (is_line_terminator).
   return {{0, 0x09}, {0x0B, 0x0C}, {0x0E, 0x2027}, {0x202A, 0x10FFFF}};
 }
 
@@ -66,17 +64,13 @@ Regex::Result run_from(const RegexProgram& p, std::string_view s, std::size_t st
     std::uint32_t count = 0;
     while (count < piece.max && at < s.size()) {
       if (++steps > budget) return Regex::Result::step_limit;
-      char32_t cp;
-      std::size_t len = decode_utf8(s, at, cp);
-      if (len == 0) {  // invalid UTF-8 (not from JSON text): a byte at a time, as the VM reads it
-        cp = static_cast<unsigned char>(s[at]);
-        len = 1;
-      }
+      std::size_t next = at;
+      const char32_t cp = next_code_point(s, next);
       const bool ok = piece.kind == LinearPiece::character ? cp == piece.value
                       : piece.kind == LinearPiece::klass   ? class_contains(p.classes[piece.value], cp)
-                                                           : cp != '\n' && cp != '\r' && cp != 0x2028 && cp != 0x2029;
+                                                           : !is_line_terminator(cp);
       if (!ok) break;
-      at += len;
+      at = next;
       ++count;
     }
     if (count < piece.min) return Regex::Result::no_match;

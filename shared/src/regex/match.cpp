@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <vector>
 
-#include "greenapply/utf8.hpp"
 #include "linear.hpp"
 #include "program.hpp"
 
@@ -102,7 +101,7 @@ class Vm {
           }
           break;
         case Op::klass:
-          if (read_one(sp, [&](char32_t c) { return in_class(p_.classes[in.a], c); })) {
+          if (read_one(sp, [&](char32_t c) { return class_contains(p_.classes[in.a], c); })) {
             ++pc;
             continue;
           }
@@ -127,7 +126,7 @@ class Vm {
   bool holds(const Instr& in, std::size_t& sp, RunState& st) {
     switch (in.op) {
       case Op::any:
-        return read_one(sp, [](char32_t c) { return c != '\n' && c != '\r' && c != 0x2028 && c != 0x2029; });
+        return read_one(sp, [](char32_t c) { return !is_line_terminator(c); });
       case Op::save:
         // Captures are only read by back-references; without any, recording them is waste.
         if (p_.captures) set_slot(st, in.a, sp);
@@ -208,17 +207,7 @@ class Vm {
     return found != negative;
   }
 
-  // The code point at s_[i], moving i past it. Invalid UTF-8 (never from JSON text, possible
-  // from other callers) is read a byte at a time rather than past the end.
-  char32_t decode(std::size_t& i) const {
-    char32_t cp;
-    const std::size_t len = decode_utf8(s_, i, cp);
-    if (len == 0) return static_cast<unsigned char>(s_[i++]);
-    i += len;
-    return cp;
-  }
-
-  static bool in_class(const CharClass& c, char32_t cp) { return class_contains(c, cp); }
+  char32_t decode(std::size_t& i) const { return next_code_point(s_, i); }
 
   static bool word(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';

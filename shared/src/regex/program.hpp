@@ -3,9 +3,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "greenapply/regex.hpp"
+#include "greenapply/utf8.hpp"
 #include "unicode_tables.hpp"
 
 namespace greenapply::regex {
@@ -59,6 +61,19 @@ inline bool class_contains(const CharClass& c, char32_t cp) {
   }
   return false;
 }
+
+// The code point at s[i], moving i past it. Invalid UTF-8 (never from JSON text, possible from
+// other callers) is read a byte at a time rather than past the end. Both matchers read this way.
+inline char32_t next_code_point(std::string_view s, std::size_t& i) {
+  char32_t cp;
+  const std::size_t len = decode_utf8(s, i, cp);
+  if (len == 0) return static_cast<unsigned char>(s[i++]);
+  i += len;
+  return cp;
+}
+
+// What "." does not match: \n, \r, U+2028 and U+2029.
+inline bool is_line_terminator(char32_t c) { return c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029; }
 
 // One piece of a pattern that needs no backtracking (linear.hpp): a code point, a class or
 // "." matched between min and max times.
