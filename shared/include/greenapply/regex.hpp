@@ -1,6 +1,8 @@
 // greenapply/regex.hpp — ECMA-262 regular expressions (as JSON Schema's "pattern" means
-// them, with the u flag: code points, \p{…}) on a backtracking VM with an explicit stack and a
-// step budget, so a hostile pattern ends in Result::step_limit instead of hanging the page.
+// them, with the u flag: code points, \p{…}). Patterns without back-references or lookaround run
+// in one pass per code point (a one-pass matcher or a position automaton); the rest on a
+// backtracking VM with an explicit stack and a step budget, so a hostile pattern ends in
+// Result::step_limit instead of hanging the page.
 // std::regex is not used: it cannot match Chinese text by code point and doubles the wasm.
 #pragma once
 
@@ -31,9 +33,13 @@ class Regex {
   static Regex compile(std::string_view pattern);  // throws CompileError
   // Unanchored search, like RegExp.prototype.test. Subjects must be valid UTF-8.
   Result search(std::string_view subject, std::size_t step_budget = 200000) const;
-  // Whether search() runs the one-pass matcher (no backtracking needed, see regex/linear.hpp)
-  // rather than the VM: for tests and the fuzzer, which check that the two agree.
-  bool is_linear() const;
+  // Which matcher search() runs: the one-pass matcher (regex/linear.hpp), the position
+  // automaton (regex/automaton.hpp) or the backtracking VM, the only one that takes every
+  // pattern. For tests and the fuzzer, which check each against backtracking_search.
+  enum class Engine { one_pass, automaton, backtracking };
+  Engine engine() const;
+  // search() on the backtracking VM, whichever matcher search() would use.
+  Result backtracking_search(std::string_view subject, std::size_t step_budget = 200000) const;
 
  private:
   std::shared_ptr<const RegexProgram> program_;

@@ -8,6 +8,7 @@
 
 #include "greenapply/utf8.hpp"
 #include "ast.hpp"
+#include "automaton.hpp"
 #include "linear.hpp"
 #include "program.hpp"
 
@@ -648,6 +649,7 @@ Regex Regex::compile(std::string_view pattern) {
   }
   program->anchored = !ast->kids.empty() && ast->kind == Ast::seq && ast->kids[0]->kind == Ast::line_start;
   linearise(*ast, *program);
+  if (!program->linear_ok) build_automaton(*ast, *program);
   Regex r;
   r.program_ = std::move(program);
   return r;

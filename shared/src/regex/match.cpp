@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "automaton.hpp"
 #include "linear.hpp"
 #include "program.hpp"
 
@@ -224,10 +225,18 @@ class Vm {
 
 }  // namespace
 
-bool Regex::is_linear() const { return program_->linear_ok; }
+Regex::Engine Regex::engine() const {
+  if (program_->linear_ok) return Engine::one_pass;
+  return program_->automaton_ok ? Engine::automaton : Engine::backtracking;
+}
 
 Regex::Result Regex::search(std::string_view subject, std::size_t step_budget) const {
   if (program_->linear_ok) return linear_search(*program_, subject, step_budget);
+  if (program_->automaton_ok) return automaton_search(*program_, subject, step_budget);
+  return backtracking_search(subject, step_budget);
+}
+
+Regex::Result Regex::backtracking_search(std::string_view subject, std::size_t step_budget) const {
   Vm vm(*program_, subject, step_budget);
   try {
     for (std::size_t start = 0; start <= subject.size(); ++start) {

@@ -84,6 +84,21 @@ struct LinearPiece {
   static constexpr std::uint32_t kUnbounded = 0xFFFFFFFFu;
 };
 
+// A position automaton (automaton.hpp): position i is bit i; each position reads one code
+// point (a LinearPiece's kind and value; its counts unused).
+struct Automaton {
+  std::vector<LinearPiece> positions;     // at most 64
+  std::vector<std::uint64_t> follow;      // per position: the positions that may read next
+  std::uint64_t ascii[128] = {};          // per ASCII code point: the positions that accept it
+  std::uint64_t first_anywhere = 0;       // positions a match may begin with, at any start
+  std::uint64_t first_at_start = 0;       // ... only at the subject's start ("^")
+  std::uint64_t last_anywhere = 0;        // positions a match may end with, anywhere
+  std::uint64_t last_at_end = 0;          // ... only at the subject's end ("$")
+  bool empty_anywhere = false;            // an alternative without "^" may match nothing
+  bool empty_at_start = false;            // "^…" around one that may (a start is needed)
+  bool matches_empty_subject = false;     // "^…$" around one that may
+};
+
 struct RegexProgram {
   std::vector<Code> programs;  // [0] = main; others: lookaround bodies
   std::vector<CharClass> classes;
@@ -94,6 +109,8 @@ struct RegexProgram {
   bool linear_ok = false;       // matched by linear_search over `linear`, not by the VM
   bool anchored_end = false;    // (linear only) ends with $
   std::vector<LinearPiece> linear;
+  bool automaton_ok = false;    // matched by automaton_search, not by the VM
+  Automaton automaton;
 };
 
 }  // namespace greenapply::regex
