@@ -13,6 +13,9 @@
 //      --liftoff-only               no tier-up to TurboFan
 //  - with --trace: one cold load per form under Chromium's tracing: what ran inside the load
 //    (V8's lazy wasm compilation, GC, …), summed by trace event.
+//  - with --latency MS: every request answered MS later (DevTools' network emulation), as on a
+//    real network rather than loopback; this is when the page's warm-up (www/js/warm-up.js) has
+//    network time to fill, and `ready_ms` (navigation → form shown) is the figure to read.
 // Several sites are measured side by side, run after run (before/after in the same run), and
 // each figure is the median of the runs.
 // Usage: node bench/form-load-bench.mjs [site dir ...] [--runs N] [--flags] [--trace]
@@ -28,6 +31,8 @@ const runsAt = args.indexOf('--runs');
 const runs = runsAt >= 0 ? Number(args.splice(runsAt, 2)[1]) : 7;
 const withFlags = option('--flags');
 const withTrace = option('--trace');
+const latencyAt = args.indexOf('--latency');
+const latency = latencyAt >= 0 ? Number(args.splice(latencyAt, 2)[1]) : 0;
 const sites = (args.length ? args : ['build/site']).map((s) => path.resolve(s));
 
 const launchArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'];
@@ -51,6 +56,11 @@ async function visit(browser, base, formPath, warm, trace = false) {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  if (latency) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency, downloadThroughput: -1, uploadThroughput: -1 });
+  }
   if (trace) await browser.startTracing(page, { categories: traceCategories });
   await page.goto(`${base}index.html?now=2023-04-15T10:00:00%2B08:00&lang=en#form=${encodeURIComponent(formPath)}`);
   await page.waitForFunction(() => window.__benchReadyAt !== undefined, null, { timeout: 60_000 });
@@ -60,6 +70,7 @@ async function visit(browser, base, formPath, warm, trace = false) {
     const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/greenapply.wasm'));
     return {
       cold: performance.getEntriesByName('ga:form-load', 'measure')[0]?.duration ?? null,
+      warm_up: performance.getEntriesByName('ga:warm-up', 'measure')[0]?.duration ?? null,
       load_start: mark('ga:form-load-start'), core_ready: mark('ga:core-ready'),
       wasm_fetched: wasm?.responseEnd ?? null, ready: window.__benchReadyAt,
     };
@@ -142,6 +153,8 @@ for (const variant of variants) {
         warm_ms: median(list.map((v) => v.warm[0])),
         warm_third_ms: median(list.map((v) => v.warm[2])),
         core_ready_ms: median(list.map((v) => v.core_ready)),
+        warm_up_ms: median(list.map((v) => v.warm_up)),
+        warm_up_runs: list.filter((v) => v.warm_up !== null).length,
         load_start_ms: median(list.map((v) => v.load_start)),
         ready_ms: median(list.map((v) => v.ready)),
       } : {}),
@@ -151,4 +164,4 @@ for (const variant of variants) {
 }
 served.forEach(({ server }) => server.close());
 
-console.log(JSON.stringify({ chromium: chromiumVersion, runs, results }, null, 2));
+console.log(JSON.stringify({ chromium: chromiumVersion, runs, latency_ms: latency, results }, null, 2));

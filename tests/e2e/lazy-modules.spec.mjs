@@ -29,6 +29,20 @@ test('a first visit fetches the small core only; a need form the full core only'
   expect(paths).not.toContain('/greenapply.wasm');
 });
 
+// js/warm-up.js: while the form's files are on the network, the core loads a small package of
+// its own so that V8 compiles the load path then. The core must accept that package (else the
+// warm-up compiles a refusal's path only), on both cores, and the form must not notice it.
+for (const form of ['bluetech-2023-company', 'wipo-green-need']) {
+  test(`while the form's files are on their way the core warms up on its own package (${form})`, async ({ page }) => {
+    await page.route(`**/schemas/${form}/**`, async (r) => { await new Promise((done) => setTimeout(done, 300)); await r.continue(); });
+    await page.goto(`./?now=${NOW}&lang=en#form=${form}`);
+    await page.reload();
+    await ready(page);
+    const warmUps = await page.evaluate(() => performance.getEntriesByName('ga:warm-up', 'measure').map((m) => m.detail));
+    expect(warmUps).toEqual([{ ok: true }]);
+  });
+}
+
 for (const [lang, button, failed] of [
   ['en', 'Download application (JSON)', 'The file could not be made'],
   ['zh', '下载申报材料（JSON）', '无法生成文件'],

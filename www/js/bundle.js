@@ -29,7 +29,9 @@ async function fetchTexts(bundle, lang, common = commonTexts(lang)) {
   return { own, common: shared };
 }
 
-export async function loadBundle(path, lang) {
+// whileWaiting: called once every file is asked for, while they are on their way (the page
+// warms its core up then: js/warm-up.js).
+export async function loadBundle(path, lang, { whileWaiting } = {}) {
   const dir = new URL(`${path}/`, base);
   // What does not depend on the manifest is asked for with it, not after it.
   const early = { common: commonTexts(lang), schemas: getJson(new URL('common/schemas.json', base)) };
@@ -40,10 +42,12 @@ export async function loadBundle(path, lang) {
   Object.defineProperty(bundle, 'path', { value: path, enumerable: false });
   const parts = ['data_schema', 'layout', 'rules', 'eligibility', 'rubric', 'match'].filter((p) => form.files[p]);
   const want = textLanguage(bundle, lang);
-  const [loaded, texts, schemas] = await Promise.all([
+  const all = Promise.all([
     Promise.all(parts.map((p) => getJson(new URL(form.files[p], dir)))),
     fetchTexts(bundle, want, want === lang ? early.common : undefined),
     early.schemas]);
+  whileWaiting?.();
+  const [loaded, texts, schemas] = await all;
   parts.forEach((p, i) => { bundle[p] = loaded[i]; });
   bundle.i18n[want] = texts.own;
   bundle.common_i18n[want] = texts.common;

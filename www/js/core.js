@@ -9,6 +9,7 @@
 // declares the core's objects and the JSON they answer.
 import createGreenapply from '../greenapply.mjs';
 import { parsed, refusal } from './refusal.js';
+import { warmUp } from './warm-up.js';
 
 /** @typedef {import('./types/boundary').GreenapplyModule} GreenapplyModule */
 /** @typedef {import('./types/boundary').WasmForm} WasmForm */
@@ -43,7 +44,24 @@ function loadFullCore() {
 // two are independent, and the package fetches wait on the network, not on the main thread.
 // js/preload.js has marked which core the form in the address needs (and preloaded it). A
 // failure here is reported by openForm, the first caller that needs the core.
-(globalThis.document?.documentElement.dataset.gaCore === 'full' ? loadFullCore() : loadCore()).catch(() => {});
+const chosenCore = globalThis.document?.documentElement.dataset.gaCore;
+(chosenCore === 'full' ? loadFullCore() : loadCore()).catch(() => {});
+
+// The first form's files are on their way (js/bundle.js has asked for every one): once the core
+// is ready, and only if they are still not all in (openForm not yet called) and the page fetches
+// them over the network (js/preload.js chose a core: not the offline file, whose form is at
+// hand), the core loads a small package of its own so that V8 compiles the load and evaluation
+// code then, in time the applicant waits for the network anyway (js/warm-up.js). Not earlier:
+// while it runs, the main thread cannot ask for the next file.
+let opening = false;
+let warmed = false;
+export function warmUpWhileWaiting() {
+  if (warmed || !chosenCore) return;
+  warmed = true;
+  (chosenCore === 'full' ? loadFullCore() : loadCore())
+    .then((core) => { if (!opening) warmUp(core); })
+    .catch(() => {});
+}
 
 // The e-mail is made on a fresh full core each time, not kept: making a message with 18 MB of
 // files grows its memory to ~100 MB, which is let go with it. (Offline, the one core.)
@@ -83,6 +101,7 @@ async function withWriter(writerCore, core, form, bundle, make) {
  * @returns {Promise<import('./types/boundary').OpenForm>}
  */
 export async function openForm(bundle, { full = Boolean(bundle.match) } = {}) {
+  opening = true;
   const core = await (full ? loadFullCore() : loadCore());
   performance.mark('ga:form-load-start');
   const form = core.Form.load(JSON.stringify(bundle));

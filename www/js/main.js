@@ -3,7 +3,7 @@
 // and the page shows it (evaluate-loop.js, show-evaluation.js); the page decides nothing about
 // validity or score.
 import { loadBundle, packageIndex } from './bundle.js';
-import { openForm } from './core.js';
+import { openForm, warmUpWhileWaiting } from './core.js';
 import { loadUiTexts } from './i18n.js';
 import { getAt } from './pointer.js';
 import { NoticeList, describeLoadFailure, showLanguageFailed, showStartFailure, showSwitchFailed } from './notices.js';
@@ -65,7 +65,7 @@ const downloads = createDownloads({ state, now, refusalReason });
 // that fails leaves the page as it was.
 async function open(path, step = null) {
   drafts.flush();  // the open form's last keystrokes, before its answers are let go
-  const bundle = await loadBundle(path, state.lang);
+  const bundle = await loadBundle(path, state.lang, { whileWaiting: warmUpWhileWaiting });
   const form = await openForm(bundle);
   useForm(state, bundle, form);
   state.path = path;
