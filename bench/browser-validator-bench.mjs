@@ -5,7 +5,8 @@
 // validateFormats: false; the core's default), so both do the same work and must agree on which
 // instances are invalid (checked: the run fails otherwise). The two run in alternating windows of
 // WINDOW_MS in one page, so a busy machine slows both alike; the medians of the windows are
-// reported, and their ratio.
+// reported, and their ratio. The validator on its own is in the full core (greenapply-full.mjs),
+// the same code the page's small core validates forms with.
 //
 //   node bench/browser-validator-bench.mjs SITE SCHEMA INSTANCES [--rounds 5] [--window-ms 2000]
 //
@@ -46,7 +47,7 @@ const bundled = await build({ entryPoints: [entry], bundle: true, format: 'esm',
 rmSync(work, { recursive: true, force: true });
 
 const page = `<!doctype html><meta charset="utf-8"><title>validator bench</title><script type="module">
-import createGreenapply from '/greenapply.mjs';
+import createGreenapply from '/greenapply-full.mjs';
 import { makeAjv } from '/bench-ajv.mjs';
 window.runBench = async (rounds, windowMs) => {
   const [schemaText, instancesText] = await Promise.all([fetch('/bench-schema.json').then((r) => r.text()), fetch('/bench-instances.json').then((r) => r.text())]);

@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const [site, schemaPath, instancesPath] = process.argv.slice(2);
-const { default: createGreenapply } = await import(path.resolve(site, 'greenapply.mjs'));
-const core = await createGreenapply({ wasmBinary: readFileSync(path.join(site, 'greenapply.wasm')) });
+const { default: createGreenapply } = await import(path.resolve(site, 'greenapply-full.mjs'));
+const core = await createGreenapply({ wasmBinary: readFileSync(path.join(site, 'greenapply-full.wasm')) });
 const v = core.SchemaValidator.load(readFileSync(schemaPath, 'utf8'));
 if (!v.ok()) throw new Error(v.error());
 const n = v.loadInstances(readFileSync(instancesPath, 'utf8'));

@@ -66,7 +66,12 @@ function gaForm(h) {
 }
 
 Module['Form'] = { 'load': function (bundle) { return gaForm(gaCall(_ga_form_load, null, [bundle])); } };
-Module['SchemaValidator'] = {
-  'load': function (schema) { return gaObject('SchemaValidator', gaCall(_ga_validator_load, null, [schema]), _ga_validator_free)[0]; },
-};
+// The validator on its own is for benchmarks and tools, not the page: only the full core has it.
+if (Module['_ga_validator_load']) {
+  Module['SchemaValidator'] = {
+    'load': function (schema) {
+      return gaObject('SchemaValidator', gaCall(Module['_ga_validator_load'], null, [schema]), Module['_ga_validator_free'])[0];
+    },
+  };
+}
 Object.assign(Module, gaMethods('Module', null));

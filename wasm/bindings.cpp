@@ -308,17 +308,18 @@ const Text* ga_form_evaluate_document(FormHandle* h, const char* doc, std::size_
   return h->put(h->object.evaluate_document(arg(doc, docn), arg(now, nown), arg(lang, langn)));
 }
 
-EMSCRIPTEN_KEEPALIVE ValidatorHandle* ga_validator_load(const char* schema, std::size_t size) {
+// The validator on its own (benchmarks, tools): like the writers, in the full core only.
+ValidatorHandle* ga_validator_load(const char* schema, std::size_t size) {
   return new ValidatorHandle(SchemaValidator::load(arg(schema, size)));
 }
-EMSCRIPTEN_KEEPALIVE void ga_validator_free(ValidatorHandle* h) { delete h; }
-EMSCRIPTEN_KEEPALIVE int ga_validator_ok(ValidatorHandle* h) { return h->object.ok() ? 1 : 0; }
-EMSCRIPTEN_KEEPALIVE const Text* ga_validator_error(ValidatorHandle* h) { return h->put(h->object.error()); }
-EMSCRIPTEN_KEEPALIVE int ga_validator_load_instances(ValidatorHandle* h, const char* array, std::size_t size) {
+void ga_validator_free(ValidatorHandle* h) { delete h; }
+int ga_validator_ok(ValidatorHandle* h) { return h->object.ok() ? 1 : 0; }
+const Text* ga_validator_error(ValidatorHandle* h) { return h->put(h->object.error()); }
+int ga_validator_load_instances(ValidatorHandle* h, const char* array, std::size_t size) {
   return h->object.load_instances(arg(array, size));
 }
-EMSCRIPTEN_KEEPALIVE int ga_validator_validate_loaded(ValidatorHandle* h) { return h->object.validate_loaded(); }
-EMSCRIPTEN_KEEPALIVE const Text* ga_validator_validate(ValidatorHandle* h, const char* instance, std::size_t size) {
+int ga_validator_validate_loaded(ValidatorHandle* h) { return h->object.validate_loaded(); }
+const Text* ga_validator_validate(ValidatorHandle* h, const char* instance, std::size_t size) {
   return h->put(h->object.validate(arg(instance, size)));
 }
 

@@ -11,47 +11,29 @@
 
 /** @typedef {import('./types/boundary').GreenapplyModule} GreenapplyModule */
 
+/** @param {object} [more] */
+const str = (more) => ({ type: 'string', ...more });
 const schema = {
-  $schema: 'https://json-schema.org/draft/2020-12/schema',
   type: 'object',
-  $defs: {
-    code: { type: 'string', pattern: '^[A-Z]{2}[0-9]{4,8}$' },
-    count: { type: 'integer', minimum: 0, maximum: 100000 },
-  },
+  $defs: { n: { type: 'integer', minimum: 0, maximum: 1e5 } },
   properties: {
-    org: {
+    o: {
       type: 'object',
-      required: ['name', 'kind', 'founded'],
+      required: ['a', 'k'],
       additionalProperties: false,
       properties: {
-        name: { type: 'string', minLength: 2, maxLength: 200, pattern: '\\S' },
-        name_zh: { type: 'string', pattern: '^[\\u4e00-\\u9fff（）()·]+$' },
-        kind: { enum: ['company', 'institute', 'other'] },
-        kind_other: { type: 'string', minLength: 3 },
-        founded: { type: 'string', format: 'date' },
-        email: { type: 'string', format: 'email' },
-        website: { type: 'string', format: 'uri' },
-        tags: { type: 'array', items: { enum: ['solar', 'wind', 'storage'] }, uniqueItems: true, minItems: 1, contains: { const: 'solar' } },
-        code: { $ref: '#/$defs/code' },
-        staff: { $ref: '#/$defs/count' },
-        rd_staff: { $ref: '#/$defs/count' },
-        share: { type: 'number', minimum: 0, maximum: 100 },
-        listed: { type: 'boolean' },
-        members: {
-          type: 'array',
-          maxItems: 20,
-          items: {
-            type: 'object',
-            required: ['name'],
-            properties: { name: { type: 'string', minLength: 1 }, phd: { type: 'boolean' } },
-          },
-        },
+        a: str({ minLength: 2, maxLength: 99, pattern: '^[A-Z]{2}[0-9]+$|\\S' }),
+        k: { enum: ['x', 'y'] },
+        d: str({ format: 'date' }),
+        n: { $ref: '#/$defs/n' },
+        m: { $ref: '#/$defs/n' },
+        t: { type: 'array', items: { enum: ['p', 'q'] }, uniqueItems: true, minItems: 1, contains: { const: 'p' } },
+        r: { type: 'array', maxItems: 9, items: { type: 'object', required: ['a'], properties: { a: str(), b: { type: 'boolean' } } } },
       },
-      allOf: [{ not: { required: ['forbidden'] } }],
-      if: { properties: { kind: { const: 'other' } }, required: ['kind'] },
-      then: { required: ['kind_other'] },
+      allOf: [{ not: { required: ['x'] } }],
+      if: { properties: { k: { const: 'y' } } },
+      then: { required: ['d'] },
     },
-    files: { type: 'object', properties: { plan: { type: 'object', properties: { name: { type: 'string' } } } } },
   },
 };
 
@@ -60,49 +42,34 @@ const field = (pointer, widget) => ({ pointer, widget });
 
 /** The package as Form.load takes it (the page's bundle shape, www/js/bundle.js). */
 export const warmUpBundle = {
-  form: {
-    id: 'warm-up', version: '1.0.0', form_code: 'WARM', applicant_name: '/org/name', files: {},
-    submission: { to: 'nobody@organiser.example', subject: 'submission.subject' },
-  },
+  form: { id: 'w', version: '1.0.0', form_code: 'W', files: {}, submission: { to: 'a@b.example', subject: 's' } },
   data_schema: schema,
   layout: {
     sections: [
-      { id: 'org', fields: [field('/org/name', 'text'), field('/org/kind', 'radio'), field('/org/kind_other', 'text'),
-        field('/org/founded', 'date'), field('/org/staff', 'integer'), field('/org/rd_staff', 'integer'),
-        field('/org/email', 'email'), field('/org/website', 'url'), field('/org/tags', 'checkboxes'),
-        { pointer: '/org/members', widget: 'repeat', fields: [field('name', 'text'), field('phd', 'yesno')] },
-        { computed: 'age', widget: 'computed' }] },
-      { id: 'files', fields: [field('/files/plan', 'file')] },
+      { id: 'o', fields: [field('/o/a', 'text'), field('/o/k', 'radio'), field('/o/d', 'date'), field('/o/n', 'integer'),
+        field('/o/t', 'checkboxes'), { pointer: '/o/r', widget: 'repeat', fields: [field('a', 'text'), field('b', 'yesno')] },
+        { computed: 'g', widget: 'computed' }] },
     ],
   },
   rules: {
-    computed: [{ id: 'age', expr: "years_between(org.founded, round.deadline)" }],
-    visibility: [{ target: '/org/kind_other', when: "org.kind = 'other'" }],
-    constraints: [{ id: 'rd', assert: 'org.rd_staff <= org.staff', pointer: '/org/rd_staff', severity: 'error' }],
+    computed: [{ id: 'g', expr: 'years_between(o.d, round.deadline)' }],
+    visibility: [{ target: '/o/d', when: "o.k = 'y'" }],
+    constraints: [{ id: 'c', assert: 'o.m <= o.n', pointer: '/o/m', severity: 'error' }],
   },
   eligibility: {
-    round: { id: 'warm', opens: '2023-03-01T00:00:00+08:00', closes_before: '2023-05-01T00:00:00+08:00',
-      deadline: '2023-04-30', time_zone: 'Asia/Shanghai' },
-    checks: [
-      { id: 'E1', kind: 'hard', assert: 'org.founded <= round.deadline' },
-      { id: 'E2', kind: 'soft', assert: 'count_if(org.members, it.phd = true) >= 1' },
-    ],
-    attachments: [{ id: 'plan', pointer: '/files/plan' }],
+    round: { id: 'w', opens: '2023-03-01T00:00:00+08:00', closes_before: '2023-05-01T00:00:00+08:00', deadline: '2023-04-30', time_zone: 'Asia/Shanghai' },
+    checks: [{ id: 'h', kind: 'hard', assert: 'o.d <= round.deadline' }, { id: 's', kind: 'soft', assert: 'count_if(o.r, it.b = true) >= 1' }],
   },
   rubric: {
-    dimensions: [
-      { id: 'team', weight: 60, criteria: [{ id: 'T1', max: 4, points: 'steps(count(org.members), [1, 2, 4], [0, 1, 2, 4])' }] },
-      { id: 'size', weight: 40, criteria: [{ id: 'S1', max: 3, points: 'steps(org.staff, [10, 50, 200], [0, 1, 2, 3])' }] },
-    ],
-    bands: [{ id: 'A', min: 80 }, { id: 'B', min: 0 }],
+    dimensions: [{ id: 'v', weight: 100, criteria: [{ id: 'v1', max: 4, points: 'steps(count(o.r), [1, 2], [0, 2, 4])' }] }],
+    bands: [{ id: 'A', min: 0 }],
   },
-  i18n: { en: { 'org.title': 'Organisation', 'rules.rd': 'R&D staff cannot exceed staff.' } },
-  common_i18n: { en: { 'schema.required': 'Required: {property}' } },
+  i18n: { en: {} },
+  common_i18n: { en: {} },
 };
 
 const answers = JSON.stringify({
-  org: { name: 'Acme 清洁能源', name_zh: '清洁能源（北京）', kind: 'other', founded: '2020-05-01', email: 'a@b.example',
-    code: 'AB12345', website: 'https://a.example/x', tags: ['wind', 'solar'], staff: 60, rd_staff: 70, share: 12.5, members: [{ name: 'a', phd: true }, { name: 'b' }] },
+  o: { a: 'Acme 清洁能源', k: 'y', d: '2020-05-01', n: 6, m: 7, t: ['q', 'p'], r: [{ a: 'a', b: true }, { a: 'b' }] },
 });
 
 /**

@@ -84,6 +84,16 @@ struct LinearPiece {
   static constexpr std::uint32_t kUnbounded = 0xFFFFFFFFu;
 };
 
+// Whether a piece's matcher accepts cp (the one-pass matcher and the automaton read this way).
+inline bool piece_accepts(const LinearPiece& piece, const std::vector<CharClass>& classes, char32_t cp) {
+  switch (piece.kind) {
+    case LinearPiece::character: return cp == piece.value;
+    case LinearPiece::klass: return class_contains(classes[piece.value], cp);
+    case LinearPiece::any: break;
+  }
+  return !is_line_terminator(cp);
+}
+
 // A position automaton (automaton.hpp): position i is bit i; each position reads one code
 // point (a LinearPiece's kind and value; its counts unused).
 struct Automaton {

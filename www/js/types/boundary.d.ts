@@ -132,7 +132,8 @@ export interface WasmSchemaValidator {
 /** greenapply.mjs / greenapply-full.mjs / the offline file's createGreenapply(). */
 export interface GreenapplyModule {
   Form: { load(bundle: string): WasmForm };
-  SchemaValidator: { load(schema: string): WasmSchemaValidator };
+  /** The full core only (benchmarks, tools; wasm/exports.json). */
+  SchemaValidator?: { load(schema: string): WasmSchemaValidator };
   version(): string;
   heapBytes(): number;
   HEAP8?: Int8Array;
