@@ -36,7 +36,9 @@ constexpr CommandHelp kCommands[] = {
      "    machine output: one evaluation JSON per line\n"},
     {"batch",
      "batch --form PKG PATH... [--csv OUT.csv] [--json OUT.json] [--report OUT.html] [--now ISO-8601]\n"
-     "    re-check every application received (folders, .json/.xml packages, .eml, mbox) and rank them\n"},
+     "      [--jobs N]\n"
+     "    re-check every application received (folders, .json/.xml packages, .eml, mbox) and rank them,\n"
+     "    on N threads (default: every hardware thread; the outputs do not depend on N)\n"},
     {"export",
      "export --form PKG APP.json [--now ISO-8601] [--lang en|zh] [--json OUT.json] [--xml OUT.xml]\n"
      "       [--eml OUT.eml [--attach FILE]... [--date ISO-8601] [--message-id ID@DOMAIN]]\n"

@@ -47,6 +47,61 @@ TEST_P(Package, EvaluationIsDeterministic) {
   }
 }
 
+// The full output less what only the applicant reads: what Detail::decisions must give exactly.
+nlohmann::json without_texts(nlohmann::json full) {
+  full["issue_count"] = full["errors"].size();
+  for (const char* k : {"errors", "computed", "sections", "after_sending"}) full.erase(k);
+  auto& el = full["eligibility"];
+  for (const char* k : {"window_message", "verdict_message", "round", "attachments"}) el.erase(k);
+  for (auto& r : el["reasons"]) r.erase("message");
+  auto& sc = full["score"];
+  if (sc.is_object()) {
+    for (const char* k : {"band_label", "criteria", "advice"}) sc.erase(k);
+    for (auto& d : sc["dimensions"]) d.erase("title");
+    for (auto& d : sc["indicators"])
+      for (const char* k : {"title", "note", "advice"}) d.erase(k);
+  }
+  return full;
+}
+
+// The organiser's batch evaluates with Detail::decisions; the applicant sees Detail::full. They
+// must never disagree: every worked example, and each with one section left out or emptied
+// (more reasons, more errors), in both languages.
+TEST_P(Package, DecisionsAreTheFullEvaluationLessItsTexts) {
+  using greenapply::form::Detail;
+  const auto files = greenapply::cli::read_package((fs::path(GREENAPPLY_SOURCE_DIR) / "schemas" / GetParam()).string());
+  const auto pkg = greenapply::form::FormPackage::load(files.bundle);
+  std::size_t compared = 0, with_reasons = 0, with_issues = 0;
+  for (const auto& ex : files.bundle["examples"]) {
+    const auto& c = ex["content"];
+    std::vector<nlohmann::json> variants{c["answers"], nlohmann::json::object(), nlohmann::json::array()};
+    if (c["answers"].is_object()) {
+      for (const auto& [section, value] : c["answers"].items()) {
+        nlohmann::json without = c["answers"];
+        without.erase(section);
+        variants.push_back(without);
+        nlohmann::json emptied = c["answers"];
+        emptied[section] = nlohmann::json::object();
+        variants.push_back(emptied);
+      }
+    }
+    for (const auto& answers : variants) {
+      for (const char* lang : {"en", "zh"}) {
+        const std::string now = c["now"].get<std::string>();
+        const auto full = greenapply::form::evaluate(pkg, answers, now, lang);
+        const auto decisions = greenapply::form::evaluate(pkg, answers, now, lang, Detail::decisions);
+        ASSERT_EQ(without_texts(full).dump(), decisions.dump()) << ex["file"] << " " << answers.dump();
+        ++compared;
+        with_reasons += !full["eligibility"]["reasons"].empty();
+        with_issues += !full["errors"].empty();
+      }
+    }
+  }
+  // The variants reach what the comparison is about: reasons and issues, not only clean examples.
+  EXPECT_GT(with_reasons, compared / 4) << compared;
+  EXPECT_GT(with_issues, compared / 4) << compared;
+}
+
 INSTANTIATE_TEST_SUITE_P(Schemas, Package, ::testing::ValuesIn(package_dirs()),
                          [](const auto& param_info) {
                            std::string name = param_info.param;

@@ -10,8 +10,11 @@ Leaves OUT_DIR/inbox.mbox and OUT_DIR/round.json (the ranking `batch` gives at
 NOW = 2023-06-01T10:00:00+08:00) for the organiser's page test, which must show the same.
 """
 import csv
+import email
+import email.policy
 import io
 import json
+import mailbox
 import os
 import subprocess
 import sys
@@ -118,6 +121,38 @@ def main():
     # Without output files, stdout is the ranking, as before.
     plain = subprocess.run([cli, "batch", "--form", PKG, "inbox.mbox", "--now", NOW], cwd=out, capture_output=True)
     check(json.loads(plain.stdout) == ranking, "stdout ranking differs from --json's")
+
+    # Threads change nothing: the mailbox, and a folder of the packages it carries (read in
+    # parallel, a broken one among them), give the same bytes on one thread and on four.
+    folder = os.path.join(out, "packages")
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(out, "inbox.mbox"), "rb") as f:
+        box = mailbox.mbox(f.name, factory=lambda m: email.message_from_binary_file(m, policy=email.policy.default))
+        written = 0
+        for k, msg in enumerate(box):
+            for part in msg.iter_attachments():
+                name = part.get_filename() or ""
+                if name.endswith((".json", ".xml")):
+                    with open(os.path.join(folder, f"{k:02d}-{written:03d}{name[-5:] if name.endswith('.json') else '.xml'}"), "wb") as g:
+                        g.write(part.get_payload(decode=True))
+                    written += 1
+    with open(os.path.join(folder, "zz-broken.json"), "w", encoding="utf-8") as g:
+        g.write('{"answers": ')
+    check(written > 50, f"only {written} packages taken out of the mailbox")
+    for source in ("inbox.mbox", "packages"):
+        outputs = []
+        for jobs in ("1", "4"):
+            done = subprocess.run([cli, "batch", "--form", PKG, source, "--now", NOW, "--jobs", jobs,
+                                   "--json", f"jobs{jobs}.json", "--csv", f"jobs{jobs}.csv"], cwd=out, capture_output=True)
+            check(done.returncode == 0, f"batch --jobs {jobs} {source}: exit {done.returncode} {done.stderr.decode()}")
+            outputs.append([open(os.path.join(out, f"jobs{jobs}.{ext}"), "rb").read() for ext in ("json", "csv")])
+        check(outputs[0] == outputs[1], f"{source}: --jobs 4 gives other outputs than --jobs 1")
+        if source == "packages":
+            parallel = json.loads(outputs[1][0])
+            check(len(parallel["ranking"]) + len(parallel["superseded"]) == written + 1, "a package went missing")
+            check(any(r.get("problem_key") == "json.syntax" for r in parallel["ranking"]), "the broken package is not a row")
+    bad_jobs = subprocess.run([cli, "batch", "--form", PKG, "inbox.mbox", "--jobs", "0"], cwd=out, capture_output=True)
+    check(bad_jobs.returncode == 2 and b"--jobs" in bad_jobs.stderr, "--jobs 0 must be refused with exit 2")
 
     # CSV as Excel reads it.
     with open(os.path.join(out, "round.csv"), "rb") as f:

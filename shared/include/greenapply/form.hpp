@@ -61,8 +61,21 @@ class FormPackage {
 // (after the window), "criteria_verdict" (the answers' own verdict, in any window), ...};
 // "score" {"total", "band", "dimensions", "indicators" (in_total false: 0-100, with a "note"
 // and their own "advice"), ...}; "after_sending" {"contact", "steps"} from form.json.
+// What an evaluation is for. `full`: everything above, for the applicant. `decisions`: only
+// what the organiser's round ranks on, with no text looked up and no layout walked (the batch
+// evaluates thousands of applications and reads none of that):
+//   {"engine", "form", "lang", "now", "valid", "issue_count" (errors and warnings: the length
+//    "errors" has in full), "hidden", "applicant_name", "submitted",
+//    "eligibility": {"window", "criteria_verdict", "verdict", "reasons": [{"id", "message_key",
+//                    "severity"}], "seconds_to_open", "seconds_to_close" (a dated round)},
+//    "score": {"total", "band", "dimensions": [{"id", "points", "max", "weight", "score",
+//              "needs_work"}], "indicators": (the same)} or null}
+// Every value there is the one full gives: the same code computes it (a test holds them equal
+// for every worked example).
+enum class Detail { full, decisions };
+
 nlohmann::json evaluate(const FormPackage& package, const nlohmann::json& answers,
-                        std::string_view now, std::string_view lang);
+                        std::string_view now, std::string_view lang, Detail detail = Detail::full);
 
 // What the data schema says about answers, asked by the page so that it never walks the schema
 // itself (the one walk is the core's, form/schema_types.cpp):

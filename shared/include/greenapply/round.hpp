@@ -5,6 +5,7 @@
 // byte. Pure: the caller reads the files and gives the time.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -50,8 +51,16 @@ struct ReceivedFile {
 // engine_version_differs, not_a_package, duplicate_applicant (same applicant, same received
 // time: which one counts cannot be told), late (received after the window closed),
 // attachment_missing, attachment_altered, superseded, resubmitted (the counted one of several).
+//
+// `for_each` runs body(0) … body(count - 1) in any order, on any threads, and returns when all
+// have returned: each body reads or evaluates one application and touches nothing another one
+// does. The core has no threads of its own; the CLI gives one that spreads the applications over
+// the machine's cores, and without one (the page) they run in turn. The result is the same
+// either way, byte for byte: everything order-dependent is done after, in file order.
+using ForEach = std::function<void(std::size_t count, const std::function<void(std::size_t)>& body)>;
+
 nlohmann::json check_round(const form::FormPackage& package, const std::vector<ReceivedFile>& files,
-                           const std::string& now);
+                           const std::string& now, const ForEach& for_each = {});
 
 // The ranking as CSV for Excel: UTF-8 with a byte order mark, CRLF line ends, every cell quoted,
 // a cell starting = + - @ neutralised. Columns: rank,file,applicant,form,version,verdict,window,

@@ -55,7 +55,7 @@ std::string required_child(const Issue& issue) {
 }  // namespace
 
 json evaluate(const FormPackage& package, const json& answers, std::string_view now_text,
-              std::string_view lang_text) {
+              std::string_view lang_text, Detail detail) {
   const PackageData& d = package.data();
   const auto now = parse_instant(now_text);
   if (!now) throw std::invalid_argument("now must be an RFC 3339 date-time with an offset");
@@ -64,7 +64,8 @@ json evaluate(const FormPackage& package, const json& answers, std::string_view 
   const Texts texts(d.bundle.contains("i18n") ? &d.bundle["i18n"] : nullptr,
                     d.bundle.contains("common_i18n") ? &d.bundle["common_i18n"] : nullptr, lang);
 
-  Evaluation ev(d, texts);
+  const bool full = detail == Detail::full;
+  Evaluation ev(d, texts, full);
   json submitted = answers.is_object() ? answers : json::object();
   if (!answers.is_object()) ev.add_issue("", "answers.not_object", json::object(), Severity::error, "schema");
 
@@ -128,24 +129,28 @@ json evaluate(const FormPackage& package, const json& answers, std::string_view 
   json score = ev.score(scope);
   if (scope.overrun) ev.add_issue("", "limit.expression_steps", json::object(), Severity::error, "rule");
 
-  json computed = json::object();
-  for (const auto& [id, value] : scope.calc()) computed[id] = to_output(value);
-
   json out = json::object();
   out["engine"] = GREENAPPLY_VERSION;
   out["form"] = {{"id", d.id}, {"version", d.version}};
   out["lang"] = lang;
   out["now"] = std::string(now_text);
-  out["errors"] = ev.sorted_issues();
   out["valid"] = ev.error_count() == 0;
   out["hidden"] = hidden;
-  out["computed"] = std::move(computed);
-  out["sections"] = ev.sections(submitted, is_hidden);
   out["eligibility"] = std::move(eligibility);
   out["score"] = std::move(score);
   out["applicant_name"] = d.applicant_name_pointer.empty() || !find_at(submitted, d.applicant_name_pointer)
                               ? json()
                               : *find_at(submitted, d.applicant_name_pointer);
+  if (!full) {
+    out["issue_count"] = ev.issue_count();
+    out["submitted"] = std::move(submitted);
+    return out;
+  }
+  json computed = json::object();
+  for (const auto& [id, value] : scope.calc()) computed[id] = to_output(value);
+  out["errors"] = ev.sorted_issues();
+  out["computed"] = std::move(computed);
+  out["sections"] = ev.sections(submitted, is_hidden);
   // What happens after sending, in the evaluation's language: the page's last step and the
   // e-mail body show these texts as they are, so the programme's steps live in the package.
   json after = {{"contact", d.contact_key.empty() ? json() : json(texts.text(d.contact_key))}, {"steps", json::array()}};

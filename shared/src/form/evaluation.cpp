@@ -145,46 +145,55 @@ std::string Evaluation::day_text(std::int64_t days) const {
   return texts_.text("date.format", {{"day", dd}, {"month", texts_.text("date.month." + std::to_string(m))}, {"year", y}});
 }
 
+// The round's dates and the window's message, in the evaluation's language, beside the window
+// out["window"] already holds.
+void Evaluation::window_texts(json& out) const {
+  if (!d_.round) {
+    out["window_message"] = texts_.text("eligibility.window.rolling");
+    return;
+  }
+  const Round& r = *d_.round;
+  json params = {{"opens", format_instant(r.opens, r.offset_minutes)},
+                 {"closes_before", format_instant(r.closes_before, r.offset_minutes)},
+                 {"deadline", format_date(r.deadline_day)},
+                 {"time_zone", r.time_zone}};
+  out["round"] = params;
+  // The message speaks the applicant's language: dates written out, the zone by its name
+  // ("Beijing time"); "round" above keeps the machine forms.
+  const std::int64_t opens_local = r.opens.epoch_seconds + static_cast<std::int64_t>(r.offset_minutes) * 60;
+  const std::int64_t opens_day = local_day(r.opens, r.offset_minutes);
+  const std::int64_t opens_secs = opens_local - opens_day * 86400;
+  char clock[8];
+  std::snprintf(clock, sizeof clock, "%02d:%02d", static_cast<int>(opens_secs / 3600), static_cast<int>(opens_secs / 60 % 60));
+  const std::string zone_key = "time_zone." + r.time_zone;
+  const std::string opens_text = texts_.has("date.date_time")
+                                     ? texts_.text("date.date_time", {{"date", day_text(opens_day)}, {"time", clock}})
+                                     : format_instant(r.opens, r.offset_minutes);
+  const json shown = {{"opens", opens_text},
+                      {"closes_before", params["closes_before"]},
+                      {"deadline", day_text(r.deadline_day)},
+                      {"time_zone", texts_.has(zone_key) ? texts_.text(zone_key) : r.time_zone}};
+  out["window_message"] = texts_.text("eligibility.window." + out["window"].get<std::string>(), shown);
+}
+
 json Evaluation::eligibility(Scope& scope, const Instant& now, const json& submitted) const {
   json out = json::object();
-  json reasons = json::array();
   if (d_.round) {
     const Round& r = *d_.round;
-    const char* window = now.epoch_seconds < r.opens.epoch_seconds          ? "before"
-                         : now.epoch_seconds >= r.closes_before.epoch_seconds ? "closed"
-                                                                             : "open";
-    out["window"] = window;
-    json params = {{"opens", format_instant(r.opens, r.offset_minutes)},
-                   {"closes_before", format_instant(r.closes_before, r.offset_minutes)},
-                   {"deadline", format_date(r.deadline_day)},
-                   {"time_zone", r.time_zone}};
-    out["round"] = params;
-    // The message speaks the applicant's language: dates written out, the zone by its name
-    // ("Beijing time"); "round" above keeps the machine forms.
-    const std::int64_t opens_local = r.opens.epoch_seconds + static_cast<std::int64_t>(r.offset_minutes) * 60;
-    const std::int64_t opens_day = local_day(r.opens, r.offset_minutes);
-    const std::int64_t opens_secs = opens_local - opens_day * 86400;
-    char clock[8];
-    std::snprintf(clock, sizeof clock, "%02d:%02d", static_cast<int>(opens_secs / 3600), static_cast<int>(opens_secs / 60 % 60));
-    const std::string zone_key = "time_zone." + r.time_zone;
-    const std::string opens_text = texts_.has("date.date_time")
-                                       ? texts_.text("date.date_time", {{"date", day_text(opens_day)}, {"time", clock}})
-                                       : format_instant(r.opens, r.offset_minutes);
-    const json shown = {{"opens", opens_text},
-                        {"closes_before", params["closes_before"]},
-                        {"deadline", day_text(r.deadline_day)},
-                        {"time_zone", texts_.has(zone_key) ? texts_.text(zone_key) : r.time_zone}};
-    out["window_message"] = texts_.text(std::string("eligibility.window.") + window, shown);
+    out["window"] = now.epoch_seconds < r.opens.epoch_seconds          ? "before"
+                    : now.epoch_seconds >= r.closes_before.epoch_seconds ? "closed"
+                                                                        : "open";
     // Seconds left, for the page's countdown (the page formats it; the core has no clock).
     out["seconds_to_open"] = std::max<std::int64_t>(0, r.opens.epoch_seconds - now.epoch_seconds);
     out["seconds_to_close"] = std::max<std::int64_t>(0, r.closes_before.epoch_seconds - now.epoch_seconds);
   } else {
     out["window"] = "rolling";
-    out["window_message"] = texts_.text("eligibility.window.rolling");
   }
+  if (with_texts_) window_texts(out);
 
   bool blocked = false;
   bool warned = false;
+  json reasons = json::array();
   for (const auto& c : d_.checks) {
     if (is_true(scope.run(c.assertion))) continue;
     (c.hard ? blocked : warned) = true;
@@ -192,7 +201,7 @@ json Evaluation::eligibility(Scope& scope, const Instant& now, const json& submi
     json reason = json::object();
     put(reason, "id", c.id);
     put(reason, "message_key", key);
-    put(reason, "message", texts_.text(key));
+    if (with_texts_) put(reason, "message", texts_.text(key));
     put(reason, "severity", c.hard ? "block" : "warn");
     reasons.push_back(std::move(reason));
   }
@@ -203,36 +212,43 @@ json Evaluation::eligibility(Scope& scope, const Instant& now, const json& submi
     const bool provided = record && record->is_object() && is_filled(record) &&
                           record->contains("name") && is_filled(&(*record)["name"]);
     // The field's label names the attachment: "<section>.<field>.label".
-    const std::string name = texts_.text(field_text_key(a.pointer) + ".label");
-    json attachment = json::object();
-    put(attachment, "id", a.id);
-    put(attachment, "pointer", a.pointer);
-    put(attachment, "name", name);
-    put(attachment, "required", required);
-    put(attachment, "provided", provided);
-    attachments.push_back(std::move(attachment));
+    const std::string name = with_texts_ ? texts_.text(field_text_key(a.pointer) + ".label") : std::string();
+    if (with_texts_) {
+      json attachment = json::object();
+      put(attachment, "id", a.id);
+      put(attachment, "pointer", a.pointer);
+      put(attachment, "name", name);
+      put(attachment, "required", required);
+      put(attachment, "provided", provided);
+      attachments.push_back(std::move(attachment));
+    }
     if (required && !provided) {
       blocked = true;
-      json params = json::object();
-      put(params, "name", name);
       json reason = json::object();
       put(reason, "id", a.id);
       put(reason, "message_key", "eligibility.attachment_missing");
-      put(reason, "message", texts_.text("eligibility.attachment_missing", params));
+      if (with_texts_) {
+        json params = json::object();
+        put(params, "name", name);
+        put(reason, "message", texts_.text("eligibility.attachment_missing", params));
+      }
       put(reason, "severity", "block");
       reasons.push_back(std::move(reason));
     }
   }
   // The answers judged against the rules alone: what the self-assessment says in any window.
   const std::string criteria = blocked ? "ineligible" : warned ? "eligible_with_warnings" : "eligible";
-  const std::string criteria_message = texts_.text("eligibility.verdict." + criteria);
   out["criteria_verdict"] = criteria;
   // After the window closes nothing can be sent, so the verdict itself says so ("closed"), and
   // its message carries the self-assessment of the answers after it rather than a plain
   // "Eligible" beside a separate closed line. Before opening the answers can still be sent
   // later: the verdict stays the criteria's.
-  if (out.value("window", "") == "closed") {
-    out["verdict"] = "closed";
+  const bool closed = out["window"] == "closed";
+  out["verdict"] = closed ? "closed" : criteria;
+  out["reasons"] = std::move(reasons);
+  if (!with_texts_) return out;
+  const std::string criteria_message = texts_.text("eligibility.verdict." + criteria);
+  if (closed) {
     json params = out["round"];
     params["deadline"] = day_text(d_.round->deadline_day);
     const std::string zone_key = "time_zone." + d_.round->time_zone;
@@ -240,10 +256,8 @@ json Evaluation::eligibility(Scope& scope, const Instant& now, const json& submi
     params["criteria"] = criteria_message;
     out["verdict_message"] = texts_.text("eligibility.verdict.closed", params);
   } else {
-    out["verdict"] = criteria;
     out["verdict_message"] = criteria_message;
   }
-  out["reasons"] = std::move(reasons);
   out["attachments"] = std::move(attachments);
   return out;
 }
@@ -283,6 +297,8 @@ json Evaluation::score(Scope& scope) const {
       const auto raw = number_of(scope.run(c.points));
       const double p = std::clamp(raw.value_or(0.0), 0.0, c.max);
       points += p;
+      ++order;
+      if (!with_texts_) continue;  // per-criterion points and advice: for the applicant
       json crit = json::object();
       put(crit, "id", c.id);
       put(crit, "dimension", dim.id);
@@ -299,15 +315,14 @@ json Evaluation::score(Scope& scope) const {
         put(item, "message_key", key);
         put(item, "message", texts_.text(key));
         put(item, "gain", output_number(round2(gain)));
-        own_advice.push_back({gain, order, std::move(item)});
+        own_advice.push_back({gain, order - 1, std::move(item)});
       }
-      ++order;
     }
     const double s = max > 0 ? weight * points / max : 0;
     const bool needs_work = dim.needs_work_below && max > 0 && points / max < *dim.needs_work_below;
     json entry = json::object();
     put(entry, "id", dim.id);
-    put(entry, "title", texts_.text("rubric." + dim.id + ".title"));
+    if (with_texts_) put(entry, "title", texts_.text("rubric." + dim.id + ".title"));
     put(entry, "points", output_number(points));
     put(entry, "max", output_number(max));
     put(entry, "weight", output_number(round2(weight)));
@@ -317,6 +332,8 @@ json Evaluation::score(Scope& scope) const {
       total += s;
       dims.push_back(std::move(entry));
       for (auto& a : own_advice) advice.push_back(std::move(a));
+    } else if (!with_texts_) {
+      indicators.push_back(std::move(entry));
     } else {
       // "rubric.<id>.indicator_note" when the package words it, else the shared text.
       const std::string note_key = "rubric." + dim.id + ".indicator_note";
@@ -345,9 +362,10 @@ json Evaluation::score(Scope& scope) const {
   }
   out["total"] = output_number(total2);
   out["band"] = band;
-  out["band_label"] = band.empty() ? "" : texts_.text("rubric.band." + band);
   out["dimensions"] = std::move(dims);
   out["indicators"] = std::move(indicators);
+  if (!with_texts_) return out;
+  out["band_label"] = band.empty() ? "" : texts_.text("rubric.band." + band);
   out["criteria"] = std::move(crits);
   out["advice"] = std::move(advice_out);
   return out;

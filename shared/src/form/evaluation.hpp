@@ -24,16 +24,21 @@ struct SourcedIssue {
 
 class Evaluation {
  public:
-  Evaluation(const PackageData& d, const Texts& texts) : d_(d), texts_(texts) {}
+  // with_texts false: the decisions only (form::Detail::decisions), no text looked up and none
+  // of what only the applicant reads (advice, per-criterion points, attachment names) built.
+  Evaluation(const PackageData& d, const Texts& texts, bool with_texts = true)
+      : d_(d), texts_(texts), with_texts_(with_texts) {}
 
   // source: "schema" | "rule" (a string literal)
   void add_issue(std::string pointer, std::string key, nlohmann::json params, Severity severity,
                  const char* source);
   std::size_t error_count() const;
+  std::size_t issue_count() const { return issues_.size(); }
   nlohmann::json sorted_issues() const;
 
   nlohmann::json eligibility(Scope& scope, const Instant& now, const nlohmann::json& submitted) const;
   std::string day_text(std::int64_t days) const;
+  void window_texts(nlohmann::json& eligibility) const;
   nlohmann::json score(Scope& scope) const;
   nlohmann::json sections(const nlohmann::json& submitted,
                           const std::function<bool(const std::string&)>& is_hidden) const;
@@ -43,6 +48,7 @@ class Evaluation {
   std::string message_of(const SourcedIssue& issue, std::size_t rank) const;  // rank: field_rank of its pointer
   const PackageData& d_;
   const Texts& texts_;
+  const bool with_texts_;
   std::vector<SourcedIssue> issues_;
 };
 

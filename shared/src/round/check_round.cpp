@@ -106,17 +106,21 @@ struct Evaluated {
   std::string identity;
   std::int64_t epoch = 0;
   json answers;
+  std::vector<std::string> dimension_ids;  // in rubric order, for the round's column order
 };
 
 class Round {
  public:
-  Round(const form::FormPackage& package, const std::string& now) : package_(package), now_(now), hints_(hints_of(package)) {}
+  Round(const form::FormPackage& package, const std::string& now, const ForEach& for_each)
+      : package_(package), now_(now), hints_(hints_of(package)), for_each_(for_each) {}
 
   void add_files(const std::vector<ReceivedFile>& files) {
     // Loose files first, so a package's neighbours are known whatever the order.
     std::map<std::string, std::vector<detail::AvailableFile>> loose;
     for (const auto& f : files)
       if (kind_of(f) == Kind::other) loose[folder_of(f.name)].push_back({base_of(f.name), sha256_hex(f.bytes)});
+    // Packages are parsed after the walk, each on its own (for_each_): submission index, file.
+    std::vector<std::pair<std::size_t, const ReceivedFile*>> packages;
     for (const auto& f : files) {
       switch (kind_of(f)) {
         case Kind::json_package:
@@ -126,7 +130,7 @@ class Round {
           s.source = {{"file", f.name}};
           s.received_from = "package";
           s.available = loose[folder_of(f.name)];
-          read_document(s, f.bytes, kind_of(f) == Kind::xml_package);
+          packages.emplace_back(submissions_.size(), &f);
           submissions_.push_back(std::move(s));
           break;
         }
@@ -142,15 +146,24 @@ class Round {
           break;
       }
     }
+    run_each(packages.size(), [&](std::size_t i) {
+      const auto [index, file] = packages[i];
+      read_document(submissions_[index], file->bytes, kind_of(*file) == Kind::xml_package);
+    });
   }
 
   json result() {
+    std::vector<Evaluated> evaluated(submissions_.size());
+    run_each(submissions_.size(), [&](std::size_t i) { evaluated[i] = evaluate(submissions_[i]); });
     std::vector<json> rows;
     std::vector<std::string> identity;
     std::vector<std::int64_t> epoch;
     std::vector<json> answers;
-    for (const auto& s : submissions_) {
-      Evaluated e = evaluate(s);
+    json dimension_ids = json::array();
+    for (auto& e : evaluated) {
+      for (const auto& id : e.dimension_ids)
+        if (std::find(dimension_ids.begin(), dimension_ids.end(), id) == dimension_ids.end())
+          dimension_ids.push_back(id);
       rows.push_back(std::move(e.row));
       identity.push_back(std::move(e.identity));
       epoch.push_back(e.epoch);
@@ -163,7 +176,7 @@ class Round {
     out["version"] = package_.version();
     out["engine"] = GREENAPPLY_VERSION;
     out["now"] = now_;
-    out["dimensions"] = dimension_ids_;
+    out["dimensions"] = std::move(dimension_ids);
     out["ranking"] = json(std::move(rows));
     out["superseded"] = std::move(superseded);
     return out;
@@ -269,7 +282,8 @@ class Round {
       }
       r["received_at"] = received_at;
       r["received_at_from"] = received_at_from;
-      json evaluated = form::evaluate(package_, answers, received_at, "en");
+      // The decisions only: the round reads no text of the evaluation and no section.
+      json evaluated = form::evaluate(package_, answers, received_at, "en", form::Detail::decisions);
       const json& ev = evaluated;
       r["applicant"] = ev["applicant_name"];
       r["form"] = package_.id();
@@ -284,15 +298,14 @@ class Round {
       json reasons = json::array();
       for (const auto& x : ev["eligibility"]["reasons"]) reasons.push_back(x["id"]);
       r["reasons"] = reasons;
-      r["errors"] = ev["errors"].size();
+      r["errors"] = ev["issue_count"];
       r["total"] = ev["score"].is_object() ? ev["score"]["total"] : json();
       r["band"] = ev["score"].is_object() ? ev["score"]["band"] : json();
       json dims = json::object();
       if (ev["score"].is_object()) {
         for (const auto& d : ev["score"]["dimensions"]) {
           dims[d["id"].get<std::string>()] = d["score"];
-          if (std::find(dimension_ids_.begin(), dimension_ids_.end(), d["id"]) == dimension_ids_.end())
-            dimension_ids_.push_back(d["id"]);
+          e.dimension_ids.push_back(d["id"].get<std::string>());
         }
       }
       r["dimensions"] = dims;
@@ -354,13 +367,22 @@ class Round {
   std::string now_;
   FormHints hints_;
   std::vector<Submission> submissions_;
-  json dimension_ids_ = json::array();
+  const ForEach& for_each_;
+
+  void run_each(std::size_t count, const std::function<void(std::size_t)>& body) const {
+    if (for_each_) {
+      for_each_(count, body);
+    } else {
+      for (std::size_t i = 0; i < count; ++i) body(i);
+    }
+  }
 };
 
 }  // namespace
 
-json check_round(const form::FormPackage& package, const std::vector<ReceivedFile>& files, const std::string& now) {
-  Round round(package, now);
+json check_round(const form::FormPackage& package, const std::vector<ReceivedFile>& files, const std::string& now,
+                 const ForEach& for_each) {
+  Round round(package, now, for_each);
   round.add_files(files);
   return round.result();
 }
