@@ -101,10 +101,11 @@ json evaluate(const FormPackage& package, const json& answers, std::string_view 
 
   // 2. the data schema
   if (d.validator) {
-    for (const Issue& issue : d.validator->validate(submitted)) {
-      const std::string where = required_child(issue);
+    std::vector<Issue> found = d.validator->validate(submitted);
+    for (Issue& issue : found) {
+      std::string where = required_child(issue);
       if (is_hidden(where)) continue;
-      ev.add_issue(where, issue.message_key, issue.params, issue.severity, "schema");
+      ev.add_issue(std::move(where), std::move(issue.message_key), std::move(issue.params), issue.severity, "schema");
     }
   }
 
