@@ -10,6 +10,7 @@
 // Exit: 0 done (whatever the applications' verdicts), 2 unusable input.
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 
 #include "application.hpp"
 #include "commands/commands.hpp"
@@ -61,9 +62,15 @@ int run_batch(const Args& args) {
 
   const json result = round::check_round(pkg, received_files(opts.positionals()), now, threads_for_each(jobs));
 
-  if (const auto out = opts.get("json")) write_file(*out, result.dump(2) + "\n");
-  if (const auto out = opts.get("csv")) write_file(*out, round::round_csv(result));
-  if (const auto out = opts.get("report")) write_file(*out, round::round_report_html(result, package_files.bundle));
+  // The outputs are independent texts of one result: made side by side, written in turn.
+  std::vector<std::pair<std::string, std::function<std::string()>>> outputs;
+  if (const auto out = opts.get("json")) outputs.emplace_back(*out, [&] { return result.dump(2) + "\n"; });
+  if (const auto out = opts.get("csv")) outputs.emplace_back(*out, [&] { return round::round_csv(result); });
+  if (const auto out = opts.get("report"))
+    outputs.emplace_back(*out, [&] { return round::round_report_html(result, package_files.bundle); });
+  std::vector<std::string> texts(outputs.size());
+  threads_for_each(jobs)(outputs.size(), [&](std::size_t i) { texts[i] = outputs[i].second(); });
+  for (std::size_t i = 0; i < outputs.size(); ++i) write_file(outputs[i].first, texts[i]);
   std::size_t unreadable = 0;
   for (const auto& r : result["ranking"]) unreadable += r["verdict"] == "unreadable";
   const std::size_t superseded = result["superseded"].size();
