@@ -75,13 +75,11 @@ std::size_t Evaluation::error_count() const {
 std::size_t Evaluation::field_rank(const std::string& pointer) const {
   std::size_t best = d_.fields.size();
   std::size_t best_len = 0;
-  // Only the fields of the pointer's section (and "*" ones) can hold it.
-  auto candidates = d_.fields_by_head.find(first_token(pointer));
-  if (candidates == d_.fields_by_head.end()) candidates = d_.fields_by_head.find(std::string_view());
-  if (candidates == d_.fields_by_head.end()) return best;
-  for (const std::size_t i : candidates->second) {
+  for (std::size_t i = 0; i < d_.fields.size(); ++i) {
     const std::string& p = d_.fields[i].pointer;
-    if (p.size() < best_len) continue;
+    // The first character of the section decides most fields at once.
+    if (p.empty() || p.size() < best_len) continue;
+    if (p.size() > 1 && p[1] != '*' && (pointer.size() < 2 || p[1] != pointer[1])) continue;
     if (pattern_within(pointer, p)) {
       best = i;
       best_len = p.size();

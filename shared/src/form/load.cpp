@@ -215,22 +215,6 @@ class Loader {
                  &s.fields);
       d_.sections.push_back(std::move(s));
     }
-    index_fields_by_head();
-  }
-
-  void index_fields_by_head() {
-    std::vector<std::size_t> any;  // first token "*" (or none): they may hold any pointer
-    for (std::size_t i = 0; i < d_.fields.size(); ++i) {
-      const std::string_view head = first_token(d_.fields[i].pointer);
-      if (d_.fields[i].pointer.empty()) continue;
-      if (head.empty() || head == "*") any.push_back(i);
-      else d_.fields_by_head[std::string(head)].push_back(i);
-    }
-    for (auto& [head, list] : d_.fields_by_head) {
-      list.insert(list.end(), any.begin(), any.end());
-      std::sort(list.begin(), list.end());
-    }
-    d_.fields_by_head[""] = std::move(any);
   }
 
   void load_round() {

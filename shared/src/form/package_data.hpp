@@ -3,7 +3,6 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -120,11 +119,6 @@ struct PackageData {
 
   std::optional<json_schema::Validator> validator;
   std::vector<LayoutField> fields;
-  // The fields an issue's pointer can lie within, by the pointer's first token ("company" for
-  // "/company/uscc"), in layout order: the fields under that token and those whose first token
-  // is "*". Under "" (any other token) the latter alone. So ranking an issue scans one section's
-  // fields, not the whole form's.
-  std::map<std::string, std::vector<std::size_t>, std::less<>> fields_by_head;
   std::vector<Section> sections;
   std::vector<Computed> computed;  // in dependency order
   std::vector<Visibility> visibility;

@@ -34,12 +34,6 @@ std::string join_pointer(const std::vector<std::string>& tokens) {
   return out;
 }
 
-std::string_view first_token(std::string_view pointer) {
-  if (pointer.empty() || pointer[0] != '/') return {};
-  const auto end = pointer.find('/', 1);
-  return pointer.substr(1, end == std::string_view::npos ? std::string_view::npos : end - 1);
-}
-
 bool is_within(std::string_view pointer, std::string_view prefix) {
   if (pointer.size() < prefix.size() || pointer.compare(0, prefix.size(), prefix) != 0) return false;
   return pointer.size() == prefix.size() || pointer[prefix.size()] == '/';

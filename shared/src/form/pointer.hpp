@@ -15,8 +15,6 @@ namespace greenapply::form {
 using json_pointer::escape_token;  // greenapply/json_pointer.hpp
 std::vector<std::string> split_pointer(std::string_view pointer);  // unescaped tokens
 std::string join_pointer(const std::vector<std::string>& tokens);
-// The first token of a pointer as written (escapes kept): "company" for "/company/uscc", "" for "".
-std::string_view first_token(std::string_view pointer);
 // True when `pointer` equals `prefix` or lies below it.
 bool is_within(std::string_view pointer, std::string_view prefix);
 // Every concrete pointer matching a pattern in `doc` ("*" matches each array index).
