@@ -1,0 +1,49 @@
+// The organiser's page ranking a round: `Organiser.checkRound` of the organiser's wasm (what the
+// page's Worker runs) on N generated applications for the Bluetech company form, in node.
+// Several builds are timed in alternating rounds, so a shared machine's load falls on all alike;
+// their rankings must be identical.
+//
+//   node bench/organiser-round-bench.mjs [--n 1000] [--rounds 5] <dir with organiser.mjs + .wasm>...
+// e.g. build/site, or build/wasm-release/wasm of another checkout.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { readBundle } from '../scripts/package-index.mjs';
+import { generateApplications } from '../tests/parity/generate.mjs';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const k = args.indexOf(`--${name}`);
+  return k < 0 ? fallback : args.splice(k, 2)[1];
+};
+const n = Number(option('n', 1000));
+const rounds = Number(option('rounds', 5));
+if (!args.length) throw new Error('usage: node bench/organiser-round-bench.mjs [--n N] [--rounds R] <dir>...');
+
+const bundle = readBundle('schemas', 'bluetech-2023-company');
+const examples = bundle.form.files.examples.map((f) => JSON.parse(readFileSync(path.join('schemas/bluetech-2023-company', f), 'utf8')).answers);
+const files = JSON.stringify(generateApplications(examples, bundle.data_schema, n, 20230430).map((a, i) => (
+  { name: `${String(i).padStart(5, '0')}.json`, base64: Buffer.from(JSON.stringify(a)).toString('base64') })));
+const bundleText = JSON.stringify(bundle);
+
+const cores = [];
+for (const dir of args) {
+  const { default: create } = await import(path.resolve(dir, 'organiser.mjs'));
+  cores.push({ dir, core: await create({ wasmBinary: readFileSync(path.join(dir, 'organiser.wasm')) }), ms: [] });
+}
+let reference = null;
+for (let r = 0; r < rounds; ++r) {
+  for (const c of cores) {
+    const t0 = performance.now();
+    const text = c.core.Organiser.checkRound(bundleText, files, '2023-04-20T10:00:00+08:00');
+    c.ms.push(performance.now() - t0);
+    if (text.startsWith('{"fatal"')) throw new Error(`${c.dir}: ${text.slice(0, 200)}`);
+    if (reference === null) reference = text;
+    else if (text !== reference) throw new Error(`${c.dir}: another ranking than ${cores[0].dir}'s`);
+  }
+}
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
+for (const c of cores) {
+  const m = median(c.ms);
+  console.log(JSON.stringify({ build: c.dir, applications: n, ms: c.ms.map((x) => Math.round(x)), median_ms: Math.round(m),
+    per_second: Math.round(n / (m / 1000)) }));
+}
