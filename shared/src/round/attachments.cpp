@@ -40,6 +40,7 @@ void walk(const json& v, std::string& pointer, const std::vector<AvailableFile>&
     }
     const std::size_t keep = pointer.size();
     for (auto it = v.begin(); it != v.end(); ++it) {
+      if (!it.value().is_structured()) continue;  // a text or number holds no record
       pointer += '/';
       const std::string& key = it.key();
       if (key.find_first_of("~/") == std::string::npos) pointer += key;
@@ -50,6 +51,7 @@ void walk(const json& v, std::string& pointer, const std::vector<AvailableFile>&
   } else if (v.is_array()) {
     const std::size_t keep = pointer.size();
     for (std::size_t i = 0; i < v.size(); ++i) {
+      if (!v[i].is_structured()) continue;
       pointer += '/';
       pointer += std::to_string(i);
       walk(v[i], pointer, available, out);
