@@ -1,5 +1,6 @@
 #include "greenapply/json_text.hpp"
 
+#include <cstring>
 #include <utility>
 
 namespace greenapply {
@@ -24,25 +25,35 @@ Position position_of(std::string_view text, std::size_t offset) {
   return p;
 }
 
+// The offset of the quote that ends the string whose text starts at `i`, or npos. memchr runs
+// wide, and a string is most of an application's bytes. Each search starts past the one before
+// (an escaped quote restarts the quote search after it), so a text of escapes stays linear.
+std::size_t closing_quote(std::string_view text, std::size_t i) {
+  const char* const base = text.data();
+  const std::size_t n = text.size();
+  auto find = [&](char c, std::size_t from, std::size_t to) {
+    const void* at = from < to ? std::memchr(base + from, c, to - from) : nullptr;
+    return at ? static_cast<std::size_t>(static_cast<const char*>(at) - base) : std::string_view::npos;
+  };
+  std::size_t quote = find('"', i, n);
+  for (;;) {
+    const std::size_t escape = find('\\', i, quote == std::string_view::npos ? n : quote);
+    if (escape == std::string_view::npos) return quote;
+    i = escape + 2;  // past the backslash and the character it escapes
+    if (quote != std::string_view::npos && i > quote) quote = find('"', i, n);  // it escaped that quote
+  }
+}
+
 // Returns the offset of the first bracket that exceeds max_depth, or npos. Strings are skipped
 // (with their escapes) so brackets inside text do not count. Malformed input is left to the
 // parser, which reports it precisely.
 std::size_t find_depth_violation(std::string_view text, std::size_t max_depth) {
   std::size_t depth = 0;
-  bool in_string = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (in_string) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        in_string = false;
-      }
-      continue;
-    }
-    switch (c) {
+    switch (text[i]) {
       case '"':
-        in_string = true;
+        i = closing_quote(text, i + 1);
+        if (i == std::string_view::npos) return i;  // an unterminated string: the parser says so
         break;
       case '[':
       case '{':

@@ -1,5 +1,6 @@
 #include "greenapply/json_text.hpp"
 
+#include <random>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -55,6 +56,54 @@ TEST(ParseJson, AcceptsDepthAtTheLimitAndIgnoresBracketsInStrings) {
   const std::string in_string = "\"" + std::string(10000, '[') + "\"";
   EXPECT_NO_THROW(parse_json(in_string));
   EXPECT_NO_THROW(parse_json(R"(["\"[[[[", {"k": "\\"}])"));
+}
+
+// The depth check skips strings with memchr; this is the plain loop it replaced, one character
+// at a time, as the reference: the same violation (or none) for texts of brackets, quotes and
+// escapes in any order.
+std::size_t depth_violation_reference(const std::string& text, std::size_t max_depth) {
+  std::size_t depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    if (c == '"') in_string = true;
+    if ((c == '[' || c == '{') && ++depth > max_depth) return i;
+    if ((c == ']' || c == '}') && depth > 0) --depth;
+  }
+  return std::string::npos;
+}
+
+TEST(ParseJson, DepthCheckAgreesWithACharacterByCharacterScan) {
+  std::mt19937 random(20261206);
+  const char alphabet[] = {'[', ']', '{', '}', '"', '\\', 'a', ' ', ','};
+  std::size_t violations = 0;
+  for (int round = 0; round < 100000; ++round) {
+    std::string text(random() % 40, ' ');
+    for (auto& c : text) c = alphabet[random() % sizeof alphabet];
+    const std::size_t max_depth = 1 + random() % 4;
+    const std::size_t expected = depth_violation_reference(text, max_depth);
+    try {
+      parse_json(text, max_depth);
+      ASSERT_EQ(expected, std::string::npos) << text;
+    } catch (const JsonTextError& e) {
+      if (expected == std::string::npos) {
+        ASSERT_NE(e.issue().message_key, "json.depth") << text;
+      } else {
+        ++violations;
+        ASSERT_EQ(e.issue().message_key, "json.depth") << text;
+        ASSERT_EQ(e.issue().offset, expected) << text;
+      }
+    }
+  }
+  EXPECT_GT(violations, 5000u);  // the texts do reach the limit, inside and outside strings
+  // A long string of escapes is scanned once, not once per escape.
+  const std::string escapes = "[\"" + std::string(2000000, '\\') + "\"]";
+  EXPECT_NO_THROW(parse_json(escapes));
 }
 
 TEST(ParseJson, NumbersBeyondDoubleAreAnErrorNotACrash) {
