@@ -25,7 +25,7 @@ test('a complete team application, chosen with the form picker, to the package a
   const pkg = await loadPackage(request, PACKAGE, EXAMPLE);
   const { answers, expected } = pkg.example;
   await page.goto(`./?now=${encodeURIComponent(pkg.example.now)}&lang=en`);
-  await page.waitForFunction(() => document.body.dataset.ready === '1');
+  await page.waitForFunction(() => document.body?.dataset.ready === '1');
   await pickTeamForm(page, request);
   await expect(page).toHaveURL(/step=applicant/);
   // The team first, from the task list: the package checks the technology step's R&D
@@ -87,7 +87,7 @@ test.describe('accessibility of the review', () => {
   test('axe finds no serious or critical problem on the team form\'s "Check your answers" (en, zh)', async ({ page, request }) => {
     const pkg = await loadPackage(request, PACKAGE, EXAMPLE);
     await page.goto(`./?now=${encodeURIComponent(pkg.example.now)}&lang=en#form=${PACKAGE}`);
-    await page.waitForFunction(() => document.body.dataset.ready === '1');
+    await page.waitForFunction(() => document.body?.dataset.ready === '1');
     await page.getByLabel('Open a draft file').setInputFiles(draftFile(pkg, pkg.example.answers));
     await page.getByRole('navigation').getByRole('link', { name: 'Check your answers' }).click();
     await expect(reviewRow(page, 'Team name')).toHaveText(pkg.example.answers.team_profile.team_name);

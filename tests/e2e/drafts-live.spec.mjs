@@ -11,7 +11,7 @@ const KEY = `greenapply:draft:${FORM}`;
 
 async function openForm(page, query = OPEN) {
   await page.goto(`./${query}`);
-  await page.waitForFunction(() => document.body.dataset.ready === '1');
+  await page.waitForFunction(() => document.body?.dataset.ready === '1');
 }
 const stored = async (page) => JSON.parse(await page.evaluate((k) => localStorage.getItem(k) ?? 'null', KEY));
 const storedAnswer = async (page, section, field) => (await stored(page))?.answers?.[section]?.[field];
@@ -64,7 +64,7 @@ test.describe('saving while typing', () => {
     await page.keyboard.type(' turbine');
     // No wait: the page is left at once; pagehide writes what the timer has not yet.
     await page.reload();
-    await page.waitForFunction(() => document.body.dataset.ready === '1');
+    await page.waitForFunction(() => document.body?.dataset.ready === '1');
     await expect(page.getByLabel('Project or product name')).toHaveValue('Tidal turbine');
   });
 

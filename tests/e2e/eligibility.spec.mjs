@@ -10,7 +10,7 @@ async function openForm(page, form, { lang = 'en', now = NOW } = {}) {
   await page.goto(`./?now=${now}&lang=${lang}#form=${form}`);
   // A second form in the same test is a change of the address's hash only: the page stays
   // "ready" from the first, so wait for the evaluation of the form asked for.
-  await page.waitForFunction((id) => document.body.dataset.ready === '1' && window.greenapply.evaluation?.form?.id === id, form);
+  await page.waitForFunction((id) => document.body?.dataset.ready === '1' && window.greenapply.evaluation?.form?.id === id, form);
 }
 
 const panel = (page, lang = 'en') => page.getByRole('complementary', { name: lang === 'en' ? 'Self-assessment' : '自评', exact: true });

@@ -9,7 +9,7 @@ const OPEN = '?now=2023-04-15T10:00:00%2B08:00&lang=en';
 
 async function openForm(page, query = OPEN) {
   await page.goto(`./${query}`);
-  await page.waitForFunction(() => document.body.dataset.ready === '1');
+  await page.waitForFunction(() => document.body?.dataset.ready === '1');
 }
 
 // One section per step: the task list goes to a step (or to "Check your answers").
@@ -91,7 +91,7 @@ test('the language switch relabels everything and is remembered', async ({ page 
   await expect(page.getByLabel('项目（产品）名称')).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
   await page.reload();
-  await page.waitForFunction(() => document.body.dataset.ready === '1');
+  await page.waitForFunction(() => document.body?.dataset.ready === '1');
   await expect(page.getByLabel('项目（产品）名称')).toBeVisible();
 });
 
@@ -159,7 +159,7 @@ test('a reload or a closed tab loses nothing', async ({ page, context }) => {
   await team.getByLabel('Name', { exact: true }).first().fill('王明');
   await expect(page.locator('#save-status')).toContainText('Draft saved');
   await page.reload();
-  await page.waitForFunction(() => document.body.dataset.ready === '1');
+  await page.waitForFunction(() => document.body?.dataset.ready === '1');
   // The reload keeps the step as well as the answers.
   await expect(page).toHaveURL(/step=team/);
   await expect(team.getByLabel('Name', { exact: true }).first()).toHaveValue('王明');

@@ -12,7 +12,7 @@ const OPEN = `./?now=${encodeURIComponent('2023-04-15T10:00:00+08:00')}&lang=en`
 async function open(page, hash = '') {
   await page.goto('about:blank');
   await page.goto(`${OPEN}${hash}`);
-  await page.waitForFunction(() => document.body.dataset.ready === '1');
+  await page.waitForFunction(() => document.body?.dataset.ready === '1');
 }
 
 // The strong worked example as a stored draft, so every step and the review have content.

@@ -20,7 +20,7 @@ async function openWithDraft(page, pkg) {
     if (!localStorage.getItem(key)) localStorage.setItem(key, text);
   }, [`greenapply:draft:${pkg.form.id}`, JSON.stringify(draft)]);
   await page.goto(`./?now=${encodeURIComponent(pkg.example.now)}&lang=en`);
-  await page.waitForFunction(() => document.body.dataset.ready === '1');
+  await page.waitForFunction(() => document.body?.dataset.ready === '1');
 }
 
 for (const width of WIDTHS) {

@@ -8,7 +8,7 @@ import { test, expect } from '@playwright/test';
 import { draftFile, loadPackage } from './fill-form.mjs';
 
 const NOW = '2023-04-15T10:00:00%2B08:00';
-const ready = (page) => page.waitForFunction(() => document.body.dataset.ready === '1');
+const ready = (page) => page.waitForFunction(() => document.body?.dataset.ready === '1');
 const pathsOf = (requests) => requests.map((u) => new URL(u).pathname);
 
 test('a first visit fetches the small core only; a need form the full core only', async ({ page }) => {

@@ -7,7 +7,7 @@ import { test, expect } from '@playwright/test';
 const DURING = encodeURIComponent('2023-04-15T10:00:00+08:00');
 const AFTER = encodeURIComponent('2023-05-02T09:00:00+08:00');
 const COMPANY = 'Bluetech Carbon Neutrality Pioneers Award 2023 — company application';
-const ready = (page) => page.waitForFunction(() => document.body.dataset.ready === '1');
+const ready = (page) => page.waitForFunction(() => document.body?.dataset.ready === '1');
 
 test('?now and ?lang go from the start screen to a form and back', async ({ page }) => {
   // A day in the round: the list says "Open now", and so must the form (without ?now it would

@@ -29,7 +29,7 @@ async function openOffline(page, context) {
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   await page.goto(OPEN);
-  await page.waitForFunction(() => document.body.dataset.ready === '1', null, { timeout: 20_000 });
+  await page.waitForFunction(() => document.body?.dataset.ready === '1', null, { timeout: 20_000 });
   return { requests, problems };
 }
 

@@ -70,7 +70,7 @@ test.afterAll(() => {
 
 const open = async (page, lang) => {
   await page.goto(`http://127.0.0.1:${port}/?preview=1&lang=${lang}#form=${NAME}`);
-  await page.waitForFunction(() => document.body.dataset.ready === '1');
+  await page.waitForFunction(() => document.body?.dataset.ready === '1');
 };
 const banner = (page) => page.locator('#preview-banner');
 
@@ -158,7 +158,7 @@ test('the page applicants get never listens for the preview', async ({ page }) =
   const asked = [];
   page.on('request', (r) => asked.push(r.url()));
   await page.goto('/?lang=en');
-  await page.waitForFunction(() => document.body.dataset.ready === '1');
+  await page.waitForFunction(() => document.body?.dataset.ready === '1');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   expect(asked.filter((u) => u.includes('__preview') || u.includes('preview'))).toEqual([]);
   await expect(page.locator('#preview-banner')).toHaveCount(0);

@@ -14,7 +14,7 @@ const answers = structuredClone(example.answers);
 delete answers.attachments.att_business_plan;
 delete answers.attachments.att_carbon_calc;
 await page.goto(`${base}?now=${encodeURIComponent(example.now)}&lang=en`);
-await page.waitForFunction(() => document.body.dataset.ready === '1');
+await page.waitForFunction(() => document.body?.dataset.ready === '1');
 await page.getByLabel('Open a draft file').setInputFiles({ name: 'draft.json', mimeType: 'application/json',
   buffer: Buffer.from(JSON.stringify({ form: form.id, version: form.version, saved_at: new Date().toISOString(), answers })) });
 await page.getByRole('navigation').getByRole('link', { name: 'Attachments and declarations', exact: true }).click();

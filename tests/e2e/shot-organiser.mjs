@@ -25,7 +25,7 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', arg
 const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
 page.on('pageerror', (e) => console.log('pageerror', e.message));
 await page.goto(`${base}organiser.html?now=2023-06-01T10:00:00%2B08:00&lang=en`);
-await page.waitForFunction(() => document.body.dataset.ready === '1');
+await page.waitForFunction(() => document.body?.dataset.ready === '1');
 await page.getByLabel('Choose files').setInputFiles(mbox);
 await page.getByText(/applications ranked/).waitFor();
 await page.getByRole('heading', { level: 2, name: 'Ranking' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));

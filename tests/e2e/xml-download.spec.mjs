@@ -41,7 +41,7 @@ test('the downloaded XML package is well-formed and valid against its XML Schema
   const pkg = await loadPackage(request, 'bluetech-2023-company', 'examples/02-strong.json');
   const { answers, now } = pkg.example;
   await page.goto(`./?now=${encodeURIComponent(now)}&lang=en`);
-  await page.waitForFunction(() => document.body.dataset.ready === '1');
+  await page.waitForFunction(() => document.body?.dataset.ready === '1');
   await page.getByLabel('Open a draft file').setInputFiles(draftFile(pkg, answers));
   await page.getByRole('navigation').getByRole('link', { name: 'Check your answers', exact: true }).click();
 
