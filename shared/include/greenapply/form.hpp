@@ -55,15 +55,9 @@ class FormPackage {
   std::shared_ptr<const PackageData> data_;
 };
 
-// Everything the applicant sees for these answers at this time in this language.
-// `now` is RFC 3339 with an offset; an unusable `now` or `lang` throws std::invalid_argument.
-// Among it: "eligibility" {"verdict": eligible | eligible_with_warnings | ineligible | closed
-// (after the window), "criteria_verdict" (the answers' own verdict, in any window), ...};
-// "score" {"total", "band", "dimensions", "indicators" (in_total false: 0-100, with a "note"
-// and their own "advice"), ...}; "after_sending" {"contact", "steps"} from form.json.
-// What an evaluation is for. `full`: everything above, for the applicant. `decisions`: only
-// what the organiser's round ranks on, with no text looked up and no layout walked (the batch
-// evaluates thousands of applications and reads none of that):
+// What an evaluation is for. `full`: everything evaluate() below describes, for the applicant.
+// `decisions`: only what the organiser's round ranks on, with no text looked up and no layout
+// walked (the batch evaluates thousands of applications and reads none of that):
 //   {"engine", "form", "lang", "now", "valid", "issue_count" (errors and warnings: the length
 //    "errors" has in full), "hidden", "applicant_name", "submitted",
 //    "eligibility": {"window", "criteria_verdict", "verdict", "reasons": [{"id", "message_key",
@@ -74,6 +68,12 @@ class FormPackage {
 // for every worked example).
 enum class Detail { full, decisions };
 
+// Everything the applicant sees for these answers at this time in this language.
+// `now` is RFC 3339 with an offset; an unusable `now` or `lang` throws std::invalid_argument.
+// Among it: "eligibility" {"verdict": eligible | eligible_with_warnings | ineligible | closed
+// (after the window), "criteria_verdict" (the answers' own verdict, in any window), ...};
+// "score" {"total", "band", "dimensions", "indicators" (in_total false: 0-100, with a "note"
+// and their own "advice"), ...}; "after_sending" {"contact", "steps"} from form.json.
 nlohmann::json evaluate(const FormPackage& package, const nlohmann::json& answers,
                         std::string_view now, std::string_view lang, Detail detail = Detail::full);
 

@@ -297,26 +297,27 @@ json Evaluation::score(Scope& scope) const {
       const auto raw = number_of(scope.run(c.points));
       const double p = std::clamp(raw.value_or(0.0), 0.0, c.max);
       points += p;
-      ++order;
-      if (!with_texts_) continue;  // per-criterion points and advice: for the applicant
-      json crit = json::object();
-      put(crit, "id", c.id);
-      put(crit, "dimension", dim.id);
-      put(crit, "points", output_number(p));
-      put(crit, "max", output_number(c.max));
-      put(crit, "in_total", dim.in_total);
-      crits.push_back(std::move(crit));
-      const std::string key = "rubric." + c.id + ".advice";
-      if (p / c.max <= d_.advice_at_or_below && texts_.has(key)) {
-        const double gain = max > 0 ? (c.max - p) / max * weight : 0;
-        json item = json::object();
-        put(item, "criterion", c.id);
-        put(item, "dimension", dim.id);
-        put(item, "message_key", key);
-        put(item, "message", texts_.text(key));
-        put(item, "gain", output_number(round2(gain)));
-        own_advice.push_back({gain, order - 1, std::move(item)});
+      if (with_texts_) {  // per-criterion points and advice: for the applicant
+        json crit = json::object();
+        put(crit, "id", c.id);
+        put(crit, "dimension", dim.id);
+        put(crit, "points", output_number(p));
+        put(crit, "max", output_number(c.max));
+        put(crit, "in_total", dim.in_total);
+        crits.push_back(std::move(crit));
+        const std::string key = "rubric." + c.id + ".advice";
+        if (p / c.max <= d_.advice_at_or_below && texts_.has(key)) {
+          const double gain = max > 0 ? (c.max - p) / max * weight : 0;
+          json item = json::object();
+          put(item, "criterion", c.id);
+          put(item, "dimension", dim.id);
+          put(item, "message_key", key);
+          put(item, "message", texts_.text(key));
+          put(item, "gain", output_number(round2(gain)));
+          own_advice.push_back({gain, order, std::move(item)});
+        }
       }
+      ++order;
     }
     const double s = max > 0 ? weight * points / max : 0;
     const bool needs_work = dim.needs_work_below && max > 0 && points / max < *dim.needs_work_below;
