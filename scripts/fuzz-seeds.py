@@ -11,7 +11,7 @@ import sys
 out = pathlib.Path(sys.argv[1])
 jsts = pathlib.Path(sys.argv[2]) if len(sys.argv) > 2 else None
 root = pathlib.Path(__file__).resolve().parent.parent
-for t in ['fuzz_json_schema', 'fuzz_expression', 'fuzz_regex', 'fuzz_xml', 'fuzz_form', 'fuzz_match', 'fuzz_mail']:
+for t in ['fuzz_json_schema', 'fuzz_expression', 'fuzz_regex', 'fuzz_xml', 'fuzz_form', 'fuzz_match', 'fuzz_mail', 'fuzz_json_text']:
     (out / t).mkdir(parents=True, exist_ok=True)
 
 def put(target, name, data):
@@ -66,6 +66,14 @@ mail_seed = ('From: =?UTF-8?B?546L5piO?= <a@b>\r\nDate: Tue, 25 Apr 2023 09:30:0
 put('fuzz_mail', 'message', mail_seed)
 put('fuzz_mail', 'mbox', 'From a@b Sat Apr 01 00:00:00 2023\n' + mail_seed.replace('\r\n', '\n') +
     '\n>From quoted\n\nFrom c@d Sat Apr 01 00:00:00 2023\nSubject: =?GB2312?B?yerH6w==?=\n\nx\n')
+# fuzz_json_text: the packages' own JSON files as they are on disk (the smaller ones), and texts
+# at the edges of the number and string rules.
+for f in sorted(root.glob('schemas/*/*.json')) + sorted(root.glob('schemas/*/examples/*.json')):
+    if f.stat().st_size <= 16384:
+        put('fuzz_json_text', f'{f.parent.name}-{f.name}', f.read_bytes())
+for i, t in enumerate(['-0', '18446744073709551616', '-9223372036854775809', '1e-400', '1e309', '0.1e+2',
+                       '"\\ud83d\\ude00 \\u00e9 \\/"', '{"a":1,"a":[true,null]}', '\ufeff[]', '[1,2,]']):
+    put('fuzz_json_text', f'edge{i}', t)
 # Minimised inputs of past findings: each once crashed, hung or tripped a sanitizer.
 for f in sorted((root / 'tests/regressions').glob('fuzz_*-*')):
     target = f.name.split('-', 1)[0]
@@ -102,10 +110,13 @@ match_keys = ['spec', 'need', 'technologies', 'technology_form', 'need_title', '
               'levels_to_zero', 'map', 'need_terms', 'need_text', 'enough', 'ignore', 'format', 'package', 'answers']
 generated = {
     'fuzz_form': json_tokens + [f'"{n}":' for n in sorted(names)] + [f'"{v}"' for v in sorted(values)],
+    'fuzz_json_text': json_tokens + ['\\"', '\\\\', '\\/', '\\b', '\\u00e9', '\\uDBFF\\uDFFF', '\\udc00', '1E+2', '-0.0e-0',
+                                     '18446744073709551615', '\ufeff', '😀'],
     'fuzz_match': json_tokens + [f'"{k}":' for k in match_keys] + [f'"{n}":' for n in sorted(names)] +
                   [f'"{v}"' for v in sorted(values)] + ['"taxonomy"', '"at_least"', '"mapped"', '"member"', '"keywords"'],
 }
-for t in ['fuzz_json_schema', 'fuzz_expression', 'fuzz_regex', 'fuzz_xml', 'fuzz_form', 'fuzz_match', 'fuzz_mail']:
+for t in ['fuzz_json_schema', 'fuzz_expression', 'fuzz_regex', 'fuzz_xml', 'fuzz_form', 'fuzz_match', 'fuzz_mail',
+          'fuzz_json_text']:
     static = root / 'tests/fuzz' / f'{t}.dict'
     text = static.read_text() if static.exists() else ''
     text += ''.join(dict_entry(w) for w in generated.get(t, []))

@@ -14,7 +14,7 @@ OUT=build/fuzz
 mkdir -p "$OUT/crashes"
 python3 scripts/fuzz-seeds.py "$OUT/corpus" "$JSTS"
 export ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1
-for target in fuzz_json_schema fuzz_expression fuzz_regex fuzz_xml fuzz_form fuzz_match fuzz_mail; do
+for target in fuzz_json_schema fuzz_expression fuzz_regex fuzz_xml fuzz_form fuzz_match fuzz_mail fuzz_json_text; do
   echo "== $target (${SECONDS_EACH}s)"
   "$OUT/tests/fuzz/$target" "$OUT/corpus/$target" -max_total_time="$SECONDS_EACH" -timeout=10 \
     -rss_limit_mb=2048 -max_len=65536 -dict="$OUT/corpus/$target.dict" -artifact_prefix="$OUT/crashes/$target-" -print_final_stats=1 2>&1 |

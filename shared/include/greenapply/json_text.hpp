@@ -1,8 +1,9 @@
 // greenapply/json_text.hpp — strict, bounded parsing of JSON text from strangers.
 //
-// nlohmann/json already rejects malformed JSON and invalid UTF-8; what it does not do is bound
-// nesting depth (a 10^6-deep array is valid JSON, and every later recursive walk over it would
-// overflow the stack). parse_json() scans the depth first, then parses.
+// Every JSON text the core reads from outside (answers, packages, received files, schemas) comes
+// through parse_json(): nlohmann's grammar and tree, read by our own reader (src/json_text/
+// reader.hpp says why), which also bounds nesting depth (a 10^6-deep array is valid JSON, and
+// every later recursive walk over it would overflow the stack) and says where a text goes wrong.
 #pragma once
 
 #include <cstddef>
@@ -18,7 +19,7 @@ namespace greenapply {
 
 constexpr std::size_t kMaxJsonDepth = 256;
 
-// json.syntax | json.depth | json.empty, with the position.
+// json.syntax | json.depth | json.empty | json.number_out_of_range, with the position.
 struct JsonTextError : TextError {
   using TextError::TextError;
 };

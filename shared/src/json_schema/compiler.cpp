@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "compiled.hpp"
+#include "greenapply/json_text.hpp"
 #include "greenapply/regex.hpp"
 #include "formats_bridge.hpp"
 #include "metaschemas.hpp"
@@ -241,7 +242,7 @@ class Compiler {
     if (const auto it = by_uri_.find(uri); it != by_uri_.end()) return it->second->root;
     std::optional<json> doc;
     if (const EmbeddedSchema* e = find_embedded_schema(uri)) {
-      doc = json::parse(e->text);
+      doc = parse_json(e->text);
     } else if (resolver_) {
       doc = resolver_(uri);
     }

@@ -4,6 +4,7 @@
 
 #include <pugixml.hpp>
 
+#include "greenapply/json_text.hpp"
 #include "greenapply/utf8.hpp"
 #include "greenapply/xml.hpp"
 #include "greenapply/json_pointer.hpp"
@@ -238,9 +239,9 @@ struct Reader {
 
   std::string decode_json_string(pugi::xml_node n, const char* literal) const {
     try {
-      const json s = json::parse(literal);
+      const json s = parse_json(literal);
       if (s.is_string()) return s.get<std::string>();
-    } catch (const json::exception&) {
+    } catch (const JsonTextError&) {
     }
     fail("xml.bad_value", n.offset_debug(), "not a JSON string literal");
   }
@@ -287,9 +288,9 @@ struct Reader {
     }
     if (tag == "number") {
       try {
-        json num = json::parse(value);
+        json num = parse_json(value);
         if (num.is_number()) return num;
-      } catch (const json::exception&) {
+      } catch (const JsonTextError&) {
       }
       fail("xml.bad_value", n.offset_debug(), "\"" + value.substr(0, 40) + "\" is not a number");
     }

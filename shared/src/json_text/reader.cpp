@@ -1,0 +1,437 @@
+#include "reader.hpp"
+
+#include <cerrno>
+#include <clocale>
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+namespace greenapply::json_text_detail {
+
+namespace {
+
+using nlohmann::json;
+
+// What a byte inside a string is to the reader: most bytes need nothing but copying.
+enum ByteClass : unsigned char { kPlain, kQuote, kEscape, kControl, kMultibyte };
+
+constexpr ByteClass class_of(unsigned c) {
+  return c == '"' ? kQuote : c == '\\' ? kEscape : c < 0x20 ? kControl : c >= 0x80 ? kMultibyte : kPlain;
+}
+
+struct ByteClasses {
+  ByteClass of[256];
+  constexpr ByteClasses() : of() {
+    for (unsigned c = 0; c < 256; ++c) of[c] = class_of(c);
+  }
+};
+constexpr ByteClasses kByteClasses;
+
+constexpr bool in_range(unsigned char c, unsigned lo, unsigned hi) { return c >= lo && c <= hi; }
+
+// The length of the UTF-8 sequence at `p`, or 0 when nlohmann's lexer rejects it (RFC 3629:
+// no overlong forms, no surrogates, nothing above U+10FFFF). The ranges are its own.
+std::size_t utf8_sequence(const unsigned char* p, std::size_t available) {
+  const unsigned char c = p[0];
+  auto continuation = [&](std::size_t i) { return in_range(p[i], 0x80, 0xBF); };
+  if (in_range(c, 0xC2, 0xDF)) return available >= 2 && continuation(1) ? 2 : 0;
+  if (c == 0xE0)
+    return available >= 3 && in_range(p[1], 0xA0, 0xBF) && continuation(2) ? 3 : 0;
+  if (in_range(c, 0xE1, 0xEC) || in_range(c, 0xEE, 0xEF))
+    return available >= 3 && continuation(1) && continuation(2) ? 3 : 0;
+  if (c == 0xED)
+    return available >= 3 && in_range(p[1], 0x80, 0x9F) && continuation(2) ? 3 : 0;
+  if (c == 0xF0)
+    return available >= 4 && in_range(p[1], 0x90, 0xBF) && continuation(2) && continuation(3)
+               ? 4
+               : 0;
+  if (in_range(c, 0xF1, 0xF3))
+    return available >= 4 && continuation(1) && continuation(2) && continuation(3) ? 4 : 0;
+  if (c == 0xF4)
+    return available >= 4 && in_range(p[1], 0x80, 0x8F) && continuation(2) && continuation(3)
+               ? 4
+               : 0;
+  return 0;
+}
+
+void append_utf8(std::string& s, std::uint32_t cp) {
+  if (cp < 0x80) {
+    s += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    s += static_cast<char>(0xC0 | (cp >> 6));
+    s += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    s += static_cast<char>(0xE0 | (cp >> 12));
+    s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    s += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    s += static_cast<char>(0xF0 | (cp >> 18));
+    s += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    s += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// True when none of the eight bytes at `p` needs attention in a string (a quote, a backslash, a
+// control character or a non-ASCII byte), tested all at once: most of a document's bytes are
+// ASCII text. The zero-byte and less-than tests are the usual word tricks; as yes/no answers for
+// the whole word they are exact.
+bool eight_plain_bytes(const char* p) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+  std::uint64_t x;
+  std::memcpy(&x, p, sizeof x);
+  auto has_zero_byte = [&](std::uint64_t v) { return (v - kOnes) & ~v & kHighBits; };
+  const std::uint64_t below_space = (x - kOnes * 0x20) & ~x & kHighBits;
+  return (has_zero_byte(x ^ (kOnes * '"')) | has_zero_byte(x ^ (kOnes * '\\')) | below_space |
+          (x & kHighBits)) == 0;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// A character for an error message: itself when printable ASCII, otherwise its byte value.
+std::string describe(const char* p, const char* end) {
+  if (p == end) return "the end of the text";
+  const auto c = static_cast<unsigned char>(*p);
+  if (c > 0x20 && c < 0x7F) return std::string("'") + static_cast<char>(c) + "'";
+  static const char kHex[] = "0123456789ABCDEF";
+  return std::string("byte 0x") + kHex[c >> 4] + kHex[c & 15];
+}
+
+class Reader {
+ public:
+  Reader(std::string_view text, std::size_t max_depth, ReadFailure& failure)
+      : begin_(text.data()),
+        p_(text.data()),
+        end_(text.data() + text.size()),
+        max_depth_(max_depth),
+        failure_(failure) {}
+
+  bool document(json& out) {
+    // A UTF-8 byte-order mark is skipped, as nlohmann does; a broken one is an error.
+    if (p_ != end_ && static_cast<unsigned char>(*p_) == 0xEF) {
+      if (end_ - p_ < 3 || static_cast<unsigned char>(p_[1]) != 0xBB ||
+          static_cast<unsigned char>(p_[2]) != 0xBF)
+        return syntax("invalid byte-order mark; must be 0xEF 0xBB 0xBF if given");
+      p_ += 3;
+    }
+    skip_space();
+    if (!value(out, 0)) return false;
+    skip_space();
+    // A NUL byte after the value ends the text, as it does for nlohmann (whose lexer reads it
+    // as the end of input): the texts it accepted are accepted still.
+    if (p_ != end_ && *p_ != '\0')
+      return syntax("unexpected " + describe(p_, end_) + " after the value; expected the end of the text");
+    return true;
+  }
+
+ private:
+  const char* const begin_;
+  const char* p_;
+  const char* const end_;
+  const std::size_t max_depth_;
+  ReadFailure& failure_;
+  std::string number_text_;  // a number's text for strtod, which wants a terminated string
+
+  bool fail(const char* at, const char* key, std::string detail) {
+    failure_.offset = static_cast<std::size_t>(at - begin_);
+    failure_.key = key;
+    failure_.detail = std::move(detail);
+    return false;
+  }
+  bool syntax(std::string detail) { return fail(p_, "json.syntax", "syntax error: " + std::move(detail)); }
+  bool expected(const char* what) {
+    return syntax("unexpected " + describe(p_, end_) + "; expected " + what);
+  }
+
+  // nlohmann's whitespace: exactly these four.
+  void skip_space() {
+    while (p_ != end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
+  }
+
+  bool value(json& out, std::size_t depth) {
+    if (p_ == end_) return expected("a value");
+    switch (*p_) {
+      case '{':
+        return object(out, depth + 1);
+      case '[':
+        return array(out, depth + 1);
+      case '"':
+        ++p_;
+        out = json(json::value_t::string);
+        return string(out.get_ref<std::string&>());
+      case 't':
+        if (!literal("true", 4)) return false;
+        out = true;
+        return true;
+      case 'f':
+        if (!literal("false", 5)) return false;
+        out = false;
+        return true;
+      case 'n':
+        if (!literal("null", 4)) return false;
+        out = nullptr;
+        return true;
+      default:
+        if (*p_ == '-' || is_digit(*p_)) return number(out);
+        return expected("a value ('{', '[', a string, a number, true, false or null)");
+    }
+  }
+
+  bool literal(const char* word, std::size_t length) {
+    for (std::size_t i = 0; i < length; ++i, ++p_) {
+      if (p_ == end_ || *p_ != word[i]) return expected((std::string("'") + word + "'").c_str());
+    }
+    return true;
+  }
+
+  // Keys as nlohmann's DOM builder inserts them: a repeated key keeps its place and takes the
+  // later value. Keys usually arrive sorted (our writers emit them so), and then the hint at
+  // the end makes each insertion constant time.
+  bool too_deep() {
+    return fail(p_, "json.depth", "nesting deeper than " + std::to_string(max_depth_) + " levels");
+  }
+
+  bool object(json& out, std::size_t depth) {
+    if (depth > max_depth_) return too_deep();
+    ++p_;
+    out = json(json::value_t::object);
+    json::object_t& members = out.get_ref<json::object_t&>();
+    skip_space();
+    if (p_ != end_ && *p_ == '}') {
+      ++p_;
+      return true;
+    }
+    for (;;) {
+      if (p_ == end_ || *p_ != '"') return expected("a member's name (a string)");
+      ++p_;
+      std::string key;
+      if (!string(key)) return false;
+      skip_space();
+      if (p_ == end_ || *p_ != ':') return expected("':' after the member's name");
+      ++p_;
+      skip_space();
+      json& member = members.emplace_hint(members.end(), std::move(key), nullptr)->second;
+      if (!value(member, depth)) return false;
+      skip_space();
+      if (p_ != end_ && *p_ == '}') {
+        ++p_;
+        return true;
+      }
+      if (p_ == end_ || *p_ != ',') return expected("',' or '}' after an object's member");
+      ++p_;
+      skip_space();
+    }
+  }
+
+  bool array(json& out, std::size_t depth) {
+    if (depth > max_depth_) return too_deep();
+    ++p_;
+    out = json(json::value_t::array);
+    json::array_t& items = out.get_ref<json::array_t&>();
+    skip_space();
+    if (p_ != end_ && *p_ == ']') {
+      ++p_;
+      return true;
+    }
+    for (;;) {
+      items.emplace_back();
+      if (!value(items.back(), depth)) return false;
+      skip_space();
+      if (p_ != end_ && *p_ == ']') {
+        ++p_;
+        return true;
+      }
+      if (p_ == end_ || *p_ != ',') return expected("',' or ']' after an array's item");
+      ++p_;
+      skip_space();
+    }
+  }
+
+  // The text after an opening quote, up to and past the closing one. Runs of bytes that need
+  // no translation (ASCII and valid UTF-8) are copied in one append.
+  bool string(std::string& s) {
+    const char* run = p_;
+    for (;;) {
+      if (p_ == end_) return syntax("the text ends inside a string; expected its closing '\"'");
+      switch (kByteClasses.of[static_cast<unsigned char>(*p_)]) {
+        case kPlain:
+          ++p_;
+          while (end_ - p_ >= 8 && eight_plain_bytes(p_)) p_ += 8;
+          break;
+        case kMultibyte: {
+          const std::size_t n = utf8_sequence(reinterpret_cast<const unsigned char*>(p_),
+                                              static_cast<std::size_t>(end_ - p_));
+          if (n == 0) return syntax("invalid UTF-8 in a string at " + describe(p_, end_));
+          p_ += n;
+          break;
+        }
+        case kQuote:
+          s.append(run, p_);
+          ++p_;
+          return true;
+        case kEscape:
+          s.append(run, p_);
+          if (!escape(s)) return false;
+          run = p_;
+          break;
+        case kControl:
+          return syntax("control character " + describe(p_, end_) +
+                        " in a string; it must be escaped (\\n, \\t, \\u00XX)");
+      }
+    }
+  }
+
+  bool escape(std::string& s) {
+    ++p_;  // the backslash
+    if (p_ == end_) return syntax("the text ends inside a string's escape");
+    switch (*p_++) {
+      case '"':
+        s += '"';
+        return true;
+      case '\\':
+        s += '\\';
+        return true;
+      case '/':
+        s += '/';
+        return true;
+      case 'b':
+        s += '\b';
+        return true;
+      case 'f':
+        s += '\f';
+        return true;
+      case 'n':
+        s += '\n';
+        return true;
+      case 'r':
+        s += '\r';
+        return true;
+      case 't':
+        s += '\t';
+        return true;
+      case 'u':
+        break;
+      default:
+        --p_;
+        return syntax("a backslash followed by " + describe(p_, end_) +
+                      " in a string; escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX");
+    }
+    long cp = hex4();
+    if (cp < 0) return syntax("'\\u' must be followed by four hexadecimal digits");
+    if (cp >= 0xD800 && cp <= 0xDBFF) {
+      // A high surrogate must be followed by an escaped low one, as nlohmann requires.
+      if (end_ - p_ < 2 || p_[0] != '\\' || p_[1] != 'u')
+        return syntax("a surrogate \\uD800-\\uDBFF must be followed by \\uDC00-\\uDFFF");
+      p_ += 2;
+      const long low = hex4();
+      if (low < 0xDC00 || low > 0xDFFF)
+        return syntax("a surrogate \\uD800-\\uDBFF must be followed by \\uDC00-\\uDFFF");
+      cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+    } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+      return syntax("a surrogate \\uDC00-\\uDFFF without \\uD800-\\uDBFF before it");
+    }
+    append_utf8(s, static_cast<std::uint32_t>(cp));
+    return true;
+  }
+
+  long hex4() {
+    if (end_ - p_ < 4) return -1;
+    long v = 0;
+    for (int i = 0; i < 4; ++i) {
+      const char c = *p_++;
+      int d;
+      if (c >= '0' && c <= '9') d = c - '0';
+      else if (c >= 'a' && c <= 'f') d = c - 'a' + 10;
+      else if (c >= 'A' && c <= 'F') d = c - 'A' + 10;
+      else return -1;
+      v = v * 16 + d;
+    }
+    return v;
+  }
+
+  // JSON's number grammar; the value as nlohmann's lexer makes it: an integer without fraction
+  // or exponent is unsigned (non-negative) or signed (negative) when it fits, otherwise and for
+  // every other number a double from strtod, and a double that is not finite is its error.
+  bool number(json& out) {
+    const char* const start = p_;
+    const bool negative = *p_ == '-';
+    if (negative) ++p_;
+    const char* const digits = p_;
+    if (p_ != end_ && *p_ == '0') {
+      ++p_;
+    } else if (p_ != end_ && *p_ >= '1' && *p_ <= '9') {
+      while (p_ != end_ && is_digit(*p_)) ++p_;
+    } else {
+      return expected("a digit after '-'");
+    }
+    const std::size_t digit_count = static_cast<std::size_t>(p_ - digits);
+    bool integral = true;
+    if (p_ != end_ && *p_ == '.') {
+      integral = false;
+      ++p_;
+      if (p_ == end_ || !is_digit(*p_)) return expected("a digit after the decimal point");
+      while (p_ != end_ && is_digit(*p_)) ++p_;
+    }
+    if (p_ != end_ && (*p_ == 'e' || *p_ == 'E')) {
+      integral = false;
+      ++p_;
+      if (p_ != end_ && (*p_ == '+' || *p_ == '-')) ++p_;
+      if (p_ == end_ || !is_digit(*p_)) return expected("a digit in the exponent");
+      while (p_ != end_ && is_digit(*p_)) ++p_;
+    }
+    if (integral && digit_count <= 18) {  // below 10^18: fits either way, no library call
+      std::uint64_t v = 0;
+      for (const char* d = digits; d != p_; ++d) v = v * 10 + static_cast<unsigned>(*d - '0');
+      if (negative) {
+        out = static_cast<json::number_integer_t>(-static_cast<std::int64_t>(v));
+      } else {
+        out = static_cast<json::number_unsigned_t>(v);
+      }
+      return true;
+    }
+    number_text_.assign(start, p_);
+    char* end = nullptr;
+    if (integral) {
+      errno = 0;
+      if (negative) {
+        const long long x = std::strtoll(number_text_.c_str(), &end, 10);
+        if (errno == 0) {
+          out = static_cast<json::number_integer_t>(x);
+          return true;
+        }
+      } else {
+        const unsigned long long x = std::strtoull(number_text_.c_str(), &end, 10);
+        if (errno == 0) {
+          out = static_cast<json::number_unsigned_t>(x);
+          return true;
+        }
+      }
+    }
+    // strtod reads the locale's decimal point, so '.' becomes that, as nlohmann does.
+    const std::lconv* const conventions = std::localeconv();
+    if (conventions != nullptr && conventions->decimal_point != nullptr &&
+        conventions->decimal_point[0] != '.' && conventions->decimal_point[0] != '\0') {
+      for (char& c : number_text_) {
+        if (c == '.') c = conventions->decimal_point[0];
+      }
+    }
+    const double d = std::strtod(number_text_.c_str(), &end);
+    if (!std::isfinite(d))
+      return fail(start, "json.number_out_of_range",
+                  "number " + std::string(start, p_) + " is beyond what a double holds");
+    out = d;
+    return true;
+  }
+};
+
+}  // namespace
+
+bool read_json(std::string_view text, std::size_t max_depth, nlohmann::json& out,
+               ReadFailure& failure) {
+  return Reader(text, max_depth, failure).document(out);
+}
+
+}  // namespace greenapply::json_text_detail

@@ -1,0 +1,32 @@
+// Any bytes: parse_json's reader against nlohmann's own parser, which it replaced. They must
+// accept the same texts (within the depth bound, which nlohmann does not have) and build the
+// same tree, kinds of number included; a rejection must point inside the text.
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "greenapply/json_text.hpp"
+#include "reader.hpp"
+#include "strictly_same.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  nlohmann::json ours;
+  greenapply::json_text_detail::ReadFailure failure;
+  const bool accepted =
+      greenapply::json_text_detail::read_json(text, greenapply::kMaxJsonDepth, ours, failure);
+  nlohmann::json reference;
+  bool nlohmann_reads = true;
+  try {
+    reference = nlohmann::json::parse(text);
+  } catch (const nlohmann::json::exception&) {
+    nlohmann_reads = false;
+  }
+  if (accepted) {
+    if (!nlohmann_reads || !greenapply::strictly_same(ours, reference)) __builtin_trap();
+  } else {
+    if (failure.offset > size || failure.detail.empty()) __builtin_trap();
+    if (nlohmann_reads && std::string(failure.key) != "json.depth") __builtin_trap();
+  }
+  return 0;
+}
