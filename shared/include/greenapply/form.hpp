@@ -74,8 +74,11 @@ enum class Detail { full, decisions };
 // (after the window), "criteria_verdict" (the answers' own verdict, in any window), ...};
 // "score" {"total", "band", "dimensions", "indicators" (in_total false: 0-100, with a "note"
 // and their own "advice"), ...}; "after_sending" {"contact", "steps"} from form.json.
-nlohmann::json evaluate(const FormPackage& package, const nlohmann::json& answers,
-                        std::string_view now, std::string_view lang, Detail detail = Detail::full);
+// The answers are taken by value because they become the evaluation's "submitted" data: a caller
+// done with them (the page's parsed text, the round's received file) moves them in and spares a
+// copy of the whole application.
+nlohmann::json evaluate(const FormPackage& package, nlohmann::json answers, std::string_view now,
+                        std::string_view lang, Detail detail = Detail::full);
 
 // What the data schema says about answers, asked by the page so that it never walks the schema
 // itself (the one walk is the core's, form/schema_types.cpp):

@@ -54,7 +54,7 @@ std::string required_child(const Issue& issue) {
 
 }  // namespace
 
-json evaluate(const FormPackage& package, const json& answers, std::string_view now_text,
+json evaluate(const FormPackage& package, json answers, std::string_view now_text,
               std::string_view lang_text, Detail detail) {
   const PackageData& d = package.data();
   const auto now = parse_instant(now_text);
@@ -66,8 +66,10 @@ json evaluate(const FormPackage& package, const json& answers, std::string_view 
 
   const bool full = detail == Detail::full;
   Evaluation ev(d, texts, full);
-  json submitted = answers.is_object() ? answers : json::object();
-  if (!answers.is_object()) ev.add_issue("", "answers.not_object", json::object(), Severity::error, "schema");
+  // The answers become the submitted data in place (the caller's copy, or its temporary moved in).
+  const bool answers_object = answers.is_object();
+  json submitted = answers_object ? std::move(answers) : json::object();
+  if (!answers_object) ev.add_issue("", "answers.not_object", json::object(), Severity::error, "schema");
 
   // 1. visibility, in rule order: a later rule sees earlier-hidden fields as absent.
   std::vector<std::string> hidden;
@@ -92,7 +94,7 @@ json evaluate(const FormPackage& package, const json& answers, std::string_view 
   // Sections are structure, not answers: a section nobody has opened yet is an empty object,
   // so its missing fields are reported one by one at their own pointers, not as one error at
   // the section.
-  if (answers.is_object()) {
+  if (answers_object) {
     for (const auto& section : d.sections) {
       if (!submitted.contains(section.id) && !is_hidden("/" + escape_token(section.id)))
         submitted[section.id] = json::object();

@@ -93,7 +93,7 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // A character for an error message: itself when printable ASCII, otherwise its byte value.
 std::string describe(const char* p, const char* end) {
-  if (p == end) return "the end of the text";
+  if (p == end) return "the end of the text";  // callers say "ends" themselves where they can
   const auto c = static_cast<unsigned char>(*p);
   if (c > 0x20 && c < 0x7F) return std::string("'") + static_cast<char>(c) + "'";
   static const char kHex[] = "0123456789ABCDEF";
@@ -143,6 +143,7 @@ class Reader {
   }
   bool syntax(std::string detail) { return fail(p_, "json.syntax", "syntax error: " + std::move(detail)); }
   bool expected(const char* what) {
+    if (p_ == end_) return syntax(std::string("the text ends too early; expected ") + what);
     return syntax("unexpected " + describe(p_, end_) + "; expected " + what);
   }
 

@@ -156,7 +156,8 @@ class Round {
     std::vector<Evaluated> evaluated(submissions_.size());
     run_each(submissions_.size(), [&](std::size_t i) {
       evaluated[i] = evaluate(submissions_[i]);
-      // Read for the last time: freed here, on the body's thread, not all at the end on one.
+      // Read for the last time (its answers were moved into the evaluation): freed here, on the
+      // body's thread, not all at the end on one.
       json().swap(submissions_[i].document);
     });
     std::vector<json> rows;
@@ -257,7 +258,8 @@ class Round {
     submissions_.push_back(std::move(s));
   }
 
-  Evaluated evaluate(const Submission& s) {
+  // Leaves the submission's answers moved into the evaluation when it is a package.
+  Evaluated evaluate(Submission& s) {
     Evaluated e;
     json& r = e.row;
     r["file"] = s.file;
@@ -276,6 +278,11 @@ class Round {
     const json& app = s.document;
     try {
       const json& answers = match::answers_of(app);
+      // What is checked against the answers as received, before they go into the evaluation.
+      const bool is_package = app.is_object() && app.contains("package");
+      const bool answers_hash_differs =
+          is_package && app.value("answers_sha256", std::string()) != sha256_hex(canonical_json(answers));
+      json attachments = detail::verify_attachments(answers, s.available);
       std::string received_at = now_, received_at_from = "now";
       if (app.is_object() && app.contains("received_at") && app["received_at"].is_string()) {
         received_at = app["received_at"].get<std::string>();
@@ -286,14 +293,19 @@ class Round {
       }
       r["received_at"] = received_at;
       r["received_at_from"] = received_at_from;
+      r["version"] = is_package && app["package"].is_object() ? app["package"].value("version", "") : "";
       // The decisions only: the round reads no text of the evaluation and no section.
-      json evaluated = form::evaluate(package_, answers, received_at, "en", form::Detail::decisions);
+      // The answers are read no more after this, so they are moved in, not copied: a package's
+      // "answers" member, or bare answers (the whole document). A package whose "answers" is not
+      // an object is read below (its other members), so it is copied.
+      json* const movable = &answers != &app ? &s.document["answers"] : is_package ? nullptr : &s.document;
+      json evaluated =
+          movable != nullptr
+              ? form::evaluate(package_, std::move(*movable), received_at, "en", form::Detail::decisions)
+              : form::evaluate(package_, answers, received_at, "en", form::Detail::decisions);
       const json& ev = evaluated;
       r["applicant"] = ev["applicant_name"];
       r["form"] = package_.id();
-      r["version"] = app.is_object() && app.contains("package") && app["package"].is_object()
-                         ? app["package"].value("version", "")
-                         : "";
       // Ranked on the programme's criteria: a submission received after the window is "closed"
       // to the applicant, but the organiser sees its merit, with the flag "late" beside it.
       const json& eligibility = ev["eligibility"];
@@ -316,14 +328,13 @@ class Round {
       const json& submitted = ev["submitted"];
       if (!hints_.track_pointer.empty())
         if (const json* t = at_pointer(submitted, hints_.track_pointer)) r["track"] = *t;
-      if (app.is_object() && app.contains("package")) {
+      if (is_package) {
         // An exported package: compare with what the applicant saw and what they sent.
         const json& seen = app.value("self_assessment", json::object());
         if (seen.is_object() && seen.contains("score") && seen["score"].is_object() &&
             seen["score"].value("total", json()) != r["total"])
           flags.push_back("score_differs");
-        if (app.value("answers_sha256", std::string()) != sha256_hex(canonical_json(answers)))
-          flags.push_back("answers_sha256_mismatch");
+        if (answers_hash_differs) flags.push_back("answers_sha256_mismatch");
         if (!app["package"].is_object() || app["package"].value("version", std::string()) != package_.version())
           flags.push_back("package_version_differs");
         if (app.value("engine", std::string()) != GREENAPPLY_VERSION) flags.push_back("engine_version_differs");
@@ -331,7 +342,7 @@ class Round {
         flags.push_back("not_a_package");
       }
       if (r["window"] == "closed") flags.push_back("late");
-      r["attachments"] = detail::verify_attachments(answers, s.available);
+      r["attachments"] = std::move(attachments);
       bool missing = false, altered = false;
       for (const auto& a : r["attachments"]) {
         missing |= a["status"] == "missing";
