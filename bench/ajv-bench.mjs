@@ -33,4 +33,6 @@ let sink = 0;
 measure('ajv allErrors', () => { for (const i of instances) sink += validate(i) ? 0 : validate.errors.length; });
 measure('ajv allErrors, formats as annotations', () => { for (const i of instances) sink += annotating(i) ? 0 : annotating.errors.length; });
 measure('ajv allErrors + JSON.parse', () => { for (const t of texts) sink += validate(JSON.parse(t)) ? 0 : validate.errors.length; });
+// The peer of the core's ParseAndValidateAllErrors, which treats formats as annotations.
+measure('ajv allErrors, formats as annotations + JSON.parse', () => { for (const t of texts) sink += annotating(JSON.parse(t)) ? 0 : annotating.errors.length; });
 if (sink < 0) console.log(sink);
