@@ -12,7 +12,8 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 PACKAGES=(g++ clang libclang-rt-14-dev cmake ninja-build pkg-config
           nlohmann-json3-dev libpugixml-dev libgtest-dev libbenchmark-dev
           emscripten nodejs chromium fonts-wqy-zenhei python3 ca-certificates
-          libxml2-utils)  # xmllint: tests/golden/xml_standard_tools.py validates exported XML
+          libxml2-utils   # xmllint: tests/golden/xml_standard_tools.py validates exported XML
+          libmimalloc-dev)  # the CLI's allocator (cli/CMakeLists.txt)
 missing=()
 for p in "${PACKAGES[@]}"; do
   # nodejs may come from outside Debian (nodesource) — any node >= 18 on PATH will do.
