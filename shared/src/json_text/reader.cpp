@@ -74,19 +74,22 @@ void append_utf8(std::string& s, std::uint32_t cp) {
   }
 }
 
-// True when none of the eight bytes at `p` needs attention in a string (a quote, a backslash, a
-// control character or a non-ASCII byte), tested all at once: most of a document's bytes are
-// ASCII text. The zero-byte and less-than tests are the usual word tricks; as yes/no answers for
-// the whole word they are exact.
-bool eight_plain_bytes(const char* p) {
+// The bytes of the eight at `p` that need attention in a string (a quote, a backslash, a
+// control character or a non-ASCII byte), each flagged by its high bit, all tested at once: most
+// of a document's bytes are ASCII text. These are the usual zero-byte and less-than word tricks:
+// a borrow can flag a byte above a flagged one by mistake, never below, so the lowest flag (the
+// first byte in memory, the word read little-endian) is exact.
+std::uint64_t bytes_needing_attention(const char* p) {
   constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
   constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
   std::uint64_t x;
   std::memcpy(&x, p, sizeof x);
-  auto has_zero_byte = [&](std::uint64_t v) { return (v - kOnes) & ~v & kHighBits; };
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  x = __builtin_bswap64(x);  // the first byte in memory must be the lowest
+#endif
+  auto zero_bytes = [&](std::uint64_t v) { return (v - kOnes) & ~v & kHighBits; };
   const std::uint64_t below_space = (x - kOnes * 0x20) & ~x & kHighBits;
-  return (has_zero_byte(x ^ (kOnes * '"')) | has_zero_byte(x ^ (kOnes * '\\')) | below_space |
-          (x & kHighBits)) == 0;
+  return zero_bytes(x ^ (kOnes * '"')) | zero_bytes(x ^ (kOnes * '\\')) | below_space | (x & kHighBits);
 }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -251,24 +254,39 @@ class Reader {
     }
   }
 
+  // Moves past plain ASCII text to the next byte that needs attention (or the end): eight bytes
+  // at a time, landing on the first flagged one; the last few one at a time.
+  void skip_plain_text() {
+    while (end_ - p_ >= 8) {
+      const std::uint64_t flags = bytes_needing_attention(p_);
+      if (flags != 0) {
+        p_ += __builtin_ctzll(flags) / 8;
+        return;
+      }
+      p_ += 8;
+    }
+    while (p_ != end_ && kByteClasses.of[static_cast<unsigned char>(*p_)] == kPlain) ++p_;
+  }
+
   // The text after an opening quote, up to and past the closing one. Runs of bytes that need
   // no translation (ASCII and valid UTF-8) are copied in one append.
   bool string(std::string& s) {
     const char* run = p_;
     for (;;) {
+      skip_plain_text();
       if (p_ == end_) return syntax("the text ends inside a string; expected its closing '\"'");
       switch (kByteClasses.of[static_cast<unsigned char>(*p_)]) {
-        case kPlain:
-          ++p_;
-          while (end_ - p_ >= 8 && eight_plain_bytes(p_)) p_ += 8;
+        case kPlain:  // skip_plain_text stops at no plain byte
           break;
-        case kMultibyte: {
-          const std::size_t n = utf8_sequence(reinterpret_cast<const unsigned char*>(p_),
-                                              static_cast<std::size_t>(end_ - p_));
-          if (n == 0) return syntax("invalid UTF-8 in a string at " + describe(p_, end_));
-          p_ += n;
+        case kMultibyte:
+          // Chinese text is runs of these: validated one after another without leaving here.
+          do {
+            const std::size_t n = utf8_sequence(reinterpret_cast<const unsigned char*>(p_),
+                                                static_cast<std::size_t>(end_ - p_));
+            if (n == 0) return syntax("invalid UTF-8 in a string at " + describe(p_, end_));
+            p_ += n;
+          } while (p_ != end_ && static_cast<unsigned char>(*p_) >= 0x80);
           break;
-        }
         case kQuote:
           s.append(run, p_);
           ++p_;
