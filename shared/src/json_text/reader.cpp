@@ -8,6 +8,8 @@
 #include <cstring>
 #include <string>
 
+#include "greenapply/utf8.hpp"
+
 namespace greenapply::json_text_detail {
 
 namespace {
@@ -28,51 +30,6 @@ struct ByteClasses {
   }
 };
 constexpr ByteClasses kByteClasses;
-
-constexpr bool in_range(unsigned char c, unsigned lo, unsigned hi) { return c >= lo && c <= hi; }
-
-// The length of the UTF-8 sequence at `p`, or 0 when nlohmann's lexer rejects it (RFC 3629:
-// no overlong forms, no surrogates, nothing above U+10FFFF). The ranges are its own.
-std::size_t utf8_sequence(const unsigned char* p, std::size_t available) {
-  const unsigned char c = p[0];
-  auto continuation = [&](std::size_t i) { return in_range(p[i], 0x80, 0xBF); };
-  if (in_range(c, 0xC2, 0xDF)) return available >= 2 && continuation(1) ? 2 : 0;
-  if (c == 0xE0)
-    return available >= 3 && in_range(p[1], 0xA0, 0xBF) && continuation(2) ? 3 : 0;
-  if (in_range(c, 0xE1, 0xEC) || in_range(c, 0xEE, 0xEF))
-    return available >= 3 && continuation(1) && continuation(2) ? 3 : 0;
-  if (c == 0xED)
-    return available >= 3 && in_range(p[1], 0x80, 0x9F) && continuation(2) ? 3 : 0;
-  if (c == 0xF0)
-    return available >= 4 && in_range(p[1], 0x90, 0xBF) && continuation(2) && continuation(3)
-               ? 4
-               : 0;
-  if (in_range(c, 0xF1, 0xF3))
-    return available >= 4 && continuation(1) && continuation(2) && continuation(3) ? 4 : 0;
-  if (c == 0xF4)
-    return available >= 4 && in_range(p[1], 0x80, 0x8F) && continuation(2) && continuation(3)
-               ? 4
-               : 0;
-  return 0;
-}
-
-void append_utf8(std::string& s, std::uint32_t cp) {
-  if (cp < 0x80) {
-    s += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    s += static_cast<char>(0xC0 | (cp >> 6));
-    s += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    s += static_cast<char>(0xE0 | (cp >> 12));
-    s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    s += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    s += static_cast<char>(0xF0 | (cp >> 18));
-    s += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    s += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 // The bytes of the eight at `p` that need attention in a string (a quote, a backslash, a
 // control character or a non-ASCII byte), each flagged by its high bit, all tested at once: most
@@ -280,9 +237,11 @@ class Reader {
           break;
         case kMultibyte:
           // Chinese text is runs of these: validated one after another without leaving here.
+          // Well-formed is RFC 3629's (no overlong forms, no surrogates, nothing above
+          // U+10FFFF), the very set nlohmann's lexer accepts.
           do {
-            const std::size_t n = utf8_sequence(reinterpret_cast<const unsigned char*>(p_),
-                                                static_cast<std::size_t>(end_ - p_));
+            char32_t cp;
+            const std::size_t n = decode_utf8(std::string_view(p_, static_cast<std::size_t>(end_ - p_)), 0, cp);
             if (n == 0) return syntax("invalid UTF-8 in a string at " + describe(p_, end_));
             p_ += n;
           } while (p_ != end_ && static_cast<unsigned char>(*p_) >= 0x80);
@@ -352,7 +311,7 @@ class Reader {
     } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
       return syntax("a surrogate \\uDC00-\\uDFFF without \\uD800-\\uDBFF before it");
     }
-    append_utf8(s, static_cast<std::uint32_t>(cp));
+    append_utf8(s, static_cast<char32_t>(cp));
     return true;
   }
 
