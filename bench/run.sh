@@ -2,7 +2,9 @@
 # Reproduces BENCHMARKS.md: greenapply native (Google Benchmark), greenapply wasm (node, and beside
 # ajv in one Chromium page),
 # ajv 8 (node) and Blaze (the prebuilt @sourcemeta/jsonschema CLI from npm, exhaustive and
-# --fast), on ../shared/bench's form-like schema and 1000 generated instances, in one run.
+# --fast), on ../shared/bench's form-like schema and 1000 generated instances, in one run; then
+# the organiser's batch (the CLI) and page (organiser.wasm) on generated applications. Before and
+# after a change: give batch-bench.mjs and organiser-round-bench.mjs both builds (BENCHMARKS.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -26,3 +28,7 @@ echo "== Blaze: @sourcemeta/jsonschema $(node -p "require('./bench/node_modules/
 node bench/blaze-bench.mjs "$SHARED/bench/form-like-schema.json" build/bench/instances.json 200
 echo "== greenapply wasm beside ajv in one headless Chromium page (formats as annotations on both sides)"
 node bench/browser-validator-bench.mjs build/site "$SHARED/bench/form-like-schema.json" build/bench/instances.json --rounds 7
+echo "== the organiser's batch: greenapply batch on 10,000 generated applications, one and two threads"
+node bench/batch-bench.mjs --n 10000 --rounds 3 'build/native-release/cli/greenapply#1,2'
+echo "== the organiser's page: organiser.wasm checkRound on 1,000 generated applications, in node"
+node bench/organiser-round-bench.mjs --n 1000 --rounds 5 build/site
