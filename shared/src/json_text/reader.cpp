@@ -148,41 +148,39 @@ class Reader {
     return true;
   }
 
-  // Keys as nlohmann's DOM builder inserts them: a repeated key keeps its place and takes the
-  // later value. Keys usually arrive sorted (our writers emit them so), and then the hint at
-  // the end makes each insertion constant time.
+  // Steps over `c` when it is the next byte.
+  bool consume(char c) {
+    if (p_ == end_ || *p_ != c) return false;
+    ++p_;
+    return true;
+  }
+
   bool too_deep() {
     return fail(p_, "json.depth", "nesting deeper than " + std::to_string(max_depth_) + " levels");
   }
 
+  // Keys as nlohmann's DOM builder inserts them: a repeated key keeps its place and takes the
+  // later value. Keys usually arrive sorted (our writers emit them so), and then the hint at
+  // the end makes each insertion constant time.
   bool object(json& out, std::size_t depth) {
     if (depth > max_depth_) return too_deep();
     ++p_;
     out = json(json::value_t::object);
     json::object_t& members = out.get_ref<json::object_t&>();
     skip_space();
-    if (p_ != end_ && *p_ == '}') {
-      ++p_;
-      return true;
-    }
+    if (consume('}')) return true;
     for (;;) {
-      if (p_ == end_ || *p_ != '"') return expected("a member's name (a string)");
-      ++p_;
+      if (!consume('"')) return expected("a member's name (a string)");
       std::string key;
       if (!string(key)) return false;
       skip_space();
-      if (p_ == end_ || *p_ != ':') return expected("':' after the member's name");
-      ++p_;
+      if (!consume(':')) return expected("':' after the member's name");
       skip_space();
       json& member = members.emplace_hint(members.end(), std::move(key), nullptr)->second;
       if (!value(member, depth)) return false;
       skip_space();
-      if (p_ != end_ && *p_ == '}') {
-        ++p_;
-        return true;
-      }
-      if (p_ == end_ || *p_ != ',') return expected("',' or '}' after an object's member");
-      ++p_;
+      if (consume('}')) return true;
+      if (!consume(',')) return expected("',' or '}' after an object's member");
       skip_space();
     }
   }
@@ -193,20 +191,13 @@ class Reader {
     out = json(json::value_t::array);
     json::array_t& items = out.get_ref<json::array_t&>();
     skip_space();
-    if (p_ != end_ && *p_ == ']') {
-      ++p_;
-      return true;
-    }
+    if (consume(']')) return true;
     for (;;) {
       items.emplace_back();
       if (!value(items.back(), depth)) return false;
       skip_space();
-      if (p_ != end_ && *p_ == ']') {
-        ++p_;
-        return true;
-      }
-      if (p_ == end_ || *p_ != ',') return expected("',' or ']' after an array's item");
-      ++p_;
+      if (consume(']')) return true;
+      if (!consume(',')) return expected("',' or ']' after an array's item");
       skip_space();
     }
   }

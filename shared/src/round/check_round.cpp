@@ -258,7 +258,8 @@ class Round {
     submissions_.push_back(std::move(s));
   }
 
-  // Leaves the submission's answers moved into the evaluation when it is a package.
+  // Moves the submission's answers into the evaluation (a package's "answers", or bare answers);
+  // the document is freed right after.
   Evaluated evaluate(Submission& s) {
     Evaluated e;
     json& r = e.row;
