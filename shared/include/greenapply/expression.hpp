@@ -59,10 +59,10 @@ class Value {
   bool is_null() const { return kind_ == Kind::null; }
   bool is_true() const { return kind_ == Kind::boolean && b_; }
   bool is_false() const { return kind_ == Kind::boolean && !b_; }
-  bool as_bool() const { return b_; }
-  double as_number() const { return d_; }
-  std::int64_t as_date() const { return days_; }
-  const std::string& as_string() const { return str_ ? *str_ : empty_string(); }
+  bool as_bool() const { return kind_ == Kind::boolean && b_; }
+  double as_number() const { return kind_ == Kind::number ? d_ : 0; }
+  std::int64_t as_date() const { return kind_ == Kind::date ? days_ : 0; }
+  const std::string& as_string() const { return kind_ == Kind::string ? *str_ : empty_string(); }
   bool is_list() const;          // a list or a borrowed JSON array
   std::size_t size() const;      // list length (0 for non-lists)
   Value at(std::size_t i) const; // list element
@@ -72,14 +72,19 @@ class Value {
 
  private:
   static const std::string& empty_string();
+  // 32 bytes: evaluation copies values at every step, so a value is its kind, one word of
+  // payload (which word the kind says) and one owner for a string or list it made itself.
+  // Borrowed strings and JSON have no owner: the answers outlive the evaluation.
   Kind kind_ = Kind::null;
   bool b_ = false;
-  double d_ = 0;
-  std::int64_t days_ = 0;
-  std::shared_ptr<const std::string> s_;  // an owned string (str_ points into it)
-  const std::string* str_ = nullptr;      // the string: owned (s_) or borrowed from JSON
-  std::shared_ptr<const std::vector<Value>> list_;
-  const nlohmann::json* json_ = nullptr;
+  union {
+    double d_ = 0;
+    std::int64_t days_;
+    const std::string* str_;         // Kind::string: owned (own_) or borrowed from JSON
+    const std::vector<Value>* list_; // Kind::list: always owned (own_)
+    const nlohmann::json* json_;     // Kind::json: borrowed
+  };
+  std::shared_ptr<const void> own_;
 };
 
 Value from_json(const nlohmann::json& j);  // = Value::borrow

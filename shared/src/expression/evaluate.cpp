@@ -57,6 +57,11 @@ class Evaluator {
         return v;
       }
       case Op::list: {
+        if (n.constant_steps > 0) {
+          steps_ += n.constant_steps - 1;  // the items' steps; this node's own is counted above
+          if (steps_ > budget_) throw EvalError();
+          return n.literal;
+        }
         std::vector<Value> items;
         items.reserve(n.kids.size());
         for (int k : n.kids) items.push_back(eval(k, it));

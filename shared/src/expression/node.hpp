@@ -24,6 +24,10 @@ struct Node {
   const Function* fn = nullptr;  // Op::call: the function called
   int regex = -1;  // matches(): index of the pattern compiled at parse time in Program::Data::regexes
   std::vector<int> kids;
+  // A list of literals (or of such lists), e.g. the thresholds of steps(x, [3, 5, 8], [0, 1, 2]):
+  // its value is built once at load, in `literal`, and evaluating it costs this many steps of
+  // the budget, what walking its items would have cost. 0 for every other node.
+  std::size_t constant_steps = 0;
 };
 
 }  // namespace greenapply::expr

@@ -180,6 +180,26 @@ class Parser {
     return static_cast<int>(out_.nodes.size() - 1);
   }
   Node& at(int i) { return out_.nodes[static_cast<std::size_t>(i)]; }
+
+  // A list whose items are all known at load is built once here, not at every evaluation.
+  void fold_constant_list(Node& list) {
+    std::size_t steps = 1;
+    std::vector<Value> items;
+    items.reserve(list.kids.size());
+    for (int k : list.kids) {
+      const Node& kid = at(k);
+      if (kid.op == Op::literal) {
+        steps += 1;
+      } else if (kid.constant_steps > 0) {
+        steps += kid.constant_steps;
+      } else {
+        return;
+      }
+      items.push_back(kid.literal);
+    }
+    list.literal = Value::list(std::move(items));
+    list.constant_steps = steps;
+  }
   Type type(int i) { return at(i).type; }
 
   static bool fits(Type actual, Type wanted) {
@@ -461,6 +481,7 @@ class Parser {
         }
       }
       expect("]");
+      fold_constant_list(n);
       return add(std::move(n));
     }
     if (t.kind != Tok::ident) {

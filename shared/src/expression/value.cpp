@@ -42,8 +42,9 @@ Value Value::number(double d) {
 Value Value::string(std::string s) {
   Value v;
   v.kind_ = Kind::string;
-  v.s_ = std::make_shared<const std::string>(std::move(s));
-  v.str_ = v.s_.get();
+  auto owned = std::make_shared<const std::string>(std::move(s));
+  v.str_ = owned.get();
+  v.own_ = std::move(owned);
   return v;
 }
 
@@ -57,7 +58,9 @@ Value Value::date(std::int64_t days) {
 Value Value::list(std::vector<Value> items) {
   Value v;
   v.kind_ = Kind::list;
-  v.list_ = std::make_shared<const std::vector<Value>>(std::move(items));
+  auto owned = std::make_shared<const std::vector<Value>>(std::move(items));
+  v.list_ = owned.get();
+  v.own_ = std::move(owned);
   return v;
 }
 

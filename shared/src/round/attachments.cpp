@@ -22,8 +22,8 @@ using json_pointer::escape_token;
 // again (a string per node built and freed was most of this walk's cost in a batch).
 void walk(const json& v, std::string& pointer, const std::vector<AvailableFile>& available, json& out) {
   if (v.is_object()) {
-    const auto name_it = v.find("name");
-    const auto sha_it = v.find("sha256");
+    const auto name_it = v.find(std::string_view("name"));
+    const auto sha_it = v.find(std::string_view("sha256"));
     if (name_it != v.end() && name_it->is_string() && sha_it != v.end() && is_sha256(*sha_it)) {
       const std::string& name = name_it->get_ref<const std::string&>();
       const std::string& sha = sha_it->get_ref<const std::string&>();

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "greenapply/digest.hpp"
+#include "greenapply/json_release.hpp"
 #include "greenapply/json_text.hpp"
 #include "greenapply/mail_reader.hpp"
 #include "greenapply/match.hpp"
@@ -158,7 +159,7 @@ class Round {
       evaluated[i] = evaluate(submissions_[i]);
       // Read for the last time (its answers were moved into the evaluation): freed here, on the
       // body's thread, not all at the end on one.
-      json().swap(submissions_[i].document);
+      release_json(submissions_[i].document);
     });
     std::vector<json> rows;
     std::vector<std::string> identity;
@@ -175,6 +176,7 @@ class Round {
       answers.push_back(std::move(e.answers));
     }
     json superseded = detail::settle_resubmissions(rows, identity, epoch, answers);
+    for (auto& a : answers) release_json(a);  // read no more; see json_release.hpp
     detail::rank(rows);
     json out = json::object();
     out["form"] = package_.id();

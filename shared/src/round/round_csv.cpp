@@ -1,5 +1,7 @@
 // The round as CSV that Excel opens with Chinese text intact: a UTF-8 byte order mark (without
 // it Excel reads the file in the machine's ANSI code page), CRLF, every cell quoted.
+#include <string_view>
+
 #include "greenapply/round.hpp"
 
 namespace greenapply::round {
@@ -8,71 +10,117 @@ using nlohmann::json;
 
 namespace {
 
+const json& member(const json& row, std::string_view name) {
+  static const json kNull;
+  if (!row.is_object()) return kNull;
+  const auto it = row.find(name);
+  return it == row.end() ? kNull : *it;
+}
+
 // A cell's text: a string as it is, null as nothing, anything else as JSON.
-std::string text(const json& v) {
-  if (v.is_null()) return "";
-  if (v.is_string()) return v.get<std::string>();
-  return v.dump();
+void append_text(std::string& out, const json& v) {
+  if (v.is_null()) return;
+  if (v.is_string()) out += v.get_ref<const std::string&>();
+  else out += v.dump();
 }
 
 // Quoted, inner quotes doubled, and a leading = + - @ neutralised with an apostrophe so a
 // spreadsheet never runs an applicant's text as a formula (numbers are written unsigned or
-// come from the engine, so only text can start that way).
-std::string cell(const std::string& s) {
-  std::string v = s;
-  if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@')) v = "'" + v;
-  std::string out = "\"";
-  for (char c : v) {
-    if (c == '"') out += "\"\"";
-    else out += c;
+// come from the engine, so only text can start that way). Written straight into the file:
+// a round has thousands of rows.
+void append_cell(std::string& out, std::string_view v) {
+  out += '"';
+  if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@')) out += '\'';
+  for (std::size_t quote; (quote = v.find('"')) != std::string_view::npos; v.remove_prefix(quote + 1)) {
+    out.append(v.data(), quote + 1);
+    out += '"';
   }
-  return out + "\"";
+  out += v;
+  out += '"';
 }
 
-std::string joined(const json& list, const char* member = nullptr) {
-  std::string out;
-  if (!list.is_array()) return out;
-  for (const auto& x : list) {
-    std::string t = member ? text(x.value(member, json())) : text(x);
-    if (member && x.is_object() && x.contains("status")) t = text(x["name"]) + ":" + text(x["status"]);
-    out += (out.empty() ? "" : " ") + t;
-  }
-  return out;
+void append_cell_of(std::string& out, const json& v) {
+  if (v.is_string()) return append_cell(out, v.get_ref<const std::string&>());
+  std::string t;
+  append_text(t, v);
+  append_cell(out, t);
 }
 
-const json& member(const json& row, const char* name) {
-  static const json kNull;
-  const auto it = row.find(name);
-  return it == row.end() ? kNull : *it;
+// A list as one cell, its items separated by spaces; attachments as "name" or "name:status".
+void append_joined(std::string& out, const json& list, const char* name = nullptr) {
+  std::string t;
+  if (list.is_array()) {
+    for (const auto& x : list) {
+      const std::size_t before = t.size();
+      if (name && x.is_object() && x.contains("status")) {
+        append_text(t, x["name"]);
+        t += ':';
+        append_text(t, x["status"]);
+      } else {
+        append_text(t, name ? member(x, name) : x);
+      }
+      if (before > 0) t.insert(before, 1, ' ');
+    }
+  }
+  append_cell(out, t);
 }
 
 }  // namespace
 
 std::string round_csv(const json& round) {
-  const json dims = round.value("dimensions", json::array());
+  const json& dims = member(round, "dimensions");
   std::string csv = "\xEF\xBB\xBF";
-  std::string header = "rank,file,applicant,form,version,verdict,window,reasons,errors";
-  for (const auto& d : dims) header += "," + text(d);
-  header += ",total,band,flags,problem,received_at,received_from,track,attachments,superseded_by";
-  csv += header + "\r\n";
+  csv += "rank,file,applicant,form,version,verdict,window,reasons,errors";
+  if (dims.is_array()) {
+    for (const auto& d : dims) {
+      csv += ',';
+      append_text(csv, d);
+    }
+  }
+  csv += ",total,band,flags,problem,received_at,received_from,track,attachments,superseded_by\r\n";
   auto write = [&](const json& r) {
-    std::string line = cell(text(member(r, "rank"))) + "," + cell(text(member(r, "file"))) + "," +
-                       cell(text(member(r, "applicant"))) + "," + cell(text(member(r, "form"))) + "," +
-                       cell(text(member(r, "version"))) + "," + cell(text(member(r, "verdict"))) + "," +
-                       cell(text(member(r, "window"))) + "," + cell(joined(member(r, "reasons"))) + "," +
-                       cell(text(member(r, "errors")));
+    for (const char* name : {"rank", "file", "applicant", "form", "version", "verdict", "window"}) {
+      append_cell_of(csv, member(r, name));
+      csv += ',';
+    }
+    append_joined(csv, member(r, "reasons"));
+    csv += ',';
+    append_cell_of(csv, member(r, "errors"));
     const json& scores = member(r, "dimensions");
-    for (const auto& d : dims)
-      line += "," + cell(scores.is_object() ? text(scores.value(text(d), json())) : std::string());
-    line += "," + cell(text(member(r, "total"))) + "," + cell(text(member(r, "band"))) + "," +
-            cell(joined(member(r, "flags"))) + "," + cell(text(member(r, "problem"))) + "," +
-            cell(text(member(r, "received_at"))) + "," + cell(text(member(r, "received_from"))) + "," +
-            cell(text(member(r, "track"))) + "," + cell(joined(member(r, "attachments"), "name")) + "," +
-            cell(text(member(r, "superseded_by")));
-    csv += line + "\r\n";
+    if (dims.is_array()) {
+      for (const auto& d : dims) {
+        csv += ',';
+        if (!scores.is_object()) {
+          append_cell(csv, std::string_view());
+          continue;
+        }
+        std::string name;
+        append_text(name, d);
+        const auto it = scores.find(name);
+        append_cell_of(csv, it == scores.end() ? json() : *it);
+      }
+    }
+    for (const char* name : {"total", "band"}) {
+      csv += ',';
+      append_cell_of(csv, member(r, name));
+    }
+    csv += ',';
+    append_joined(csv, member(r, "flags"));
+    for (const char* name : {"problem", "received_at", "received_from", "track"}) {
+      csv += ',';
+      append_cell_of(csv, member(r, name));
+    }
+    csv += ',';
+    append_joined(csv, member(r, "attachments"), "name");
+    csv += ',';
+    append_cell_of(csv, member(r, "superseded_by"));
+    csv += "\r\n";
   };
-  for (const auto& r : round.value("ranking", json::array())) write(r);
-  for (const auto& r : round.value("superseded", json::array())) write(r);
+  for (const char* list : {"ranking", "superseded"}) {
+    const json& rows = member(round, list);
+    if (rows.is_array())
+      for (const auto& r : rows) write(r);
+  }
   return csv;
 }
 
