@@ -54,7 +54,7 @@ class Form {
   std::string application_package(const std::string& answers_json, const std::string& now, const std::string& lang) const {
     if (!package_) return fatal("package.not_loaded", "the form package did not load");
     return guarded("package.failed", [&] {
-      return greenapply::form::make_application_package(*package_, greenapply::parse_json(answers_json), now, lang).dump(2);
+      return greenapply::write_json(greenapply::form::make_application_package(*package_, greenapply::parse_json(answers_json), now, lang), 2);
     });
   }
 
@@ -90,7 +90,7 @@ class Form {
   std::string evaluate(const std::string& answers_json, const std::string& now, const std::string& lang) const {
     if (!package_) return fatal("package.not_loaded", "the form package did not load");
     return guarded("evaluate.failed", [&] {
-      return greenapply::form::evaluate(*package_, greenapply::parse_json(answers_json), now, lang).dump();
+      return greenapply::write_json(greenapply::form::evaluate(*package_, greenapply::parse_json(answers_json), now, lang));
     });
   }
 
@@ -98,7 +98,7 @@ class Form {
   // once per form, instead of walking the schema itself.
   std::string schema_facts() const {
     if (!package_) return fatal("package.not_loaded", "the form package did not load");
-    return guarded("package.failed", [&] { return greenapply::form::schema_facts(*package_).dump(); });
+    return guarded("package.failed", [&] { return greenapply::write_json(greenapply::form::schema_facts(*package_)); });
   }
 
   // A draft's answers without the members the data schema has no field for:
@@ -108,7 +108,7 @@ class Form {
     return guarded("package.failed", [&] {
       json answers = greenapply::parse_json(answers_json);
       json dropped = greenapply::form::drop_unknown_answers(*package_, answers);
-      return json{{"answers", std::move(answers)}, {"dropped", std::move(dropped)}}.dump();
+      return greenapply::write_json(json{{"answers", std::move(answers)}, {"dropped", std::move(dropped)}});
     });
   }
 
@@ -119,9 +119,8 @@ class Form {
                                  const std::string& now, const std::string& lang) const {
     if (!package_) return fatal("package.not_loaded", "the form package did not load");
     return guarded("match.failed", [&] {
-      return greenapply::form::match_technologies(*package_, greenapply::parse_json(need_json),
-                                                  greenapply::parse_json(technologies_json), now, lang)
-          .dump();
+      return greenapply::write_json(greenapply::form::match_technologies(
+          *package_, greenapply::parse_json(need_json), greenapply::parse_json(technologies_json), now, lang));
     });
   }
 
@@ -132,7 +131,7 @@ class Form {
   std::string add_technology(const std::string& document_json) {
     return guarded("match.failed", [&] {
       technologies_.push_back(greenapply::parse_json(document_json));
-      return json{{"index", technologies_.size() - 1}}.dump();
+      return greenapply::write_json(json{{"index", technologies_.size() - 1}});
     });
   }
   void clear_technologies() { technologies_ = json::array(); }
@@ -142,8 +141,8 @@ class Form {
   std::string match_submitted(const std::string& submitted_json, const std::string& lang) const {
     if (!package_) return fatal("package.not_loaded", "the form package did not load");
     return guarded("match.failed", [&] {
-      return greenapply::form::match_submitted(*package_, greenapply::parse_json(submitted_json), technologies_, lang)
-          .dump();
+      return greenapply::write_json(
+          greenapply::form::match_submitted(*package_, greenapply::parse_json(submitted_json), technologies_, lang));
     });
   }
 
@@ -155,7 +154,7 @@ class Form {
     if (!package_) return fatal("package.not_loaded", "the form package did not load");
     return guarded("evaluate.failed", [&] {
       const json document = greenapply::parse_json(document_json);
-      return greenapply::form::evaluate(*package_, greenapply::match::answers_of(document), now, lang).dump();
+      return greenapply::write_json(greenapply::form::evaluate(*package_, greenapply::match::answers_of(document), now, lang));
     });
   }
 
@@ -201,7 +200,7 @@ class SchemaValidator {
   std::string validate(const std::string& instance_json) const {
     if (!validator_) return fatal("schema.unusable", error_);
     return guarded("schema.failed", [&] {
-      return greenapply::json_schema::basic_output(validator_->validate(greenapply::parse_json(instance_json))).dump();
+      return greenapply::write_json(greenapply::json_schema::basic_output(validator_->validate(greenapply::parse_json(instance_json))));
     });
   }
 

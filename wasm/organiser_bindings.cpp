@@ -62,7 +62,7 @@ EMSCRIPTEN_KEEPALIVE const Text* ga_check_round(const char* bundle, std::size_t 
   return put(guarded("round.failed", [&] {
     const auto package = greenapply::form::FormPackage::load(greenapply::parse_json(arg(bundle, bundlen)));
     const json list = greenapply::parse_json(arg(files, filesn));
-    return greenapply::round::check_round(package, received_files(list), arg(now, nown)).dump();
+    return greenapply::write_json(greenapply::round::check_round(package, received_files(list), arg(now, nown)));
   }));
 }
 
@@ -80,7 +80,7 @@ EMSCRIPTEN_KEEPALIVE const Text* ga_round_report_html(const char* round, std::si
 EMSCRIPTEN_KEEPALIVE const Text* ga_schema_facts(const char* bundle, std::size_t bundlen) {
   return put(guarded("package.failed", [&] {
     const auto package = greenapply::form::FormPackage::load(greenapply::parse_json(arg(bundle, bundlen)));
-    return greenapply::form::schema_facts(package).dump();
+    return greenapply::write_json(greenapply::form::schema_facts(package));
   }));
 }
 
@@ -95,7 +95,7 @@ EMSCRIPTEN_KEEPALIVE const Text* ga_round_answers(const char* files, std::size_t
                                                   std::size_t sourcen) {
   return put(guarded("round.failed", [&] {
     const json list = greenapply::parse_json(arg(files, filesn));
-    return greenapply::round::submission_answers(received_files(list), greenapply::parse_json(arg(source, sourcen))).dump();
+    return greenapply::write_json(greenapply::round::submission_answers(received_files(list), greenapply::parse_json(arg(source, sourcen))));
   }));
 }
 

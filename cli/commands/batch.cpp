@@ -14,6 +14,7 @@
 
 #include "application.hpp"
 #include "commands/commands.hpp"
+#include "greenapply/json_text.hpp"
 #include "greenapply/round.hpp"
 #include "io.hpp"
 #include "threads.hpp"
@@ -64,7 +65,7 @@ int run_batch(const Args& args) {
 
   // The outputs are independent texts of one result: made side by side, written in turn.
   std::vector<std::pair<std::string, std::function<std::string()>>> outputs;
-  if (const auto out = opts.get("json")) outputs.emplace_back(*out, [&] { return result.dump(2) + "\n"; });
+  if (const auto out = opts.get("json")) outputs.emplace_back(*out, [&] { return greenapply::write_json(result, 2) + "\n"; });
   if (const auto out = opts.get("csv")) outputs.emplace_back(*out, [&] { return round::round_csv(result); });
   if (const auto out = opts.get("report"))
     outputs.emplace_back(*out, [&] { return round::round_report_html(result, package_files.bundle); });
@@ -77,7 +78,7 @@ int run_batch(const Args& args) {
   std::fprintf(stderr, "batch: %zu application(s), %zu unreadable", result["ranking"].size(), unreadable);
   if (superseded) std::fprintf(stderr, ", %zu superseded", superseded);
   std::fputc('\n', stderr);
-  if (!opts.get("csv") && !opts.get("json") && !opts.get("report")) std::puts(result["ranking"].dump(2).c_str());
+  if (!opts.get("csv") && !opts.get("json") && !opts.get("report")) std::puts(greenapply::write_json(result["ranking"], 2).c_str());
   return 0;
 }
 

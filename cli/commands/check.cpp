@@ -6,6 +6,7 @@
 #include "application.hpp"
 #include "commands/commands.hpp"
 #include "greenapply/form.hpp"
+#include "greenapply/json_text.hpp"
 #include "io.hpp"
 #include "package_files.hpp"
 
@@ -63,7 +64,7 @@ int run_check(const Args& args) {
     throw UsageError(e.what());
   }
   if (opts.flag("json")) {
-    std::puts(result.dump(2).c_str());
+    std::puts(greenapply::write_json(result, 2).c_str());
   } else {
     print_human(result);
   }

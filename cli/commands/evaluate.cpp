@@ -6,6 +6,7 @@
 
 #include "application.hpp"
 #include "commands/commands.hpp"
+#include "greenapply/json_text.hpp"
 #include "io.hpp"
 
 namespace greenapply::cli {
@@ -21,7 +22,7 @@ int run_evaluate(const Args& args) {
     try {
       const auto out = form::evaluate(pkg, c.value("answers", nlohmann::json::object()),
                                       c.value("now", std::string()), c.value("lang", std::string("en")));
-      std::puts(out.dump().c_str());
+      std::puts(greenapply::write_json(out).c_str());
     } catch (const std::invalid_argument& e) {
       throw UsageError(e.what());
     }

@@ -90,7 +90,7 @@ int run_export(const Args& args) {
     }
   }
   if (const auto out = opts.get("xml")) write_file(*out, xml::to_xml(package));
-  if (const auto out = opts.get("json")) write_file(*out, package.dump(2) + "\n");
+  if (const auto out = opts.get("json")) write_file(*out, greenapply::write_json(package, 2) + "\n");
   if (const auto out = opts.get("eml")) write_eml(opts, app, *out, clock);
   return 0;
 }

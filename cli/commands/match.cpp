@@ -13,6 +13,7 @@
 
 #include "application.hpp"
 #include "commands/commands.hpp"
+#include "greenapply/json_text.hpp"
 #include "io.hpp"
 
 namespace greenapply::cli {
@@ -156,8 +157,8 @@ int run_match(const Args& args) {
     }
     write_file(*out, csv);
   }
-  if (const auto out = opts.get("json")) write_file(*out, report.dump(2) + "\n");
-  if (!opts.get("csv") && !opts.get("json")) std::puts(report.dump(2).c_str());
+  if (const auto out = opts.get("json")) write_file(*out, greenapply::write_json(report, 2) + "\n");
+  if (!opts.get("csv") && !opts.get("json")) std::puts(greenapply::write_json(report, 2).c_str());
   return 0;
 }
 

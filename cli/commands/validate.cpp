@@ -17,6 +17,7 @@
 
 #include "commands/commands.hpp"
 #include "greenapply/json_schema.hpp"
+#include "greenapply/json_text.hpp"
 #include "io.hpp"
 
 namespace greenapply::cli {
@@ -213,14 +214,14 @@ int run_validate(const Args& args) {
       all_valid = all_valid && valid;
       results.push_back(valid);
     }
-    std::puts(results.dump().c_str());
+    std::puts(greenapply::write_json(results).c_str());
     return all_valid ? 0 : 1;
   }
 
   const json instance = parse_json_file(opts.require("instance"));
   if (output) {
     const auto issues = validator->validate(instance);
-    std::puts(json_schema::basic_output(issues).dump(2).c_str());
+    std::puts(greenapply::write_json(json_schema::basic_output(issues), 2).c_str());
     return issues.empty() ? 0 : 1;
   }
   return validator->is_valid(instance) ? 0 : 1;

@@ -14,8 +14,8 @@ namespace greenapply {
 // Lower-case hex SHA-256 of bytes.
 std::string sha256_hex(std::string_view bytes);
 
-// The canonical text of a JSON value: nlohmann's compact dump (object keys sorted, shortest
-// round-trip numbers, UTF-8 kept as is). Identical natively and in wasm.
+// The canonical text of a JSON value: nlohmann's compact dump, as write_json writes it (object
+// keys sorted, shortest round-trip numbers, UTF-8 kept as is). Identical natively and in wasm.
 std::string canonical_json(const nlohmann::json& value);
 
 }  // namespace greenapply

@@ -1,4 +1,4 @@
-// greenapply/json_text.hpp — strict, bounded parsing of JSON text from strangers.
+// greenapply/json_text.hpp — strict, bounded parsing of JSON text from strangers, and writing it.
 //
 // Every JSON text the core reads from outside (answers, packages, received files, schemas) comes
 // through parse_json(): nlohmann's grammar and tree, read by our own reader (src/json_text/
@@ -26,5 +26,11 @@ struct JsonTextError : TextError {
 
 // Parses text as one JSON value; throws JsonTextError. Depth counts nested arrays/objects.
 nlohmann::json parse_json(std::string_view text, std::size_t max_depth = kMaxJsonDepth);
+
+// The text of `j`, byte for byte what j.dump(indent) gives (compact when indent < 0; UTF-8 as
+// it is; a string that is not UTF-8 throws nlohmann's type_error 316), written without nlohmann's
+// serializer (src/json_text/write_json.cpp says why).
+std::string write_json(const nlohmann::json& j, int indent = -1);
+void write_json(const nlohmann::json& j, std::string& out, int indent = -1);  // appends to out
 
 }  // namespace greenapply

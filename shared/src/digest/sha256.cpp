@@ -2,6 +2,7 @@
 #include <cstdint>
 
 #include "greenapply/digest.hpp"
+#include "greenapply/json_text.hpp"
 
 namespace greenapply {
 
@@ -73,6 +74,6 @@ std::string sha256_hex(std::string_view bytes) {
   return out;
 }
 
-std::string canonical_json(const nlohmann::json& value) { return value.dump(); }
+std::string canonical_json(const nlohmann::json& value) { return write_json(value); }
 
 }  // namespace greenapply

@@ -9,45 +9,13 @@
 #include <string>
 
 #include "greenapply/utf8.hpp"
+#include "string_bytes.hpp"
 
 namespace greenapply::json_text_detail {
 
 namespace {
 
 using nlohmann::json;
-
-// What a byte inside a string is to the reader: most bytes need nothing but copying.
-enum ByteClass : unsigned char { kPlain, kQuote, kEscape, kControl, kMultibyte };
-
-constexpr ByteClass class_of(unsigned c) {
-  return c == '"' ? kQuote : c == '\\' ? kEscape : c < 0x20 ? kControl : c >= 0x80 ? kMultibyte : kPlain;
-}
-
-struct ByteClasses {
-  ByteClass of[256];
-  constexpr ByteClasses() : of() {
-    for (unsigned c = 0; c < 256; ++c) of[c] = class_of(c);
-  }
-};
-constexpr ByteClasses kByteClasses;
-
-// The bytes of the eight at `p` that need attention in a string (a quote, a backslash, a
-// control character or a non-ASCII byte), each flagged by its high bit, all tested at once: most
-// of a document's bytes are ASCII text. These are the usual zero-byte and less-than word tricks:
-// a borrow can flag a byte above a flagged one by mistake, never below, so the lowest flag (the
-// first byte in memory, the word read little-endian) is exact.
-std::uint64_t bytes_needing_attention(const char* p) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-  constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
-  std::uint64_t x;
-  std::memcpy(&x, p, sizeof x);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-  x = __builtin_bswap64(x);  // the first byte in memory must be the lowest
-#endif
-  auto zero_bytes = [&](std::uint64_t v) { return (v - kOnes) & ~v & kHighBits; };
-  const std::uint64_t below_space = (x - kOnes * 0x20) & ~x & kHighBits;
-  return zero_bytes(x ^ (kOnes * '"')) | zero_bytes(x ^ (kOnes * '\\')) | below_space | (x & kHighBits);
-}
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -204,17 +172,7 @@ class Reader {
 
   // Moves past plain ASCII text to the next byte that needs attention (or the end): eight bytes
   // at a time, landing on the first flagged one; the last few one at a time.
-  void skip_plain_text() {
-    while (end_ - p_ >= 8) {
-      const std::uint64_t flags = bytes_needing_attention(p_);
-      if (flags != 0) {
-        p_ += __builtin_ctzll(flags) / 8;
-        return;
-      }
-      p_ += 8;
-    }
-    while (p_ != end_ && kByteClasses.of[static_cast<unsigned char>(*p_)] == kPlain) ++p_;
-  }
+  void skip_plain_text() { p_ = json_text_detail::skip_plain_text(p_, end_); }
 
   // The text after an opening quote, up to and past the closing one. Runs of bytes that need
   // no translation (ASCII and valid UTF-8) are copied in one append.
