@@ -35,7 +35,10 @@ std::vector<round::ReceivedFile> received_files(const std::vector<std::string>& 
       std::vector<std::pair<std::string, std::string>> found;  // name, path
       for (const auto& entry : fs::recursive_directory_iterator(path)) {
         if (!entry.is_regular_file()) continue;
-        const fs::path rel = fs::relative(entry.path(), path);
+        // The iterator appends names to the folder's path, so the name inside it is lexical: no
+        // fs::relative, which makes both paths canonical (a readlink per path component and a
+        // getcwd, for every file: a fifth of a 10,000-file batch's time went to those calls).
+        const fs::path rel = entry.path().lexically_relative(path);
         bool hidden = false;
         for (const auto& part : rel) hidden |= part.string().rfind('.', 0) == 0;
         if (!hidden) found.emplace_back(rel.generic_string(), entry.path().string());

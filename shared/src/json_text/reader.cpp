@@ -188,19 +188,14 @@ class Reader {
           // Chinese text is runs of these: validated one after another without leaving here.
           // Well-formed is RFC 3629's (no overlong forms, no surrogates, nothing above
           // U+10FFFF), the very set nlohmann's lexer accepts.
-          do {
-            char32_t cp;
-            const std::size_t n = decode_utf8(std::string_view(p_, static_cast<std::size_t>(end_ - p_)), 0, cp);
-            if (n == 0) return syntax("invalid UTF-8 in a string at " + describe(p_, end_));
-            p_ += n;
-          } while (p_ != end_ && static_cast<unsigned char>(*p_) >= 0x80);
+          if (!skip_multibyte(p_, end_)) return syntax("invalid UTF-8 in a string at " + describe(p_, end_));
           break;
         case kQuote:
-          s.append(run, p_);
+          s.append(run, static_cast<std::size_t>(p_ - run));
           ++p_;
           return true;
         case kEscape:
-          s.append(run, p_);
+          s.append(run, static_cast<std::size_t>(p_ - run));
           if (!escape(s)) return false;
           run = p_;
           break;

@@ -5,6 +5,9 @@
 
 #include <cstdint>
 #include <cstring>
+#include <string_view>
+
+#include "greenapply/utf8.hpp"
 
 namespace greenapply::json_text_detail {
 
@@ -50,6 +53,27 @@ inline const char* skip_plain_text(const char* p, const char* end) {
   }
   while (p != end && kByteClasses.of[static_cast<unsigned char>(*p)] == kPlain) ++p;
   return p;
+}
+
+// Steps `p` over a run of well-formed UTF-8 sequences beyond ASCII (Chinese text is such runs)
+// to the next ASCII byte or the end. Well-formed is RFC 3629's, as decode_utf8 says, the very
+// set nlohmann accepts. False, with `p` at the sequence's first byte, where one is not.
+inline bool skip_multibyte(const char*& p, const char* end) {
+  do {
+    const auto c = static_cast<unsigned char>(*p);
+    // Three bytes under a lead of E1-EC or EE-EF can be neither overlong nor a surrogate: all of
+    // CJK. Only their continuation bytes need checking.
+    if (c >= 0xE1 && c <= 0xEF && c != 0xED && end - p >= 3 &&
+        (static_cast<unsigned char>(p[1]) & 0xC0) == 0x80 && (static_cast<unsigned char>(p[2]) & 0xC0) == 0x80) {
+      p += 3;
+      continue;
+    }
+    char32_t cp;
+    const std::size_t n = decode_utf8(std::string_view(p, static_cast<std::size_t>(end - p)), 0, cp);
+    if (n == 0) return false;
+    p += n;
+  } while (p != end && static_cast<unsigned char>(*p) >= 0x80);
+  return true;
 }
 
 }  // namespace greenapply::json_text_detail

@@ -15,7 +15,6 @@
 #include <cstdint>
 
 #include "greenapply/json_text.hpp"
-#include "greenapply/utf8.hpp"
 #include "string_bytes.hpp"
 
 namespace greenapply {
@@ -35,17 +34,14 @@ void write_string(const std::string& s, std::string& out) {
     if (p == end) break;
     const auto c = static_cast<unsigned char>(*p);
     if (kByteClasses.of[c] == json_text_detail::kMultibyte) {
-      char32_t cp;
-      std::size_t n = decode_utf8(std::string_view(p, static_cast<std::size_t>(end - p)), 0, cp);
-      if (n == 0) {
+      if (!json_text_detail::skip_multibyte(p, end)) {
         // Not UTF-8: nlohmann's own error (type_error 316, the byte and its index), as dump() gives.
         static_cast<void>(json(s).dump());
-        n = 1;  // not reached: the two agree on what UTF-8 is (writer_test); it keeps the loop finite
+        ++p;  // not reached: the two agree on what UTF-8 is (writer_test); it keeps the loop finite
       }
-      p += n;
       continue;
     }
-    out.append(run, p);
+    out.append(run, static_cast<std::size_t>(p - run));
     out += '\\';
     switch (c) {
       case '"': out += '"'; break;
@@ -64,7 +60,7 @@ void write_string(const std::string& s, std::string& out) {
     }
     run = ++p;
   }
-  out.append(run, p);
+  out.append(run, static_cast<std::size_t>(p - run));
   out += '"';
 }
 

@@ -97,6 +97,10 @@ struct Submission {
   std::string email_date;     // RFC 3339 or ""
   std::vector<detail::AvailableFile> available;
   json mail_problems = json::array();
+  // A package file not read yet: it is read on the thread that evaluates it, just before, while
+  // its bytes are fresh in that core's cache (only its answers outlive the evaluation, for
+  // resubmissions).
+  const ReceivedFile* unread = nullptr;
   // Either a document, or why there is none.
   json document;
   std::string problem, problem_key;
@@ -120,8 +124,6 @@ class Round {
     std::map<std::string, std::vector<detail::AvailableFile>> loose;
     for (const auto& f : files)
       if (kind_of(f) == Kind::other) loose[folder_of(f.name)].push_back({base_of(f.name), sha256_hex(f.bytes)});
-    // Packages are parsed after the walk, each on its own (for_each_): submission index, file.
-    std::vector<std::pair<std::size_t, const ReceivedFile*>> packages;
     for (const auto& f : files) {
       switch (kind_of(f)) {
         case Kind::json_package:
@@ -131,7 +133,7 @@ class Round {
           s.source = {{"file", f.name}};
           s.received_from = "package";
           s.available = loose[folder_of(f.name)];
-          packages.emplace_back(submissions_.size(), &f);
+          s.unread = &f;
           submissions_.push_back(std::move(s));
           break;
         }
@@ -147,16 +149,14 @@ class Round {
           break;
       }
     }
-    run_each(packages.size(), [&](std::size_t i) {
-      const auto [index, file] = packages[i];
-      read_document(submissions_[index], file->bytes, kind_of(*file) == Kind::xml_package);
-    });
   }
 
   json result() {
     std::vector<Evaluated> evaluated(submissions_.size());
     run_each(submissions_.size(), [&](std::size_t i) {
-      evaluated[i] = evaluate(submissions_[i]);
+      Submission& s = submissions_[i];
+      if (s.unread != nullptr) read_document(s, s.unread->bytes, kind_of(*s.unread) == Kind::xml_package);
+      evaluated[i] = evaluate(s);
       // Read for the last time (its answers were moved into the evaluation): freed here, on the
       // body's thread, not all at the end on one.
       release_json(submissions_[i].document);
@@ -368,6 +368,7 @@ class Round {
       }
       e.epoch = detail::epoch_seconds(received_at).value_or(0);
       e.answers = std::move(evaluated["submitted"]);  // the last read of the evaluation
+      release_json(evaluated);  // the rest, freed here on this thread (json_release.hpp)
     } catch (const std::exception& ex) {
       // A received_at that is not RFC 3339, answers that are not an object…: this file only.
       r = json{{"file", s.file}, {"source", s.source}, {"received_from", s.received_from},

@@ -61,7 +61,7 @@ TEST(Reader, ReadsWhatNlohmannReadsTheSameWay) {
       "-9223372036854775808", "-9223372036854775809", "99999999999999999999999999",
       "0.1000000000000000055511151231257827", "true", "false", "null", "\"\"", "\"a\"",
       R"("\" \\ \/ \b \f \n \r \t")", R"("\u0000 \u0041 \u00e9 \u4e2d \uFFFF \ud83d\ude00")",
-      "\"北京 é 😀\"", " \t\r\n[ 1 , 2 ]\n", "\xEF\xBB\xBF{}", "\xEF\xBB\xBF 1 ", "[]", "{}", "[[],{}]", R"({"b":1,"a":2})",
+      "\"北京 é 😀\"", "\"\xe1\x80\x80 \xec\xbf\xbf \xee\x80\x80 \xef\xbf\xbf \xe0\xa0\x80 \xed\x9f\xbf\"", " \t\r\n[ 1 , 2 ]\n", "\xEF\xBB\xBF{}", "\xEF\xBB\xBF 1 ", "[]", "{}", "[[],{}]", R"({"b":1,"a":2})",
       R"({"a":1,"a":{"x":true}})", R"({"a":{"x":1},"a":2,"b":[1,{"a":null}]})",
       R"({"":0,"\u0000":1,"k\"ey":"v"})", R"(["\ud800\udc00", "\udbff\udfff"])"};
   for (const char* text : texts) EXPECT_TRUE(agrees(text)) << "declined: " << text;
@@ -73,7 +73,7 @@ TEST(Reader, RejectsWhatNlohmannRejects) {
       "1e+", "0x10", "NaN", "Infinity", "tru", "nul", "True", "[1,]", "[,1]", "{\"a\":1,}",
       "{\"a\" 1}", "{a:1}", "{'a':1}", "[1 2]", "1 2", "\"abc", "\"a\x01\"", "\"\\x\"", "\"\\u12\"",
       "\"\\u12G4\"", "\"\\ud800\"", "\"\\udc00\"", "\"\\ud800\\u0041\"", "\"\xff\"", "\"\xc0\xaf\"",
-      "\"\xe0\x80\xaf\"", "\"\xed\xa0\x80\"", "\"\xf4\x90\x80\x80\"", "\"\xc3\"", "[1]x", "{}}",
+      "\"\xe0\x80\xaf\"", "\"\xed\xa0\x80\"", "\"\xe4\xb8\"", "\"\xe4\x41\xb8\"", "\"\xe4\xb8\x41\"", "\"\xef\xbf\"", "\"\xee\x80", "\"\xf4\x90\x80\x80\"", "\"\xc3\"", "[1]x", "{}}",
       "// c\n1"};
   for (const char* text : texts) {
     EXPECT_FALSE(agrees(text)) << "accepted: " << text;

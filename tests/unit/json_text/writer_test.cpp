@@ -51,6 +51,7 @@ TEST(WriteJson, WritesWhatDumpWrites) {
       5e-324, std::numeric_limits<double>::max(), std::numeric_limits<double>::min(),
       std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::infinity(),
       -std::numeric_limits<double>::infinity(), "", "plain", "a\"b\\c/d", "北京 é 😀",
+      "\xe1\x80\x80\xec\xbf\xbf\xee\x80\x80\xef\xbf\xbf\xe0\xa0\x80\xed\x9f\xbf",
       json::array(), json::object(), json::array({json::array(), json::object(), 1, "x"}),
       json{{"b", 1}, {"a", {{"nested", json::array({1.5, nullptr, false})}}}, {"", "empty key"}},
       json{{"k\"e\\y\n", "v\t"}, {"中文", "值"}}};
@@ -64,7 +65,8 @@ TEST(WriteJson, WritesWhatDumpWrites) {
 
 TEST(WriteJson, FailsAsDumpFailsOnTextThatIsNotUtf8) {
   const char* const broken[] = {"\xff", "a\xc3", "\xc0\xaf", "\xe0\x80\xaf", "\xed\xa0\x80",
-                                "\xf4\x90\x80\x80", "ok \xe4\xb8", "\x80", "x\"\xfe\""};
+                                "\xf4\x90\x80\x80", "ok \xe4\xb8", "\x80", "x\"\xfe\"",
+                                "\xe4\x41\xb8", "\xe4\xb8\x41", "\xef\xbf", "a\xee\x80"};
   for (const char* s : broken) {
     same_as_dump(json(s));
     same_as_dump(json{{"key", s}});
