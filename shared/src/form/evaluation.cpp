@@ -70,21 +70,28 @@ std::size_t Evaluation::error_count() const {
                                                 [](const SourcedIssue& i) { return i.issue.severity == Severity::error; }));
 }
 
-// Rank of the layout field an issue belongs to (the deepest field whose pattern contains it),
-// so the error summary lists problems in the order the form shows the fields.
+// Rank of the layout field an issue belongs to (the deepest field whose pattern contains it; of
+// equally deep ones, the last), so the error summary lists problems in the order the form shows
+// the fields. Only the fields of the issue's own section can contain it, and those whose pointer
+// has no literal first token.
 std::size_t Evaluation::field_rank(const std::string& pointer) const {
   std::size_t best = d_.fields.size();
   std::size_t best_len = 0;
-  for (std::size_t i = 0; i < d_.fields.size(); ++i) {
-    const std::string& p = d_.fields[i].pointer;
-    // The first character of the section decides most fields at once.
-    if (p.empty() || p.size() < best_len) continue;
-    if (p.size() > 1 && p[1] != '*' && (pointer.size() < 2 || p[1] != pointer[1])) continue;
-    if (pattern_within(pointer, p)) {
-      best = i;
-      best_len = p.size();
+  auto consider = [&](std::string_view section) {
+    const auto group = d_.fields_by_section.find(section);
+    if (group == d_.fields_by_section.end()) return;
+    for (const std::size_t i : group->second) {
+      const std::string& p = d_.fields[i].pointer;
+      if (p.empty() || p.size() < best_len) continue;
+      if (p.size() == best_len && best != d_.fields.size() && i < best) continue;
+      if (pattern_within(pointer, p)) {
+        best = i;
+        best_len = p.size();
+      }
     }
-  }
+  };
+  consider(first_token(pointer));
+  consider("");
   return best;
 }
 

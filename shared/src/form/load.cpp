@@ -31,6 +31,7 @@ class Loader {
     load_manifest();
     load_schema();
     load_layout();
+    index_fields_by_section();
     load_round();
     load_computed();
     load_visibility();
@@ -455,6 +456,12 @@ class Loader {
     if (it->is_number() && it->get<double>() >= 0 && it->get<double>() <= 1) return it->get<double>();
     problem("rubric.json", where + "/" + key, "package.bad_share", {{"member", key}});
     return fallback;
+  }
+
+  void index_fields_by_section() {
+    for (std::size_t i = 0; i < d_.fields.size(); ++i) {
+      d_.fields_by_section[std::string(first_token(d_.fields[i].pointer))].push_back(i);
+    }
   }
 
   PackageData& d_;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -119,6 +120,10 @@ struct PackageData {
 
   std::optional<json_schema::Validator> validator;
   std::vector<LayoutField> fields;
+  // Indexes into `fields` by the first token of their pointer ("company" for
+  // "/company/founding_date"); pointers with no such literal token ("*", "/") under "". The error
+  // summary ranks each issue among its own section's fields only (Evaluation::field_rank).
+  std::map<std::string, std::vector<std::size_t>, std::less<>> fields_by_section;
   std::vector<Section> sections;
   std::vector<Computed> computed;  // in dependency order
   std::vector<Visibility> visibility;

@@ -39,6 +39,13 @@ bool is_within(std::string_view pointer, std::string_view prefix) {
   return pointer.size() == prefix.size() || pointer[prefix.size()] == '/';
 }
 
+std::string_view first_token(std::string_view pointer) {
+  if (pointer.size() < 2 || pointer[0] != '/') return {};
+  const std::size_t end = pointer.find('/', 1);
+  const std::string_view token = pointer.substr(1, end == std::string_view::npos ? end : end - 1);
+  return token == "*" ? std::string_view() : token;
+}
+
 std::string field_text_key(std::string_view pointer) {
   std::string key;
   for (const auto& token : split_pointer(pointer)) {

@@ -17,6 +17,9 @@ std::vector<std::string> split_pointer(std::string_view pointer);  // unescaped 
 std::string join_pointer(const std::vector<std::string>& tokens);
 // True when `pointer` equals `prefix` or lies below it.
 bool is_within(std::string_view pointer, std::string_view prefix);
+// The first token as written ("company" of "/company/founding_date"), or "" when there is none
+// or it is the pattern "*".
+std::string_view first_token(std::string_view pointer);
 // Every concrete pointer matching a pattern in `doc` ("*" matches each array index).
 std::vector<std::string> expand_pattern(const nlohmann::json& doc, std::string_view pattern);
 // Removes the value at a concrete pointer, if present (objects: erase key; arrays: not allowed).
