@@ -1,15 +1,14 @@
-// JSON text out: the very bytes of nlohmann's dump() (compact or indented, UTF-8 written as it is, strict),
-// without its serializer. That serializer decodes every byte of every string through a UTF-8
-// state machine into a small buffer, so writing an evaluation cost about as much as computing
-// it: on the page every keystroke's result crosses to JavaScript as this text, and the batch
-// hashes every application's answers as it. Here plain runs of a string are found eight bytes
-// at a time (string_bytes.hpp, as the reader finds them) and appended whole.
+// JSON text out: the very bytes of nlohmann's dump() (compact or indented, UTF-8 written as it
+// is, strict), without its serializer. That serializer decodes every byte of every string through
+// a UTF-8 state machine into a small buffer, so writing an evaluation's result cost a third of
+// computing it (BENCHMARKS.md): on the page every keystroke's result crosses to JavaScript as
+// this text, and the round hashes every package's answers as it. Here plain runs of a string are
+// found eight bytes at a time (string_bytes.hpp, as the reader finds them) and appended whole.
 //
 // What nlohmann's own routines already do well is theirs: a double is written by its
 // `detail::to_chars` (the shortest text that reads back as the same double), so the two can
 // never differ on a number. tests/unit/json_text/writer_test.cpp holds the two to the same
 // bytes; fuzz_json_text does too, on every text it parses.
-#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdint>

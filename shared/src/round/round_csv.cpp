@@ -53,9 +53,9 @@ void append_joined(std::string& out, const json& list, const char* name = nullpt
     for (const auto& x : list) {
       const std::size_t before = t.size();
       if (name && x.is_object() && x.contains("status")) {
-        append_text(t, x["name"]);
+        append_text(t, member(x, "name"));
         t += ':';
-        append_text(t, x["status"]);
+        append_text(t, member(x, "status"));
       } else {
         append_text(t, name ? member(x, name) : x);
       }
