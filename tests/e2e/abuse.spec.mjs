@@ -7,6 +7,7 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { pageReady } from './page-ready.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -19,7 +20,7 @@ const TEAM = 'Bluetech Carbon Neutrality Pioneers Award 2023 — team applicatio
 
 async function openForm(page, query = OPEN) {
   await page.goto(`./${query}`);
-  await page.waitForFunction(() => document.body?.dataset.ready === '1');
+  await pageReady(page);
 }
 
 // Puts items into localStorage before the page runs, once per test (not again on reload, so a
@@ -80,7 +81,7 @@ test.describe('a stored draft the page cannot use', () => {
 
     // Next visit: the new draft is restored and the one put aside is still on offer.
     await page.reload();
-    await page.waitForFunction(() => document.body?.dataset.ready === '1');
+    await pageReady(page);
     await expect(page.getByLabel('Project or product name')).toHaveValue('New start');
     const kept = page.getByRole('status', { name: 'Earlier drafts kept in this browser' });
     await expect(kept).toBeVisible();
@@ -131,7 +132,7 @@ test.describe('a stored draft the page cannot use', () => {
     const times = max + 1 - head.length - tail.length;
     await plant(page, { [KEY]: { head, repeat: 'x', times, tail } });
     await page.reload();
-    await page.waitForFunction(() => document.body?.dataset.ready === '1');
+    await pageReady(page);
     const alert = page.getByRole('alert', { name: 'The draft stored in this browser is too large to open' });
     await expect(alert).toBeVisible();
     await expect(alert).toContainText('this page opens drafts of up to 4.2M characters');
@@ -226,7 +227,7 @@ test.describe('a form package that will not load', () => {
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(`The form “${COMPANY}” could not be opened`);
       await expect(page.locator('#app')).toBeHidden();
       await alert.getByRole('button', { name: `Open “${TEAM}”` }).click();
-      await page.waitForFunction(() => document.body?.dataset.ready === '1');
+      await pageReady(page);
       await expect(page.getByRole('heading', { level: 1 })).toContainText('team');
       await expect(failing(page)).toHaveCount(0);
     });
@@ -239,7 +240,7 @@ test.describe('a form package that will not load', () => {
     await expect(alert).toContainText('其中一个文件无法获取');
     await expect(alert.getByRole('button', { name: '打开“2023年创蓝碳中和先锋奖 — 团队申报表”' })).toBeVisible();
     await page.getByRole('combobox', { name: /^表单/ }).selectOption({ label: '2023年创蓝碳中和先锋奖 — 团队申报表' });
-    await page.waitForFunction(() => document.body?.dataset.ready === '1');
+    await pageReady(page);
     await expect(page.getByRole('heading', { level: 1 })).toContainText('团队申报表');
   });
 
@@ -266,7 +267,7 @@ test.describe('a form package that will not load', () => {
     const alert = page.getByRole('alert', { name: 'The list of forms could not be loaded' });
     await expect(alert).toContainText('Check your connection and try again');
     await alert.getByRole('button', { name: 'Try again' }).click();
-    await page.waitForFunction(() => document.body?.dataset.ready === '1');
+    await pageReady(page);
     await expect(page.getByLabel('Project or product name')).toBeVisible();
   });
 });

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test, expect } from '@playwright/test';
 import { draftFile, loadPackage } from './fill-form.mjs';
+import { pageReady } from './page-ready.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const CHECK = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../cli/eml_check.py');
@@ -44,7 +45,7 @@ const FILES = {
 async function openWithExample(page, request, lang = 'en') {
   const pkg = await loadPackage(request, PACKAGE, 'examples/02-strong.json');
   await page.goto(`./?now=${encodeURIComponent(pkg.example.now)}&lang=${lang}`);
-  await page.waitForFunction(() => document.body?.dataset.ready === '1');
+  await pageReady(page);
   return pkg;
 }
 
@@ -94,7 +95,7 @@ test('a complete company application: attachments kept over a reload, then in th
 
   // A reload (the draft in localStorage, the files in IndexedDB): every file is still there.
   await page.reload();
-  await page.waitForFunction(() => document.body?.dataset.ready === '1');
+  await pageReady(page);
   await goTo(page, STEP);
   for (const [id, file] of Object.entries(FILES)) {
     const field = fieldOf(page, pkg, id);
@@ -153,7 +154,7 @@ test('a file can be removed, and is gone after a reload', async ({ page, request
   await page.getByRole('button', { name: `Remove ${FILES.att_carbon_calc.name}` }).click();
   await expect.poll(() => page.evaluate(() => window.greenapply.answers.attachments?.att_carbon_calc ?? null)).toBeNull();
   await page.reload();
-  await page.waitForFunction(() => document.body?.dataset.ready === '1');
+  await pageReady(page);
   await goTo(page, STEP);
   await expect(page.getByText(FILES.att_carbon_calc.name)).toHaveCount(0);
   const kept = await page.evaluate(() => new Promise((resolve) => {
@@ -218,7 +219,7 @@ test('"Save draft to a file" carries the attached files to another computer', as
   const other = await browser.newContext();
   const page2 = await other.newPage();
   await page2.goto(`./?now=${encodeURIComponent(pkg.example.now)}&lang=en`);
-  await page2.waitForFunction(() => document.body?.dataset.ready === '1');
+  await pageReady(page2);
   await page2.getByLabel('Open a draft file').setInputFiles(draftPath);
   await goTo(page2, STEP);
   for (const id of ['att_business_plan', 'att_carbon_calc']) {

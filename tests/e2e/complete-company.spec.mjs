@@ -4,6 +4,7 @@
 // so the score the page must show is the one the example states (and lint checks natively).
 import { test, expect } from '@playwright/test';
 import { REVIEW, draftFile, expectedMail, fillStepByStep, loadPackage, parseMailto, downloadApplication, expectReviewAccessibleInBothLanguages, expectShownScore, reviewRow, stepOf } from './fill-form.mjs';
+import { pageReady } from './page-ready.mjs';
 
 const PACKAGE = 'bluetech-2023-company';
 const EXAMPLE = 'examples/02-strong.json';
@@ -15,7 +16,7 @@ test('a complete company application, step by step, to the package and the e-mai
   const pkg = await loadPackage(request, PACKAGE, EXAMPLE);
   const { answers, expected } = pkg.example;
   await page.goto(openAt(pkg.example));
-  await page.waitForFunction(() => document.body?.dataset.ready === '1');
+  await pageReady(page);
   await expect(page).toHaveURL(/step=applicant/);
   // The first step's heading is not focused on load (focus stays at the top of the page):
   // move to it from the task list, as an applicant would.
@@ -92,7 +93,7 @@ test('a complete company application, step by step, to the package and the e-mai
 
 test('a reload keeps the step, and browser back and forward walk the steps', async ({ page }) => {
   await page.goto('./?now=2023-04-15T10:00:00%2B08:00&lang=en');
-  await page.waitForFunction(() => document.body?.dataset.ready === '1');
+  await pageReady(page);
   await page.getByRole('navigation').getByRole('link', { name: 'Contact person', exact: true }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Contact person' })).toBeFocused();
   await expect(page.getByText('Step 3 of 10')).toBeVisible();
@@ -102,7 +103,7 @@ test('a reload keeps the step, and browser back and forward walk the steps', asy
   await page.goBack();
   await expect(page.getByRole('heading', { level: 2, name: 'Contact person' })).toBeFocused();
   await page.reload();
-  await page.waitForFunction(() => document.body?.dataset.ready === '1');
+  await pageReady(page);
   await expect(page.getByRole('heading', { level: 2, name: 'Contact person' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'Applicant and track' })).toBeHidden();
   expect(stepOf(page)).toBe('contact');
@@ -119,7 +120,7 @@ test('a section the rules hide is skipped and marked as not needed', async ({ pa
     await route.fulfill({ json: rules });
   });
   await page.goto('./?now=2023-04-15T10:00:00%2B08:00&lang=en');
-  await page.waitForFunction(() => document.body?.dataset.ready === '1');
+  await pageReady(page);
   const nav = page.getByRole('navigation');
   const carbonTask = nav.getByRole('listitem').filter({ hasText: 'Carbon impact' });
   await expect(page.getByText('Step 1 of 9')).toBeVisible();
@@ -144,7 +145,7 @@ test('a section the rules hide is skipped and marked as not needed', async ({ pa
   await expect(page.getByRole('heading', { level: 2, name: 'Attachments and declarations' })).toBeFocused();
   await page.goto('about:blank');
   await page.goto(hiddenStep);
-  await page.waitForFunction(() => document.body?.dataset.ready === '1');
+  await pageReady(page);
   await expect(page).toHaveURL(/step=attachments/);
   await expect(page.getByRole('heading', { level: 2, name: 'Attachments and declarations' })).toBeVisible();
 });
@@ -155,7 +156,7 @@ test.describe('accessibility of the review', () => {
   test('axe finds no serious or critical problem on "Check your answers" (en, zh)', async ({ page, request }) => {
     const pkg = await loadPackage(request, PACKAGE, EXAMPLE);
     await page.goto(openAt(pkg.example));
-    await page.waitForFunction(() => document.body?.dataset.ready === '1');
+    await pageReady(page);
     await page.getByLabel('Open a draft file').setInputFiles(draftFile(pkg, pkg.example.answers));
     await page.getByRole('navigation').getByRole('link', { name: 'Check your answers' }).click();
     await expect(page.getByRole('heading', { level: 2, name: 'Check your answers' })).toBeFocused();

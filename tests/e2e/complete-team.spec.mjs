@@ -4,6 +4,7 @@
 // come from the package's worked example of a university team.
 import { test, expect } from '@playwright/test';
 import { REVIEW, draftFile, expectedMail, fillStep, fillStepByStep, loadPackage, parseMailto, downloadApplication, expectReviewAccessibleInBothLanguages, expectShownScore, reviewRow } from './fill-form.mjs';
+import { pageReady } from './page-ready.mjs';
 
 const PACKAGE = 'bluetech-2023-team';
 const EXAMPLE = 'examples/01-university-team.json';
@@ -25,7 +26,7 @@ test('a complete team application, chosen with the form picker, to the package a
   const pkg = await loadPackage(request, PACKAGE, EXAMPLE);
   const { answers, expected } = pkg.example;
   await page.goto(`./?now=${encodeURIComponent(pkg.example.now)}&lang=en`);
-  await page.waitForFunction(() => document.body?.dataset.ready === '1');
+  await pageReady(page);
   await pickTeamForm(page, request);
   await expect(page).toHaveURL(/step=applicant/);
   // The team first, from the task list: the package checks the technology step's R&D
@@ -87,7 +88,7 @@ test.describe('accessibility of the review', () => {
   test('axe finds no serious or critical problem on the team form\'s "Check your answers" (en, zh)', async ({ page, request }) => {
     const pkg = await loadPackage(request, PACKAGE, EXAMPLE);
     await page.goto(`./?now=${encodeURIComponent(pkg.example.now)}&lang=en#form=${PACKAGE}`);
-    await page.waitForFunction(() => document.body?.dataset.ready === '1');
+    await pageReady(page);
     await page.getByLabel('Open a draft file').setInputFiles(draftFile(pkg, pkg.example.answers));
     await page.getByRole('navigation').getByRole('link', { name: 'Check your answers' }).click();
     await expect(reviewRow(page, 'Team name')).toHaveText(pkg.example.answers.team_profile.team_name);

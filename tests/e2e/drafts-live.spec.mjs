@@ -4,6 +4,7 @@
 // same draft learn of each other's writes and merge them; a question both changed differently
 // waits for the applicant's choice, and nothing either tab typed is lost without it.
 import { test, expect } from '@playwright/test';
+import { pageReady } from './page-ready.mjs';
 
 const OPEN = '?now=2023-04-15T10:00:00%2B08:00&lang=en';
 const FORM = 'bluetech-2023-company';
@@ -11,7 +12,7 @@ const KEY = `greenapply:draft:${FORM}`;
 
 async function openForm(page, query = OPEN) {
   await page.goto(`./${query}`);
-  await page.waitForFunction(() => document.body?.dataset.ready === '1');
+  await pageReady(page);
 }
 const stored = async (page) => JSON.parse(await page.evaluate((k) => localStorage.getItem(k) ?? 'null', KEY));
 const storedAnswer = async (page, section, field) => (await stored(page))?.answers?.[section]?.[field];
@@ -64,7 +65,7 @@ test.describe('saving while typing', () => {
     await page.keyboard.type(' turbine');
     // No wait: the page is left at once; pagehide writes what the timer has not yet.
     await page.reload();
-    await page.waitForFunction(() => document.body?.dataset.ready === '1');
+    await pageReady(page);
     await expect(page.getByLabel('Project or product name')).toHaveValue('Tidal turbine');
   });
 

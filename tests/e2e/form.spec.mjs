@@ -2,6 +2,7 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { pageReady } from './page-ready.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -9,7 +10,7 @@ const OPEN = '?now=2023-04-15T10:00:00%2B08:00&lang=en';
 
 async function openForm(page, query = OPEN) {
   await page.goto(`./${query}`);
-  await page.waitForFunction(() => document.body?.dataset.ready === '1');
+  await pageReady(page);
 }
 
 // One section per step: the task list goes to a step (or to "Check your answers").
@@ -91,7 +92,7 @@ test('the language switch relabels everything and is remembered', async ({ page 
   await expect(page.getByLabel('项目（产品）名称')).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
   await page.reload();
-  await page.waitForFunction(() => document.body?.dataset.ready === '1');
+  await pageReady(page);
   await expect(page.getByLabel('项目（产品）名称')).toBeVisible();
 });
 
@@ -159,7 +160,7 @@ test('a reload or a closed tab loses nothing', async ({ page, context }) => {
   await team.getByLabel('Name', { exact: true }).first().fill('王明');
   await expect(page.locator('#save-status')).toContainText('Draft saved');
   await page.reload();
-  await page.waitForFunction(() => document.body?.dataset.ready === '1');
+  await pageReady(page);
   // The reload keeps the step as well as the answers.
   await expect(page).toHaveURL(/step=team/);
   await expect(team.getByLabel('Name', { exact: true }).first()).toHaveValue('王明');

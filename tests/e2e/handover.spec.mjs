@@ -7,6 +7,7 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { draftFile, expectedMail, loadPackage, parseMailto } from './fill-form.mjs';
+import { pageReady } from './page-ready.mjs';
 
 const PACKAGE = 'bluetech-2023-company';
 const EXAMPLE = 'examples/02-strong.json';
@@ -14,7 +15,7 @@ const EXAMPLE = 'examples/02-strong.json';
 // The example's answers (changed by `edit`) opened as a draft, then "Check your answers".
 async function openReview(page, pkg, { lang = 'en', edit = (a) => a, now = pkg.example.now } = {}) {
   await page.goto(`./?now=${encodeURIComponent(now)}&lang=${lang}`);
-  await page.waitForFunction(() => document.body?.dataset.ready === '1');
+  await pageReady(page);
   const answers = edit(structuredClone(pkg.example.answers));
   await page.getByLabel(lang === 'en' ? 'Open a draft file' : '打开草稿文件').setInputFiles(draftFile(pkg, answers));
   const review = lang === 'en' ? 'Check your answers' : '检查并确认申报信息';

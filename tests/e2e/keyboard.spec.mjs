@@ -3,6 +3,7 @@
 // moved by the page — it is on screen.
 import { test, expect } from '@playwright/test';
 import { REVIEW, loadPackage } from './fill-form.mjs';
+import { pageReady } from './page-ready.mjs';
 
 const PACKAGE = 'bluetech-2023-company';
 const EXAMPLE = 'examples/02-strong.json';
@@ -12,7 +13,7 @@ const OPEN = `./?now=${encodeURIComponent('2023-04-15T10:00:00+08:00')}&lang=en`
 async function open(page, hash = '') {
   await page.goto('about:blank');
   await page.goto(`${OPEN}${hash}`);
-  await page.waitForFunction(() => document.body?.dataset.ready === '1');
+  await pageReady(page);
 }
 
 // The strong worked example as a stored draft, so every step and the review have content.

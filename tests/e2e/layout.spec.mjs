@@ -6,6 +6,7 @@
 import { test, expect } from '@playwright/test';
 import { REVIEW, loadPackage } from './fill-form.mjs';
 import { checkControls } from './reachable.mjs';
+import { pageReady } from './page-ready.mjs';
 
 const PACKAGE = 'bluetech-2023-company';
 const EXAMPLE = 'examples/02-strong.json';
@@ -20,7 +21,7 @@ async function openWithDraft(page, pkg) {
     if (!localStorage.getItem(key)) localStorage.setItem(key, text);
   }, [`greenapply:draft:${pkg.form.id}`, JSON.stringify(draft)]);
   await page.goto(`./?now=${encodeURIComponent(pkg.example.now)}&lang=en`);
-  await page.waitForFunction(() => document.body?.dataset.ready === '1');
+  await pageReady(page);
 }
 
 for (const width of WIDTHS) {

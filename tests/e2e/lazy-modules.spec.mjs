@@ -6,16 +6,16 @@
 // try works.
 import { test, expect } from '@playwright/test';
 import { draftFile, loadPackage } from './fill-form.mjs';
+import { pageReady } from './page-ready.mjs';
 
 const NOW = '2023-04-15T10:00:00%2B08:00';
-const ready = (page) => page.waitForFunction(() => document.body?.dataset.ready === '1');
 const pathsOf = (requests) => requests.map((u) => new URL(u).pathname);
 
 test('a first visit fetches the small core only; a need form the full core only', async ({ page }) => {
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(`./?now=${NOW}&lang=en`);
-  await ready(page);
+  await pageReady(page);
   let paths = pathsOf(requests);
   expect(paths).toContain('/greenapply.wasm');
   expect(paths.filter((p) => /greenapply-full|review-step/.test(p))).toEqual([]);
@@ -23,7 +23,7 @@ test('a first visit fetches the small core only; a need form the full core only'
   requests.length = 0;
   await page.goto(`./?now=${NOW}&lang=en#form=wipo-green-need`);
   await page.reload();
-  await ready(page);
+  await pageReady(page);
   paths = pathsOf(requests);
   expect(paths).toContain('/greenapply-full.wasm');
   expect(paths).not.toContain('/greenapply.wasm');
@@ -37,7 +37,7 @@ for (const form of ['bluetech-2023-company', 'wipo-green-need']) {
     await page.route(`**/schemas/${form}/**`, async (r) => { await new Promise((done) => setTimeout(done, 300)); await r.continue(); });
     await page.goto(`./?now=${NOW}&lang=en#form=${form}`);
     await page.reload();
-    await ready(page);
+    await pageReady(page);
     const warmUps = await page.evaluate(() => performance.getEntriesByName('ga:warm-up', 'measure').map((m) => m.detail));
     expect(warmUps).toEqual([{ ok: true }]);
   });
@@ -50,7 +50,7 @@ for (const [lang, button, failed] of [
   test(`an export whose core cannot be fetched says so and keeps the answers, and works once it can (${lang})`, async ({ page, request }) => {
     const pkg = await loadPackage(request, 'bluetech-2023-company', 'examples/02-strong.json');
     await page.goto(`./?now=${encodeURIComponent(pkg.example.now)}&lang=${lang}`);
-    await ready(page);
+    await pageReady(page);
     await page.locator('#import-draft').setInputFiles(draftFile(pkg, pkg.example.answers));
     // The draft is opened asynchronously: its answers, once they are in.
     await expect.poll(() => page.evaluate(() => Object.keys(window.greenapply.answers).length)).toBeGreaterThan(0);
@@ -75,7 +75,7 @@ for (const [lang, button, failed] of [
 test('the review whose code cannot be fetched says so, and is shown once it can be', async ({ page }) => {
   await page.route('**/js/review-step.js', (r) => r.abort('internetdisconnected'));
   await page.goto(`./?now=${NOW}&lang=en`);
-  await ready(page);
+  await pageReady(page);
   await page.getByLabel('Project or product name').fill('Vanadium flow battery');
   await page.getByRole('navigation').getByRole('link', { name: 'Check your answers', exact: true }).click();
   await expect(page.locator('#review-answers').getByRole('alert')).toContainText('This page could not be loaded');

@@ -6,6 +6,7 @@ import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pageReady } from './page-ready.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -24,7 +25,7 @@ async function axe(page) {
 // The need form with the VOC need (worked example 01) as the draft, in the given language.
 async function openNeed(page, lang) {
   await page.goto(`./?now=2026-06-01T10:00:00%2B08:00&lang=${lang}#form=wipo-green-need`);
-  await page.waitForFunction(() => document.body?.dataset.ready === '1');
+  await pageReady(page);
   const need = json('wipo-green-need/examples/01-strong-beijing-voc.json');
   const draft = { form: 'wipo-green-need', version: json('wipo-green-need/form.json').version, saved_at: '2026-06-01T02:00:00Z', answers: need.answers };
   await page.getByLabel(lang === 'zh' ? '打开草稿文件' : 'Open a draft file')

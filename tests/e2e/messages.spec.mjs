@@ -4,13 +4,14 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { draftFile } from './fill-form.mjs';
+import { pageReady } from './page-ready.mjs';
 
 const NOW = 'now=2023-04-15T10:00:00%2B08:00';
 const pkg = { form: JSON.parse(readFileSync(new URL('../../schemas/bluetech-2023-company/form.json', import.meta.url), 'utf8')) };
 
 async function openForm(page, lang = 'en') {
   await page.goto(`./?${NOW}&lang=${lang}`);
-  await page.waitForFunction(() => document.body?.dataset.ready === '1');
+  await pageReady(page);
 }
 
 async function goToStep(page, name) {
@@ -201,7 +202,7 @@ test('the skip link and the draft notice follow a switch to Chinese', async ({ p
   await page.getByLabel('Project or product name', { exact: true }).fill('Helistore');
   await expect(page.getByText(/^Draft saved at/)).toBeVisible();
   await page.reload();
-  await page.waitForFunction(() => document.body?.dataset.ready === '1');
+  await pageReady(page);
   await expect(page.getByText('Your draft was restored.', { exact: true })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Skip to the form' })).toBeAttached();
   await page.getByRole('button', { name: '中文' }).click();

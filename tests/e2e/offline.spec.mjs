@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pageReady } from './page-ready.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const site = path.resolve(root, process.env.OFFLINE_SITE ?? process.env.E2E_SITE ?? 'build/site');
@@ -29,7 +30,7 @@ async function openOffline(page, context) {
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   await page.goto(OPEN);
-  await page.waitForFunction(() => document.body?.dataset.ready === '1', null, { timeout: 20_000 });
+  await pageReady(page, { timeout: 20_000 });
   return { requests, problems };
 }
 

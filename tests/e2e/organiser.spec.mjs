@@ -13,6 +13,7 @@ import os from 'node:os';
 import { checkControls } from './reachable.mjs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pageReady } from './page-ready.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -42,7 +43,7 @@ async function openRound(page) {
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   await page.goto(OPEN);
-  await page.waitForFunction(() => document.body?.dataset.ready === '1');
+  await pageReady(page);
   // Every value the progress bar shows, as it shows it.
   await page.evaluate(() => {
     window.progressSeen = [];
@@ -205,9 +206,9 @@ test.describe('the organiser’s page', () => {
 
   test('the start screen links to the page, carrying the round\'s time and the language', async ({ page }) => {
     await page.goto(`forms.html?now=${encodeURIComponent(NOW)}&lang=zh`);
-    await page.waitForFunction(() => document.body?.dataset.ready === '1');
+    await pageReady(page);
     await page.getByRole('link', { name: '评审收到的一轮申报' }).click();
-    await page.waitForFunction(() => document.body?.dataset.ready === '1');
+    await pageReady(page);
     expect(new URL(page.url()).searchParams.get('now')).toBe(NOW);
     await expect(page.getByRole('heading', { level: 1, name: '评审一轮申报' })).toBeVisible();
     await expect(page.getByLabel('申报表')).toHaveValue('bluetech-2023-company');
@@ -216,7 +217,7 @@ test.describe('the organiser’s page', () => {
   // The keyboard alone: Tab reaches the file chooser (its label button shows the focus), Space opens it.
   test('files can be chosen with the keyboard alone', async ({ page }) => {
     await page.goto(OPEN);
-    await page.waitForFunction(() => document.body?.dataset.ready === '1');
+    await pageReady(page);
     const input = page.getByLabel('Choose files');
     for (let i = 0; i < 10 && !(await input.evaluate((e) => e === document.activeElement)); i++) await page.keyboard.press('Tab');
     await expect(input).toBeFocused();
@@ -231,7 +232,7 @@ test.describe('the organiser’s page', () => {
   // that does not match its record. Choosing another form checks the same files again.
   test('dropped files are checked; another form re-checks them', async ({ page }) => {
     await page.goto(OPEN);
-    await page.waitForFunction(() => document.body?.dataset.ready === '1');
+    await pageReady(page);
     const example = readFileSync(path.join(PACKAGE, 'examples/02-strong.json'), 'utf8');
     await page.evaluate(async (text) => {
       const dt = new DataTransfer();
@@ -267,7 +268,7 @@ test.describe('the organiser’s page', () => {
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
     await page.goto(`${file}?now=${encodeURIComponent(NOW)}&lang=en`);
-    await page.waitForFunction(() => document.body?.dataset.ready === '1');
+    await pageReady(page);
     await page.getByLabel('Choose files').setInputFiles(path.join(dir, 'inbox.mbox'));
     await expect(page.getByText(/^\d+ applications ranked and \d+ superseded \(files read: 1\)\.$/)).toBeVisible({ timeout: 60_000 });
     expect(await page.evaluate(() => window.organiser.round)).toEqual(cliRound);

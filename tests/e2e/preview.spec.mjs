@@ -13,6 +13,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pageReady } from './page-ready.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const site = path.resolve(root, process.env.E2E_SITE ?? 'build/site');
@@ -70,7 +71,7 @@ test.afterAll(() => {
 
 const open = async (page, lang) => {
   await page.goto(`http://127.0.0.1:${port}/?preview=1&lang=${lang}#form=${NAME}`);
-  await page.waitForFunction(() => document.body?.dataset.ready === '1');
+  await pageReady(page);
 };
 const banner = (page) => page.locator('#preview-banner');
 
@@ -158,7 +159,7 @@ test('the page applicants get never listens for the preview', async ({ page }) =
   const asked = [];
   page.on('request', (r) => asked.push(r.url()));
   await page.goto('/?lang=en');
-  await page.waitForFunction(() => document.body?.dataset.ready === '1');
+  await pageReady(page);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   expect(asked.filter((u) => u.includes('__preview') || u.includes('preview'))).toEqual([]);
   await expect(page.locator('#preview-banner')).toHaveCount(0);

@@ -4,6 +4,7 @@ import { test, expect } from '@playwright/test';
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pageReady } from './page-ready.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -21,7 +22,7 @@ async function axe(page) {
 
 test('the start screen lists all five forms by programme, with their deadlines, in both languages', async ({ page }) => {
   await page.goto('./forms.html?now=2023-04-15T10:00:00%2B08:00&lang=en');
-  await page.waitForFunction(() => document.body?.dataset.ready === '1');
+  await pageReady(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Choose a form' })).toBeVisible();
   for (const name of ['Bluetech Carbon Neutrality Pioneers Award', 'WIPO GREEN', 'China Greentech WIPO IP Management Clinic']) {
     await expect(page.getByRole('heading', { level: 2, name, exact: true })).toBeVisible();
@@ -51,13 +52,13 @@ test('the start screen lists all five forms by programme, with their deadlines, 
 
   // After the round: closed, said plainly.
   await page.goto('./forms.html?now=2023-05-01T00:00:00%2B08:00&lang=en');
-  await page.waitForFunction(() => document.body?.dataset.ready === '1');
+  await pageReady(page);
   await expect(page.getByText('Closed at the end of 30 April 2023 (Beijing time). You can still use the self-assessment.')).toHaveCount(2);
 });
 
 test('the start screen fetches one language; a switch that cannot fetch the other says so', async ({ page }) => {
   await page.goto('./forms.html?now=2023-04-15T10:00:00%2B08:00&lang=en');
-  await page.waitForFunction(() => document.body?.dataset.ready === '1');
+  await pageReady(page);
   await page.route('**/texts.zh.json', (r) => r.abort('internetdisconnected'));
   await page.getByRole('button', { name: '中文' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'The Chinese texts could not be loaded' })).toBeVisible();
@@ -70,10 +71,10 @@ test('the start screen fetches one language; a switch that cannot fetch the othe
 
 test('a form link opens that form, and every form links back to the list', async ({ page }) => {
   await page.goto('./forms.html?lang=en');
-  await page.waitForFunction(() => document.body?.dataset.ready === '1');
+  await pageReady(page);
   const title = json('ip-clinic/i18n/en.json')['form.title'];
   await page.getByRole('link', { name: title, exact: true }).click();
-  await page.waitForFunction(() => document.body?.dataset.ready === '1');
+  await pageReady(page);
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await page.getByRole('link', { name: 'All forms' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Choose a form' })).toBeVisible();
@@ -83,7 +84,7 @@ test('a need ranks the technology entries opened from files, with the reasons', 
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
   await page.goto('./?now=2026-06-01T10:00:00%2B08:00&lang=en#form=wipo-green-need');
-  await page.waitForFunction(() => document.body?.dataset.ready === '1');
+  await pageReady(page);
   const need = json('wipo-green-need/examples/01-strong-beijing-voc.json');
   const draft = { form: 'wipo-green-need', version: json('wipo-green-need/form.json').version, saved_at: '2026-06-01T02:00:00Z', answers: need.answers };
   await page.getByLabel('Open a draft file').setInputFiles({ name: 'need.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(draft)) });

@@ -3,6 +3,7 @@
 // defaults as the starting answers of a fresh draft and of a new repeat item.
 import { test, expect } from '@playwright/test';
 import { draftFile, loadPackage, reviewRow, expectReviewAccessibleInBothLanguages } from './fill-form.mjs';
+import { pageReady } from './page-ready.mjs';
 
 const COMPANY = 'bluetech-2023-company';
 const NEED = 'wipo-green-need';
@@ -11,7 +12,7 @@ const CORE_TEAM = 'Core team members (the first is the team lead)';
 
 async function open(page, query = '?now=2023-04-15T10:00:00%2B08:00&lang=en', hash = '') {
   await page.goto(`./${query}${hash}`);
-  await page.waitForFunction(() => document.body?.dataset.ready === '1');
+  await pageReady(page);
 }
 
 async function goToStep(page, name) {
@@ -216,7 +217,7 @@ test.describe('schema defaults', () => {
     await expect(page.locator('#task-location-status')).toHaveText('Completed');
     await saved(page);
     await page.reload();
-    await page.waitForFunction(() => document.body?.dataset.ready === '1');
+    await pageReady(page);
     await expect(country.locator('option:checked')).toHaveText('Germany (DE)');
 
     // Cleared: stays cleared after a reload, the draft is the applicant's.
@@ -224,7 +225,7 @@ test.describe('schema defaults', () => {
     await expect.poll(() => answers(page).then((a) => a.location?.location_country ?? null)).toBeNull();
     await saved(page);
     await page.reload();
-    await page.waitForFunction(() => document.body?.dataset.ready === '1');
+    await pageReady(page);
     await expect(country.locator('option:checked')).toHaveText('Choose…');
     expect((await answers(page)).location?.location_country).toBeUndefined();
     await goToStep(page, 'Check your answers');

@@ -3,6 +3,7 @@
 // "Download the e-mail (.eml)". Its own script so the other screenshots are not re-taken.
 // Usage: serve a built site, then node tests/e2e/shot-handover.mjs http://127.0.0.1:PORT/ [out dir]
 import { chromium } from '@playwright/test';
+import { pageReady } from './page-ready.mjs';
 const base = process.argv[2] ?? 'http://127.0.0.1:8791/';
 const out = process.argv[3] ?? '../../docs/screenshots';
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
@@ -14,7 +15,7 @@ const answers = structuredClone(example.answers);
 delete answers.attachments.att_business_plan;
 delete answers.attachments.att_carbon_calc;
 await page.goto(`${base}?now=${encodeURIComponent(example.now)}&lang=en`);
-await page.waitForFunction(() => document.body?.dataset.ready === '1');
+await pageReady(page);
 await page.getByLabel('Open a draft file').setInputFiles({ name: 'draft.json', mimeType: 'application/json',
   buffer: Buffer.from(JSON.stringify({ form: form.id, version: form.version, saved_at: new Date().toISOString(), answers })) });
 await page.getByRole('navigation').getByRole('link', { name: 'Attachments and declarations', exact: true }).click();

@@ -11,6 +11,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pageReady } from './page-ready.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const base = process.argv[2] ?? 'http://127.0.0.1:8791/';
@@ -25,7 +26,7 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', arg
 const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
 page.on('pageerror', (e) => console.log('pageerror', e.message));
 await page.goto(`${base}organiser.html?now=2023-06-01T10:00:00%2B08:00&lang=en`);
-await page.waitForFunction(() => document.body?.dataset.ready === '1');
+await pageReady(page);
 await page.getByLabel('Choose files').setInputFiles(mbox);
 await page.getByText(/applications ranked/).waitFor();
 await page.getByRole('heading', { level: 2, name: 'Ranking' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));

@@ -8,15 +8,15 @@
 // desktop width is shot-handover.mjs's).
 // Usage: serve a built site, then node tests/e2e/shot.mjs http://127.0.0.1:PORT/ [out dir]
 import { chromium } from '@playwright/test';
+import { pageReady } from './page-ready.mjs';
 const base = process.argv[2] ?? 'http://127.0.0.1:8791/';
 const out = process.argv[3] ?? '../../docs/screenshots';
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
 page.on('pageerror', (e) => console.log('pageerror', e.message));
 page.on('console', (m) => { if (m.type() === 'error') console.log('console', m.text()); });
-const ready = () => page.waitForFunction(() => document.body?.dataset.ready === '1');
 await page.goto(`${base}?now=2023-04-15T10:00:00%2B08:00&lang=en`);
-await ready();
+await pageReady(page);
 await page.getByLabel('Project or product name').fill('高效全钒液流储能系统');
 await page.getByRole('radio', { name: 'Energy storage' }).check();
 await page.screenshot({ path: `${out}/form.png` });
@@ -33,7 +33,7 @@ const review = await browser.newPage({ viewport: { width: 1400, height: 1000 } }
 const example = await (await fetch(new URL('schemas/bluetech-2023-company/examples/02-strong.json', base))).json();
 const form = await (await fetch(new URL('schemas/bluetech-2023-company/form.json', base))).json();
 await review.goto(`${base}?now=${encodeURIComponent(example.now)}&lang=en`);
-await review.waitForFunction(() => document.body?.dataset.ready === '1');
+await pageReady(review);
 await review.getByLabel('Open a draft file').setInputFiles({ name: 'draft.json', mimeType: 'application/json',
   buffer: Buffer.from(JSON.stringify({ form: form.id, version: form.version, saved_at: new Date().toISOString(), answers: example.answers })) });
 await review.getByRole('navigation').getByRole('link', { name: 'Check your answers' }).click();
@@ -48,7 +48,7 @@ await team.screenshot({ path: `${out}/review-items.png` });
 // the technology form's invalid worked example, flagged with its problems).
 const start = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
 await start.goto(`${base}forms.html?now=2023-04-15T10:00:00%2B08:00&lang=en`);
-await start.waitForFunction(() => document.body?.dataset.ready === '1');
+await pageReady(start);
 await start.screenshot({ path: `${out}/start.png` });
 
 const match = await browser.newPage({ viewport: { width: 1400, height: 1400 } });
@@ -56,7 +56,7 @@ const get = async (p) => (await fetch(new URL(`schemas/${p}`, base))).json();
 const need = await get('wipo-green-need/examples/01-strong-beijing-voc.json');
 const needForm = await get('wipo-green-need/form.json');
 await match.goto(`${base}?now=2026-06-01T10:00:00%2B08:00&lang=en#form=wipo-green-need`);
-await match.waitForFunction(() => document.body?.dataset.ready === '1');
+await pageReady(match);
 await match.getByLabel('Open a draft file').setInputFiles({ name: 'need.json', mimeType: 'application/json',
   buffer: Buffer.from(JSON.stringify({ form: needForm.id, version: needForm.version, saved_at: new Date().toISOString(), answers: need.answers })) });
 const techFiles = [];
@@ -72,7 +72,7 @@ await panel.screenshot({ path: `${out}/match.png` });
 // A phone (390 × 844): the same form, one column; the sections list is a disclosure above the step.
 const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
 await phone.goto(`${base}?now=2023-04-15T10:00:00%2B08:00&lang=en`);
-await phone.waitForFunction(() => document.body?.dataset.ready === '1');
+await pageReady(phone);
 await phone.getByLabel('Open a draft file').setInputFiles({ name: 'draft.json', mimeType: 'application/json',
   buffer: Buffer.from(JSON.stringify({ form: form.id, version: form.version, saved_at: new Date().toISOString(), answers: example.answers })) });
 const toggle = phone.getByRole('button', { name: /^Sections/ });

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test, expect } from '@playwright/test';
 import { draftFile, loadPackage } from './fill-form.mjs';
+import { pageReady } from './page-ready.mjs';
 
 const XSD = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/application-package.xsd');
 const NS = 'urn:greenapply:application:1';
@@ -41,7 +42,7 @@ test('the downloaded XML package is well-formed and valid against its XML Schema
   const pkg = await loadPackage(request, 'bluetech-2023-company', 'examples/02-strong.json');
   const { answers, now } = pkg.example;
   await page.goto(`./?now=${encodeURIComponent(now)}&lang=en`);
-  await page.waitForFunction(() => document.body?.dataset.ready === '1');
+  await pageReady(page);
   await page.getByLabel('Open a draft file').setInputFiles(draftFile(pkg, answers));
   await page.getByRole('navigation').getByRole('link', { name: 'Check your answers', exact: true }).click();
 
