@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "greenapply/csv_cell.hpp"
 #include "greenapply/json_text.hpp"
 #include "json_locator.hpp"
 
@@ -105,17 +106,15 @@ bool Options::flag(const std::string& name) const {
 }
 
 std::string csv_cell(const std::string& s) {
-  std::string v = s;
-  if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@')) v = "'" + v;
-  std::string out = "\"";
-  for (char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
+  std::string out;
+  append_csv_cell(out, s);
+  return out;
 }
 
 std::string cell(const nlohmann::json& v) {
-  if (v.is_null()) return "";
-  if (v.is_string()) return v.get<std::string>();
-  return v.dump();
+  std::string out;
+  append_cell_text(out, v);
+  return out;
 }
 
 }  // namespace greenapply::cli

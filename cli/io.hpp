@@ -36,10 +36,8 @@ void write_file(const std::string& path, const std::string& content);
 nlohmann::json parse_json_file(const std::string& path);
 nlohmann::json parse_json_text(const std::string& text, const std::string& origin);
 
-// One CSV cell: always quoted, inner quotes doubled, and a leading = + - @ neutralised so a
-// spreadsheet never runs an applicant's text as a formula.
+// One CSV cell and the text of a JSON value in one, as greenapply/csv_cell.hpp writes them.
 std::string csv_cell(const std::string& s);
-// The text of a JSON value in a CSV cell: a string as it is, null as nothing, others as JSON.
 std::string cell(const nlohmann::json& v);
 
 // Simple option parsing: "--name value" pairs, flags and positionals.

@@ -31,6 +31,5 @@ nlohmann::json parse_json(std::string_view text, std::size_t max_depth = kMaxJso
 // it is; a string that is not UTF-8 throws nlohmann's type_error 316), written without nlohmann's
 // serializer (src/json_text/write_json.cpp says why).
 std::string write_json(const nlohmann::json& j, int indent = -1);
-void write_json(const nlohmann::json& j, std::string& out, int indent = -1);  // appends to out
 
 }  // namespace greenapply

@@ -152,8 +152,6 @@ void write_value(const json& j, std::string& out, int indent, std::size_t level)
 
 }  // namespace
 
-void write_json(const nlohmann::json& j, std::string& out, int indent) { write_value(j, out, indent, 0); }
-
 std::string write_json(const nlohmann::json& j, int indent) {
   std::string out;
   write_value(j, out, indent, 0);

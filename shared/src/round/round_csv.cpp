@@ -2,6 +2,7 @@
 // it Excel reads the file in the machine's ANSI code page), CRLF, every cell quoted.
 #include <string_view>
 
+#include "greenapply/csv_cell.hpp"
 #include "greenapply/round.hpp"
 
 namespace greenapply::round {
@@ -17,33 +18,11 @@ const json& member(const json& row, std::string_view name) {
   return it == row.end() ? kNull : *it;
 }
 
-// A cell's text: a string as it is, null as nothing, anything else as JSON.
-void append_text(std::string& out, const json& v) {
-  if (v.is_null()) return;
-  if (v.is_string()) out += v.get_ref<const std::string&>();
-  else out += v.dump();
-}
-
-// Quoted, inner quotes doubled, and a leading = + - @ neutralised with an apostrophe so a
-// spreadsheet never runs an applicant's text as a formula (numbers are written unsigned or
-// come from the engine, so only text can start that way). Written straight into the file:
-// a round has thousands of rows.
-void append_cell(std::string& out, std::string_view v) {
-  out += '"';
-  if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@')) out += '\'';
-  for (std::size_t quote; (quote = v.find('"')) != std::string_view::npos; v.remove_prefix(quote + 1)) {
-    out.append(v.data(), quote + 1);
-    out += '"';
-  }
-  out += v;
-  out += '"';
-}
-
 void append_cell_of(std::string& out, const json& v) {
-  if (v.is_string()) return append_cell(out, v.get_ref<const std::string&>());
+  if (v.is_string()) return append_csv_cell(out, v.get_ref<const std::string&>());
   std::string t;
-  append_text(t, v);
-  append_cell(out, t);
+  append_cell_text(t, v);
+  append_csv_cell(out, t);
 }
 
 // A list as one cell, its items separated by spaces; attachments as "name" or "name:status".
@@ -53,16 +32,16 @@ void append_joined(std::string& out, const json& list, const char* name = nullpt
     for (const auto& x : list) {
       const std::size_t before = t.size();
       if (name && x.is_object() && x.contains("status")) {
-        append_text(t, member(x, "name"));
+        append_cell_text(t, member(x, "name"));
         t += ':';
-        append_text(t, member(x, "status"));
+        append_cell_text(t, member(x, "status"));
       } else {
-        append_text(t, name ? member(x, name) : x);
+        append_cell_text(t, name ? member(x, name) : x);
       }
       if (before > 0) t.insert(before, 1, ' ');
     }
   }
-  append_cell(out, t);
+  append_csv_cell(out, t);
 }
 
 }  // namespace
@@ -74,7 +53,7 @@ std::string round_csv(const json& round) {
   if (dims.is_array()) {
     for (const auto& d : dims) {
       csv += ',';
-      append_text(csv, d);
+      append_cell_text(csv, d);
     }
   }
   csv += ",total,band,flags,problem,received_at,received_from,track,attachments,superseded_by\r\n";
@@ -91,11 +70,11 @@ std::string round_csv(const json& round) {
       for (const auto& d : dims) {
         csv += ',';
         if (!scores.is_object()) {
-          append_cell(csv, std::string_view());
+          append_csv_cell(csv, std::string_view());
           continue;
         }
         std::string name;
-        append_text(name, d);
+        append_cell_text(name, d);
         const auto it = scores.find(name);
         append_cell_of(csv, it == scores.end() ? json() : *it);
       }
