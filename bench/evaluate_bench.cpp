@@ -14,8 +14,8 @@ namespace {
 struct Forms {
   greenapply::cli::PackageFiles files;
   std::optional<greenapply::form::FormPackage> package;
-  std::vector<nlohmann::json> examples;
-  nlohmann::json large;
+  std::vector<greenapply::json> examples;
+  greenapply::json large;
   Forms() {
     files = greenapply::cli::read_package(GREENAPPLY_SOURCE_DIR "/schemas/bluetech-2023-company");
     package = greenapply::form::FormPackage::load(files.bundle);
@@ -23,7 +23,7 @@ struct Forms {
     // The largest realistic application: the richest example, grown to 20 team members and
     // 10 key patents (the page's performance bar is stated for this size).
     large = examples.front();
-    auto grow = [](nlohmann::json& list, std::size_t n) {
+    auto grow = [](greenapply::json& list, std::size_t n) {
       if (!list.is_array() || list.empty()) return;
       while (list.size() < n) list.push_back(list[list.size() % list.size()]);
     };
@@ -65,7 +65,7 @@ BENCHMARK(EvaluateLargeApplicationToJsonText)->Unit(benchmark::kMicrosecond);
 // dump() (arg 0), which it replaced: the same bytes (writer_test), side by side.
 void EvaluationToJsonText(benchmark::State& state) {
   const auto& f = forms();
-  const nlohmann::json evaluation = greenapply::form::evaluate(*f.package, f.large, "2023-04-15T10:00:00+08:00", "zh");
+  const greenapply::json evaluation = greenapply::form::evaluate(*f.package, f.large, "2023-04-15T10:00:00+08:00", "zh");
   std::size_t bytes = 0;
   for (auto _ : state) bytes += state.range(0) ? greenapply::write_json(evaluation).size() : evaluation.dump().size();
   benchmark::DoNotOptimize(bytes);

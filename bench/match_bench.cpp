@@ -11,7 +11,7 @@ namespace {
 
 struct Match {
   std::optional<greenapply::form::FormPackage> need_form;
-  nlohmann::json need, technologies = nlohmann::json::array();
+  greenapply::json need, technologies = greenapply::json::array();
   Match() {
     const auto need_files = greenapply::cli::read_package(GREENAPPLY_SOURCE_DIR "/schemas/wipo-green-need");
     const auto tech_files = greenapply::cli::read_package(GREENAPPLY_SOURCE_DIR "/schemas/wipo-green-technology");

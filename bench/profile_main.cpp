@@ -20,7 +20,7 @@
 
 namespace {
 
-nlohmann::json read_json(const std::string& path) {
+greenapply::json read_json(const std::string& path) {
   std::ifstream in(path);
   std::stringstream ss;
   ss << in.rdbuf();
@@ -30,10 +30,10 @@ nlohmann::json read_json(const std::string& path) {
 struct Ctx {
   std::string mode;
   std::optional<greenapply::json_schema::Validator> validator;
-  nlohmann::json instances;
+  greenapply::json instances;
   std::vector<std::string> texts;
   std::optional<greenapply::form::FormPackage> package;
-  std::vector<nlohmann::json> examples;
+  std::vector<greenapply::json> examples;
   std::string bundle_text;
 };
 
@@ -69,7 +69,7 @@ int main(int argc, char** argv) {
   if (c.mode == "load") {
     const std::string dir = argc > 3 ? argv[3] : GREENAPPLY_SOURCE_DIR "/schemas/bluetech-2023-company";
     // As the page sends it (www/js/bundle.js): no examples, the texts of one language.
-    nlohmann::json bundle = greenapply::cli::read_package(dir).bundle;
+    greenapply::json bundle = greenapply::cli::read_package(dir).bundle;
     bundle.erase("examples");
     for (const char* texts : {"i18n", "common_i18n"}) bundle[texts].erase("zh");
     c.bundle_text = bundle.dump();

@@ -11,7 +11,7 @@
 
 namespace {
 
-nlohmann::json read_json(const std::string& path) {
+greenapply::json read_json(const std::string& path) {
   std::ifstream in(path);
   std::stringstream ss;
   ss << in.rdbuf();
@@ -19,8 +19,8 @@ nlohmann::json read_json(const std::string& path) {
 }
 
 struct Workload {
-  nlohmann::json schema;
-  nlohmann::json instances;
+  greenapply::json schema;
+  greenapply::json instances;
   std::vector<std::string> texts;
   Workload() {
     schema = read_json(GREENAPPLY_SHARED_DIR "/bench/form-like-schema.json");

@@ -12,7 +12,7 @@
 
 namespace greenapply::cli {
 
-using nlohmann::json;
+using greenapply::json;
 
 std::string current_time_utc() {
   const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());

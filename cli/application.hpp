@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "greenapply/json.hpp"
 
 #include "greenapply/form.hpp"
 #include "package_files.hpp"
@@ -15,12 +15,12 @@ namespace greenapply::cli {
 std::string current_time_utc();
 // An exported application package or a worked example carries the answers under "answers";
 // a bare answers object is accepted too (the core's rule: greenapply::match::answers_of).
-const nlohmann::json& answers_of(const nlohmann::json& app);
+const greenapply::json& answers_of(const greenapply::json& app);
 // Every .json and .xml file in a folder and its sub-folders, in name order.
 std::vector<std::string> application_files(const std::string& dir);
 // An application file: XML (docs/xml.md) when its name ends in ".xml", JSON otherwise. Throws
 // (UsageError, JsonTextError, xml errors) when it cannot be read.
-nlohmann::json read_application(const std::string& path);
+greenapply::json read_application(const std::string& path);
 // Loads a package or throws UsageError naming the first problem (lint tells the rest).
 form::FormPackage load_package_or_fail(const PackageFiles& files);
 

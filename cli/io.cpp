@@ -29,7 +29,7 @@ void write_file(const std::string& path, const std::string& content) {
   if (!out) throw UsageError("cannot write " + path + ": write error");
 }
 
-nlohmann::json parse_json_text(const std::string& text, const std::string& origin) {
+greenapply::json parse_json_text(const std::string& text, const std::string& origin) {
   try {
     return parse_json(text);
   } catch (const JsonTextError& e) {
@@ -42,7 +42,7 @@ nlohmann::json parse_json_text(const std::string& text, const std::string& origi
   }
 }
 
-nlohmann::json parse_json_file(const std::string& path) {
+greenapply::json parse_json_file(const std::string& path) {
   return parse_json_text(read_file(path), path);
 }
 
@@ -111,7 +111,7 @@ std::string csv_cell(const std::string& s) {
   return out;
 }
 
-std::string cell(const nlohmann::json& v) {
+std::string cell(const greenapply::json& v) {
   std::string out;
   append_cell_text(out, v);
   return out;

@@ -6,7 +6,7 @@
 #include <stdexcept>
 #include <string>
 
-#include <nlohmann/json.hpp>
+#include "greenapply/json.hpp"
 
 #include "commands/commands.hpp"
 #include "greenapply/issue.hpp"
@@ -33,12 +33,12 @@ std::string read_file(const std::string& path);
 // Writes a whole file; throws UsageError on failure.
 void write_file(const std::string& path, const std::string& content);
 // Parses JSON strictly (UTF-8 checked, depth-limited); throws JsonFileError("PATH: line L, column C: reason").
-nlohmann::json parse_json_file(const std::string& path);
-nlohmann::json parse_json_text(const std::string& text, const std::string& origin);
+greenapply::json parse_json_file(const std::string& path);
+greenapply::json parse_json_text(const std::string& text, const std::string& origin);
 
 // One CSV cell and the text of a JSON value in one, as greenapply/csv_cell.hpp writes them.
 std::string csv_cell(const std::string& s);
-std::string cell(const nlohmann::json& v);
+std::string cell(const greenapply::json& v);
 
 // Simple option parsing: "--name value" pairs, flags and positionals.
 class Options {

@@ -2,7 +2,7 @@
 
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "greenapply/json.hpp"
 
 namespace greenapply::cli {
 
@@ -31,8 +31,8 @@ class Scanner {
   std::string string_at(std::size_t i) const {
     const std::size_t end = string_end(i);
     try {
-      return nlohmann::json::parse(t_.substr(i, end - i)).get<std::string>();
-    } catch (const nlohmann::json::exception&) {
+      return greenapply::json::parse(t_.substr(i, end - i)).get<std::string>();
+    } catch (const greenapply::json::exception&) {
       return {};
     }
   }

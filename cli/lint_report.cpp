@@ -6,7 +6,7 @@
 
 namespace greenapply::cli {
 
-using nlohmann::json;
+using greenapply::json;
 
 namespace {
 

@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "greenapply/json.hpp"
 
 #include "greenapply/issue.hpp"
 
@@ -22,10 +22,10 @@ class LintReport {
   void add_package(const std::string& dir) { packages_.push_back(dir); }
   // A problem at a pointer: the file is read (once) and the pointer located in its text.
   void add(const std::string& path, const std::string& pointer, Severity severity, const std::string& key,
-           const nlohmann::json& params, const std::string& message, const std::string& rule_text);
+           const greenapply::json& params, const std::string& message, const std::string& rule_text);
   // A problem whose place is already known.
   void add_at(const std::string& path, std::size_t line, std::size_t column, const std::string& pointer,
-              Severity severity, const std::string& key, const nlohmann::json& params, const std::string& message,
+              Severity severity, const std::string& key, const greenapply::json& params, const std::string& message,
               const std::string& rule_text);
 
   std::size_t errors() const { return errors_; }

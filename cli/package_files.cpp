@@ -8,7 +8,7 @@
 namespace greenapply::cli {
 
 namespace fs = std::filesystem;
-using nlohmann::json;
+using greenapply::json;
 
 namespace {
 

@@ -4,13 +4,13 @@
 
 #include <string>
 
-#include <nlohmann/json.hpp>
+#include "greenapply/json.hpp"
 
 namespace greenapply::cli {
 
 struct PackageFiles {
   std::string dir;          // the package folder, without a trailing slash
-  nlohmann::json bundle;    // everything the core needs (examples included)
+  greenapply::json bundle;    // everything the core needs (examples included)
   std::string common_dir;   // the schemas/common folder used
 };
 
@@ -19,6 +19,6 @@ PackageFiles read_package(const std::string& dir);
 
 // The JSON Schema of package files (schemas/form-package.schema.json beside the package), or
 // null when there is none.
-nlohmann::json read_package_schema(const PackageFiles& pkg);
+greenapply::json read_package_schema(const PackageFiles& pkg);
 
 }  // namespace greenapply::cli

@@ -24,7 +24,7 @@
 
 namespace {
 
-using nlohmann::json;
+using greenapply::json;
 
 using greenapply::wasm::arg;
 using greenapply::wasm::fatal;
@@ -206,7 +206,7 @@ class SchemaValidator {
 
  private:
   std::optional<greenapply::json_schema::Validator> validator_;
-  nlohmann::json instances_;
+  greenapply::json instances_;
   std::string error_;
 };
 

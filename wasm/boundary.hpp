@@ -11,7 +11,7 @@
 #include <cstddef>
 #include <string>
 
-#include <nlohmann/json.hpp>
+#include "greenapply/json.hpp"
 
 #include "greenapply/issue.hpp"
 #include "greenapply/issue_json.hpp"
@@ -28,19 +28,19 @@ struct Text {
 inline std::string arg(const char* data, std::size_t size) { return std::string(data, size); }
 
 // An issue as the refusal says it: the one JSON shape (issue_json.hpp) and the English detail.
-inline nlohmann::json refusal(const Issue& issue, const std::string& message) {
-  nlohmann::json out = to_json(issue);
+inline greenapply::json refusal(const Issue& issue, const std::string& message) {
+  greenapply::json out = to_json(issue);
   out["message"] = message;
   return out;
 }
 
 // A failure of the core as a refusal: its first issue (a package's first problem with its file
 // and pointer, text that is not JSON the core accepts, a header the e-mail writer refuses …).
-inline nlohmann::json refusal(const Failure& e) { return refusal(e.issue(), e.what()); }
+inline greenapply::json refusal(const Failure& e) { return refusal(e.issue(), e.what()); }
 
 // A refusal of the boundary's own (package.not_loaded, package.failed …), at no place.
 inline std::string fatal(const std::string& key, const std::string& message) {
-  return nlohmann::json{{"fatal", refusal(Issue{"", key}, message)}}.dump();
+  return greenapply::json{{"fatal", refusal(Issue{"", key}, message)}}.dump();
 }
 
 // The refusal for the exception being handled (call it only inside a catch block). A failure of
@@ -49,7 +49,7 @@ inline std::string refusal(const char* failure_key) {
   try {
     throw;
   } catch (const Failure& e) {
-    return nlohmann::json{{"fatal", refusal(e)}}.dump();
+    return greenapply::json{{"fatal", refusal(e)}}.dump();
   } catch (const std::exception& e) {
     return fatal(failure_key, e.what());
   } catch (...) {

@@ -18,7 +18,7 @@
 
 namespace {
 
-using nlohmann::json;
+using greenapply::json;
 
 using greenapply::wasm::arg;
 using greenapply::wasm::guarded;

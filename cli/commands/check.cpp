@@ -12,7 +12,7 @@
 
 namespace greenapply::cli {
 
-using nlohmann::json;
+using greenapply::json;
 
 namespace {
 

@@ -15,12 +15,12 @@ int run_evaluate(const Args& args) {
   const Options opts(args, {"form", "cases"}, {});
   const PackageFiles files = read_package(opts.require("form"));
   const form::FormPackage pkg = load_package_or_fail(files);
-  const nlohmann::json cases = parse_json_file(opts.require("cases"));
+  const greenapply::json cases = parse_json_file(opts.require("cases"));
   if (!cases.is_array()) throw UsageError(opts.require("cases") + ": expected a JSON array of cases");
   for (const auto& c : cases) {
     if (!c.is_object()) throw UsageError("each case must be an object with answers, now and lang");
     try {
-      const auto out = form::evaluate(pkg, c.value("answers", nlohmann::json::object()),
+      const auto out = form::evaluate(pkg, c.value("answers", greenapply::json::object()),
                                       c.value("now", std::string()), c.value("lang", std::string("en")));
       std::puts(greenapply::write_json(out).c_str());
     } catch (const std::invalid_argument& e) {

@@ -16,7 +16,7 @@
 
 namespace greenapply::cli {
 
-using nlohmann::json;
+using greenapply::json;
 
 namespace {
 

@@ -19,7 +19,7 @@
 namespace greenapply::cli {
 
 namespace fs = std::filesystem;
-using nlohmann::json;
+using greenapply::json;
 
 namespace {
 

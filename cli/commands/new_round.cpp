@@ -29,7 +29,7 @@
 namespace greenapply::cli {
 
 namespace fs = std::filesystem;
-using nlohmann::json;
+using greenapply::json;
 using nlohmann::ordered_json;
 
 namespace {

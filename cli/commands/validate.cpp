@@ -22,7 +22,7 @@
 
 namespace greenapply::cli {
 
-using nlohmann::json;
+using greenapply::json;
 
 namespace {
 

@@ -11,7 +11,7 @@
 #include <string>
 
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
+#include "greenapply/json.hpp"
 
 namespace {
 
@@ -97,13 +97,13 @@ TEST_F(Cli, ValidateFollowsTheRunnerProtocol) {
   const Result bad = run("validate --schema " + schema + " --instance " + file("bad.json", R"({"name": "x"})") +
                          " --output basic");
   EXPECT_EQ(bad.code, 1);
-  const auto basic = nlohmann::json::parse(bad.out);
+  const auto basic = greenapply::json::parse(bad.out);
   EXPECT_EQ(basic["valid"], false);
   EXPECT_EQ(basic["errors"][0]["instanceLocation"], "/name");
   const Result many = run("validate --schema " + schema + " --instances " +
                           file("all.json", R"([{"name": "ab"}, {}, {"name": 3}])"));
   EXPECT_EQ(many.code, 1);
-  EXPECT_EQ(nlohmann::json::parse(many.out), nlohmann::json::parse("[true, false, false]"));
+  EXPECT_EQ(greenapply::json::parse(many.out), greenapply::json::parse("[true, false, false]"));
   // unusable input: malformed JSON, unreadable file, invalid schema
   const Result malformed = run("validate --schema " + schema + " --instance " + file("m.json", "{\"name\": "));
   EXPECT_EQ(malformed.code, 2);
@@ -137,7 +137,7 @@ TEST_F(Cli, LintReportsFilePointerMessageAndExitsOne) {
   fs::copy(pkg / "bluetech-2023-company", dir_ / "schemas" / "broken", fs::copy_options::recursive);
   fs::copy(pkg / "common", dir_ / "schemas" / "common", fs::copy_options::recursive);
   const fs::path rules = dir_ / "schemas" / "broken" / "rules.json";
-  auto j = nlohmann::json::parse(slurp(rules));
+  auto j = greenapply::json::parse(slurp(rules));
   j["computed"][0]["expr"] = "1 +";
   std::ofstream(rules) << j.dump(2);
   const Result broken = run("lint " + (dir_ / "schemas" / "broken").string());
@@ -199,10 +199,10 @@ TEST_F(Cli, LintAnnotatesTheLinesOfABrokenPackageInEveryFormat) {
   fs::copy(schemas / "form-package.schema.json", repo / "form-package.schema.json");
   // 1. an expression that does not parse; 2. an empty Chinese text
   const fs::path rules = repo / "broken" / "rules.json", zh = repo / "broken" / "i18n" / "zh.json";
-  auto r = nlohmann::json::parse(slurp(rules));
+  auto r = greenapply::json::parse(slurp(rules));
   r["computed"][0]["expr"] = "1 +";
   std::ofstream(rules) << r.dump(2);
-  auto z = nlohmann::json::parse(slurp(zh));
+  auto z = greenapply::json::parse(slurp(zh));
   z["form.title"] = "";
   std::ofstream(zh) << z.dump(2);
   // 3. a clean package: its placeholder organiser address is a warning
@@ -241,7 +241,7 @@ TEST_F(Cli, LintAnnotatesTheLinesOfABrokenPackageInEveryFormat) {
 
   const Result json = run("lint --format json --lang zh " + repo.string());
   EXPECT_EQ(json.code, 1);
-  const auto report = nlohmann::json::parse(json.out);
+  const auto report = greenapply::json::parse(json.out);
   EXPECT_EQ(report["packages"].size(), 3u);
   bool found_title = false;
   for (const auto& p : report["problems"]) {
@@ -258,7 +258,7 @@ TEST_F(Cli, LintAnnotatesTheLinesOfABrokenPackageInEveryFormat) {
   const fs::path sarif_file = dir_ / "lint.sarif";
   const Result sarif = run("lint --format sarif --output " + sarif_file.string() + " " + repo.string());
   EXPECT_EQ(sarif.code, 1);
-  const auto log = nlohmann::json::parse(slurp(sarif_file));
+  const auto log = greenapply::json::parse(slurp(sarif_file));
   EXPECT_EQ(log["version"], "2.1.0");
   const auto& run0 = log["runs"][0];
   bool found_expr = false;
@@ -277,13 +277,13 @@ TEST_F(Cli, LintAnnotatesTheLinesOfABrokenPackageInEveryFormat) {
 
 TEST_F(Cli, CheckExportAndBatchAgreeOnTheNumbers) {
   const fs::path pkg = fs::path(GREENAPPLY_SOURCE_DIR) / "schemas" / "bluetech-2023-company";
-  const auto form = nlohmann::json::parse(slurp(pkg / "form.json"));
+  const auto form = greenapply::json::parse(slurp(pkg / "form.json"));
   const std::string example = (pkg / form["files"]["examples"][0].get<std::string>()).string();
-  const auto ex = nlohmann::json::parse(slurp(example));
+  const auto ex = greenapply::json::parse(slurp(example));
   const std::string now = ex["now"];
   const Result check = run("check --form " + pkg.string() + " " + example + " --now " + now + " --json");
   ASSERT_LE(check.code, 1) << check.err;
-  const auto evaluation = nlohmann::json::parse(check.out);
+  const auto evaluation = greenapply::json::parse(check.out);
   // export as JSON and XML, then batch both: the same total, no flags about the package.
   fs::create_directories(dir_ / "inbox");
   ASSERT_EQ(run("export --form " + pkg.string() + " " + example + " --now " + now + " --json " +
@@ -291,7 +291,7 @@ TEST_F(Cli, CheckExportAndBatchAgreeOnTheNumbers) {
   const Result batch = run("batch --form " + pkg.string() + " " + (dir_ / "inbox").string() + " --now " + now +
                            " --json " + (dir_ / "ranking.json").string() + " --csv " + (dir_ / "ranking.csv").string());
   ASSERT_EQ(batch.code, 0) << batch.err;
-  const auto ranking = nlohmann::json::parse(slurp(dir_ / "ranking.json"))["ranking"];
+  const auto ranking = greenapply::json::parse(slurp(dir_ / "ranking.json"))["ranking"];
   ASSERT_EQ(ranking.size(), 2u);
   for (const auto& row : ranking) {
     EXPECT_EQ(row["total"], evaluation["score"]["total"]) << row.dump();
@@ -302,13 +302,13 @@ TEST_F(Cli, CheckExportAndBatchAgreeOnTheNumbers) {
   EXPECT_EQ(csv.rfind("\xEF\xBB\xBFrank,file,applicant", 0), 0u);
   EXPECT_EQ(lines(csv), 3);
   // A tampered package is flagged; a broken file is reported and the batch goes on.
-  auto tampered = nlohmann::json::parse(slurp(dir_ / "inbox" / "a.json"));
+  auto tampered = greenapply::json::parse(slurp(dir_ / "inbox" / "a.json"));
   tampered["self_assessment"]["score"]["total"] = 99.99;
   std::ofstream(dir_ / "inbox" / "c.json") << tampered.dump();
   std::ofstream(dir_ / "inbox" / "d.json") << "{ not json";
   ASSERT_EQ(run("batch --form " + pkg.string() + " " + (dir_ / "inbox").string() + " --now " + now + " --json " +
                 (dir_ / "r2.json").string()).code, 0);
-  const auto r2 = nlohmann::json::parse(slurp(dir_ / "r2.json"))["ranking"];
+  const auto r2 = greenapply::json::parse(slurp(dir_ / "r2.json"))["ranking"];
   ASSERT_EQ(r2.size(), 4u);
   bool saw_flag = false, saw_unreadable = false;
   for (const auto& row : r2) {

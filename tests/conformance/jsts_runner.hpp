@@ -4,7 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
-#include <nlohmann/json.hpp>
+#include "greenapply/json.hpp"
 #include <optional>
 #include <set>
 #include <sstream>
@@ -16,7 +16,7 @@
 namespace greenapply::conformance {
 
 namespace fs = std::filesystem;
-using nlohmann::json;
+using greenapply::json;
 
 inline std::optional<json> read_json(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);

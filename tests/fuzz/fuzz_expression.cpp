@@ -5,8 +5,8 @@
 #include "greenapply/expression.hpp"
 
 namespace {
-const nlohmann::json& answers() {
-  static const nlohmann::json a = nlohmann::json::parse(
+const greenapply::json& answers() {
+  static const greenapply::json a = greenapply::json::parse(
       R"({"a": {"n": 3, "s": "北京", "d": "2020-05-01", "l": [1, 2, 3], "t": [{"x": true, "y": 2}, {"x": false, "y": 5}]}})");
   return a;
 }
@@ -27,7 +27,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return std::nullopt;
   };
   const Resolver resolve = [](const std::vector<std::string>& p) -> Value {
-    const nlohmann::json* node = &answers();
+    const greenapply::json* node = &answers();
     for (const auto& s : p) {
       if (!node->is_object() || !node->contains(s)) return Value();
       node = &(*node)[s];

@@ -48,7 +48,7 @@ constexpr const char* kNow[] = {"2023-04-15T10:00:00+08:00", "2023-02-28T23:59:5
                                 "0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-12:00"};
 
 // A reported number must be finite: NaN or infinity would print as null or break the ranking.
-bool finite_number(const nlohmann::json& v) { return v.is_number() && std::isfinite(v.get<double>()); }
+bool finite_number(const greenapply::json& v) { return v.is_number() && std::isfinite(v.get<double>()); }
 
 }  // namespace
 
@@ -60,7 +60,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto& forms = packages().forms;
   if (size == 0) return 0;
   const auto& package = forms[data[0] % forms.size()];
-  nlohmann::json answers;
+  greenapply::json answers;
   try {
     answers = greenapply::parse_json(std::string_view(reinterpret_cast<const char*>(data) + 1, size - 1));
   } catch (const greenapply::JsonTextError&) {

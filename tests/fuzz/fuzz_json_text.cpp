@@ -3,6 +3,8 @@
 // same tree, kinds of number included; a rejection must point inside the text. And write_json
 // against nlohmann's dump(), which it replaced: the same text for the tree read, compact and
 // indented, and for the bytes taken as one string (not always UTF-8: then the same error).
+// And greenapply::json (members in a sorted vector) against nlohmann::json (a std::map): the
+// same text for what both read.
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -13,16 +15,16 @@
 
 namespace {
 
-void same_text(const nlohmann::json& j, int indent) {
+void same_text(const greenapply::json& j, int indent) {
   std::string expected, got;
   try {
     expected = j.dump(indent);
-  } catch (const nlohmann::json::exception& e) {
+  } catch (const greenapply::json::exception& e) {
     expected = std::string("error: ") + e.what();
   }
   try {
     got = greenapply::write_json(j, indent);
-  } catch (const nlohmann::json::exception& e) {
+  } catch (const greenapply::json::exception& e) {
     got = std::string("error: ") + e.what();
   }
   if (got != expected) __builtin_trap();
@@ -32,22 +34,26 @@ void same_text(const nlohmann::json& j, int indent) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
-  nlohmann::json ours;
+  greenapply::json ours;
   greenapply::json_text_detail::ReadFailure failure;
   const bool accepted =
       greenapply::json_text_detail::read_json(text, greenapply::kMaxJsonDepth, ours, failure);
-  nlohmann::json reference;
+  greenapply::json reference;
   bool nlohmann_reads = true;
   try {
-    reference = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::exception&) {
+    reference = greenapply::json::parse(text);
+  } catch (const greenapply::json::exception&) {
     nlohmann_reads = false;
   }
-  same_text(nlohmann::json(std::string(text)), -1);
+  same_text(greenapply::json(std::string(text)), -1);
   if (accepted) {
     if (!nlohmann_reads || !greenapply::strictly_same(ours, reference)) __builtin_trap();
     same_text(ours, -1);
     same_text(ours, 2);
+    try {
+      if (nlohmann::json::parse(text).dump() != reference.dump()) __builtin_trap();
+    } catch (const nlohmann::json::type_error&) {  // not UTF-8 inside: dump() refuses, as ours does
+    }
   } else {
     if (failure.offset > size || failure.detail.empty()) __builtin_trap();
     if (nlohmann_reads && std::string(failure.key) != "json.depth") __builtin_trap();

@@ -39,12 +39,12 @@ const Setup& setup() {
   return s;
 }
 
-bool in_range(const nlohmann::json& v, double hi) {
+bool in_range(const greenapply::json& v, double hi) {
   return v.is_number() && std::isfinite(v.get<double>()) && v.get<double>() >= 0 && v.get<double>() <= hi;
 }
 
 // A ranking: one row per technology given, every score null or 0…100, every fraction 0…1.
-void check_ranking(const nlohmann::json& ranking, const nlohmann::json& techs) {
+void check_ranking(const greenapply::json& ranking, const greenapply::json& techs) {
   if (!ranking.is_array() || ranking.size() != (techs.is_array() ? techs.size() : 0)) __builtin_trap();
   std::set<std::size_t> seen;
   for (const auto& row : ranking) {
@@ -65,14 +65,14 @@ extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t s
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const auto& need_form = setup().need_form;
-  nlohmann::json input;
+  greenapply::json input;
   try {
     input = greenapply::parse_json(std::string_view(reinterpret_cast<const char*>(data), size));
   } catch (const greenapply::JsonTextError&) {
     return 0;
   }
-  const nlohmann::json& need = input.is_object() && input.contains("need") ? input["need"] : input;
-  const nlohmann::json& techs = input.is_object() && input.contains("technologies") ? input["technologies"] : input;
+  const greenapply::json& need = input.is_object() && input.contains("need") ? input["need"] : input;
+  const greenapply::json& techs = input.is_object() && input.contains("technologies") ? input["technologies"] : input;
   if (input.is_object() && input.contains("spec")) {
     try {
       const auto m = greenapply::match::Matcher::load(input["spec"]);

@@ -18,7 +18,7 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "greenapply/json.hpp"
 
 extern "C" std::size_t LLVMFuzzerMutate(std::uint8_t* data, std::size_t size, std::size_t max_size);
 
@@ -31,7 +31,7 @@ struct JsonWords {
   std::vector<std::string> strings;
 };
 
-inline void collect_words(const nlohmann::json& doc, std::set<std::string>& keys, std::set<std::string>& strings,
+inline void collect_words(const greenapply::json& doc, std::set<std::string>& keys, std::set<std::string>& strings,
                           int depth = 0) {
   if (depth > 64) return;
   if (doc.is_object()) {
@@ -64,18 +64,18 @@ class JsonMutator {
   // or the result would not fit: the caller falls back to a byte-level mutation.
   bool mutate(std::string& text, std::size_t max_size, unsigned seed) const {
     if (nesting(text) > 200) return false;  // dump() recurses; the engine's own limit is 256
-    nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
+    greenapply::json doc = greenapply::json::parse(text, nullptr, false);
     if (doc.is_discarded()) return false;
     std::minstd_rand rng(seed);
     const int rounds = 1 + static_cast<int>(rng() % 3);
     for (int r = 0; r < rounds; ++r) {
-      std::vector<nlohmann::json*> nodes;
+      std::vector<greenapply::json*> nodes;
       collect(doc, nodes, 0);
       mutate_node(*nodes[rng() % nodes.size()], nodes, rng);
     }
     // A byte-mutated string may no longer be UTF-8: written with U+FFFD, like the engine's
     // own parser would refuse the raw bytes anyway (the byte-level fifth covers that).
-    std::string out = doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    std::string out = doc.dump(-1, ' ', false, greenapply::json::error_handler_t::replace);
     if (out.size() > max_size) return false;
     text = std::move(out);
     return true;
@@ -91,7 +91,7 @@ class JsonMutator {
     return deepest;
   }
 
-  static void collect(nlohmann::json& node, std::vector<nlohmann::json*>& out, int depth) {
+  static void collect(greenapply::json& node, std::vector<greenapply::json*>& out, int depth) {
     out.push_back(&node);
     if (depth > 200 || out.size() > 4096) return;
     if (node.is_structured()) {
@@ -100,7 +100,7 @@ class JsonMutator {
   }
 
   template <class Rng>
-  nlohmann::json scalar(Rng& rng) const {
+  greenapply::json scalar(Rng& rng) const {
     static const double kNumbers[] = {0, -0.0, 1, -1, 0.5, 2, 3, 5, 6, 9, 10, 100, 2023, 1e6, 1e15, 9007199254740993.0,
                                       1e308, -1e308, 4.9e-324, 2147483648.0, -2147483649.0};
     switch (rng() % 7) {
@@ -109,7 +109,7 @@ class JsonMutator {
       case 2: return kNumbers[rng() % (sizeof kNumbers / sizeof kNumbers[0])];
       case 3: return static_cast<std::int64_t>(rng() % 200) - 20;
       case 4: return std::string(1 + rng() % 600, static_cast<char>('a' + rng() % 26));  // near/over maxLength
-      default: return w_.strings.empty() ? nlohmann::json("x") : nlohmann::json(w_.strings[rng() % w_.strings.size()]);
+      default: return w_.strings.empty() ? greenapply::json("x") : greenapply::json(w_.strings[rng() % w_.strings.size()]);
     }
   }
 
@@ -119,21 +119,21 @@ class JsonMutator {
   }
 
   template <class Rng>
-  void mutate_node(nlohmann::json& node, const std::vector<nlohmann::json*>& nodes, Rng& rng) const {
+  void mutate_node(greenapply::json& node, const std::vector<greenapply::json*>& nodes, Rng& rng) const {
     switch (rng() % 10) {
       case 0:
         node = scalar(rng);
         return;
       case 1: {  // another part of the document here (copied first: it may contain this node)
-        nlohmann::json copy = *nodes[rng() % nodes.size()];
-        if (copy.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).size() < 4096) node = std::move(copy);
+        greenapply::json copy = *nodes[rng() % nodes.size()];
+        if (copy.dump(-1, ' ', false, greenapply::json::error_handler_t::replace).size() < 4096) node = std::move(copy);
         return;
       }
       case 2:
         if (node.is_object()) {
-          node[key(rng)] = rng() % 3 == 0 ? nlohmann::json::object() : scalar(rng);
+          node[key(rng)] = rng() % 3 == 0 ? greenapply::json::object() : scalar(rng);
         } else {
-          node = nlohmann::json::object({{key(rng), scalar(rng)}});
+          node = greenapply::json::object({{key(rng), scalar(rng)}});
         }
         return;
       case 3:
@@ -149,11 +149,11 @@ class JsonMutator {
         return;
       case 4: {  // repeat an item: long lists test every per-item loop and the budgets
         if (!node.is_array()) {
-          node = nlohmann::json::array({node});
+          node = greenapply::json::array({node});
           return;
         }
         static const std::size_t kTimes[] = {1, 2, 3, 20, 100, 1000};
-        const nlohmann::json item = node.empty() ? scalar(rng) : node[rng() % node.size()];
+        const greenapply::json item = node.empty() ? scalar(rng) : node[rng() % node.size()];
         const std::size_t times = kTimes[rng() % 6];
         for (std::size_t i = 0; i < times; ++i) node.push_back(item);
         return;
@@ -179,23 +179,23 @@ class JsonMutator {
         if (node.is_object() && !node.empty()) {  // rename a member
           auto it = node.begin();
           std::advance(it, static_cast<long>(rng() % node.size()));
-          nlohmann::json value = std::move(it.value());
+          greenapply::json value = std::move(it.value());
           node.erase(it);
           node[key(rng)] = std::move(value);
         } else {
-          node = w_.strings.empty() ? scalar(rng) : nlohmann::json(w_.strings[rng() % w_.strings.size()]);
+          node = w_.strings.empty() ? scalar(rng) : greenapply::json(w_.strings[rng() % w_.strings.size()]);
         }
         return;
       case 7:  // a list of dictionary values (enum lists: tech fields, benefits, countries)
-        node = nlohmann::json::array();
+        node = greenapply::json::array();
         for (std::size_t i = 0, n = 1 + rng() % 4; i < n; ++i) node.push_back(scalar(rng));
         return;
       case 8:  // one level deeper
-        node = rng() % 2 == 0 ? nlohmann::json::array({node}) : nlohmann::json::object({{key(rng), node}});
+        node = rng() % 2 == 0 ? greenapply::json::array({node}) : greenapply::json::object({{key(rng), node}});
         return;
       default:  // a key from the dictionary with a nested object, so sections and repeat items appear
-        if (node.is_object()) node[key(rng)] = nlohmann::json::object({{key(rng), scalar(rng)}});
-        else if (node.is_array()) node.push_back(nlohmann::json::object({{key(rng), scalar(rng)}}));
+        if (node.is_object()) node[key(rng)] = greenapply::json::object({{key(rng), scalar(rng)}});
+        else if (node.is_array()) node.push_back(greenapply::json::object({{key(rng), scalar(rng)}}));
         else node = scalar(rng);
         return;
     }

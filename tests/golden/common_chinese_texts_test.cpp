@@ -7,7 +7,7 @@
 #include <fstream>
 
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
+#include "greenapply/json.hpp"
 
 #include "chinese_text.hpp"
 
@@ -27,7 +27,7 @@ TEST(CommonChineseTexts, KeepChineseTypography) {
   for (const char* name : {"zh.json", "programmes.zh.json", "taxonomy.zh.json", "json_schema.zh.json", "match.zh.json"}) {
     std::ifstream in(dir / name);
     ASSERT_TRUE(in) << name;
-    const auto texts = nlohmann::json::parse(in);
+    const auto texts = greenapply::json::parse(in);
     for (const auto& [key, value] : texts.items()) {
       if (key == "$schema" || !value.is_string() || for_authors(key)) continue;
       ++checked;

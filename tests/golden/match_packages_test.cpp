@@ -13,7 +13,7 @@
 namespace {
 
 namespace fs = std::filesystem;
-using nlohmann::json;
+using greenapply::json;
 
 greenapply::cli::PackageFiles package(const std::string& name) {
   return greenapply::cli::read_package((fs::path(GREENAPPLY_SOURCE_DIR) / "schemas" / name).string());

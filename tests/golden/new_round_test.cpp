@@ -11,7 +11,7 @@
 namespace {
 
 namespace fs = std::filesystem;
-using nlohmann::json;
+using greenapply::json;
 
 json round_2024(json bundle) {
   bundle["form"]["version"] = "2024.1.0";

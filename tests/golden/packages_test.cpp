@@ -48,7 +48,7 @@ TEST_P(Package, EvaluationIsDeterministic) {
 }
 
 // The full output less what only the applicant reads: what Detail::decisions must give exactly.
-nlohmann::json without_texts(nlohmann::json full) {
+greenapply::json without_texts(greenapply::json full) {
   full["issue_count"] = full["errors"].size();
   for (const char* k : {"errors", "computed", "sections", "after_sending"}) full.erase(k);
   auto& el = full["eligibility"];
@@ -74,14 +74,14 @@ TEST_P(Package, DecisionsAreTheFullEvaluationLessItsTexts) {
   std::size_t compared = 0, with_reasons = 0, with_issues = 0;
   for (const auto& ex : files.bundle["examples"]) {
     const auto& c = ex["content"];
-    std::vector<nlohmann::json> variants{c["answers"], nlohmann::json::object(), nlohmann::json::array()};
+    std::vector<greenapply::json> variants{c["answers"], greenapply::json::object(), greenapply::json::array()};
     if (c["answers"].is_object()) {
       for (const auto& [section, value] : c["answers"].items()) {
-        nlohmann::json without = c["answers"];
+        greenapply::json without = c["answers"];
         without.erase(section);
         variants.push_back(without);
-        nlohmann::json emptied = c["answers"];
-        emptied[section] = nlohmann::json::object();
+        greenapply::json emptied = c["answers"];
+        emptied[section] = greenapply::json::object();
         variants.push_back(emptied);
       }
     }

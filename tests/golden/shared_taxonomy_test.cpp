@@ -12,7 +12,7 @@
 namespace {
 
 namespace fs = std::filesystem;
-using nlohmann::json;
+using greenapply::json;
 
 greenapply::cli::PackageFiles company() {
   return greenapply::cli::read_package((fs::path(GREENAPPLY_SOURCE_DIR) / "schemas" / "bluetech-2023-company").string());

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
+#include "greenapply/json.hpp"
 
 namespace greenapply {
 
@@ -25,7 +25,7 @@ inline void append_csv_cell(std::string& out, std::string_view v) {
 
 // The text of a JSON value in a cell: a string as it is, null as nothing, anything else as
 // JSON. Appended to `out`.
-inline void append_cell_text(std::string& out, const nlohmann::json& v) {
+inline void append_cell_text(std::string& out, const greenapply::json& v) {
   if (v.is_null()) return;
   if (v.is_string()) out += v.get_ref<const std::string&>();
   else out += v.dump();

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
+#include "greenapply/json.hpp"
 
 namespace greenapply {
 
@@ -16,6 +16,6 @@ std::string sha256_hex(std::string_view bytes);
 
 // The canonical text of a JSON value: nlohmann's compact dump, as write_json writes it (object
 // keys sorted, shortest round-trip numbers, UTF-8 kept as is). Identical natively and in wasm.
-std::string canonical_json(const nlohmann::json& value);
+std::string canonical_json(const greenapply::json& value);
 
 }  // namespace greenapply

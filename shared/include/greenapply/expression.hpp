@@ -18,7 +18,7 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "greenapply/json.hpp"
 
 #include "greenapply/issue.hpp"
 
@@ -50,10 +50,10 @@ class Value {
   static Value string(std::string s);
   static Value date(std::int64_t days);
   static Value list(std::vector<Value> items);
-  static Value borrow(const nlohmann::json& j);  // arrays/objects are borrowed; scalars copied
+  static Value borrow(const greenapply::json& j);  // arrays/objects are borrowed; scalars copied
   // Like borrow, but strings are borrowed too (no copy): for callers whose JSON outlives every
   // Value made from it, such as the form engine reading the answers during one evaluation.
-  static Value view(const nlohmann::json& j);
+  static Value view(const greenapply::json& j);
 
   Kind kind() const { return kind_; }
   bool is_null() const { return kind_ == Kind::null; }
@@ -68,7 +68,7 @@ class Value {
   Value at(std::size_t i) const; // list element
   Value member(const std::string& name) const;  // object member (null when absent)
   // JSON form: dates as "YYYY-MM-DD", integral numbers as integers, non-finite as null.
-  nlohmann::json to_json() const;
+  greenapply::json to_json() const;
 
  private:
   static const std::string& empty_string();
@@ -82,12 +82,12 @@ class Value {
     std::int64_t days_;
     const std::string* str_;         // Kind::string: owned (own_) or borrowed from JSON
     const std::vector<Value>* list_; // Kind::list: always owned (own_)
-    const nlohmann::json* json_;     // Kind::json: borrowed
+    const greenapply::json* json_;     // Kind::json: borrowed
   };
   std::shared_ptr<const void> own_;
 };
 
-Value from_json(const nlohmann::json& j);  // = Value::borrow
+Value from_json(const greenapply::json& j);  // = Value::borrow
 
 // Deep equality (numbers by value, lists element-wise, JSON objects by content).
 bool equal(const Value& a, const Value& b);

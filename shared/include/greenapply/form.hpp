@@ -8,7 +8,7 @@
 //    "examples": [{"file": "examples/01.json", "content": {...}}, ...]}   // lint only
 //
 //   auto pkg = greenapply::form::FormPackage::load(bundle);          // throws PackageError
-//   nlohmann::json out = greenapply::form::evaluate(pkg, answers, "2023-04-15T10:00:00+08:00", "en");
+//   greenapply::json out = greenapply::form::evaluate(pkg, answers, "2023-04-15T10:00:00+08:00", "en");
 //
 // evaluate() is pure and deterministic: the same inputs give the same output, byte for byte,
 // natively and in WebAssembly. Its output shape is documented in docs/architecture.md.
@@ -20,7 +20,7 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "greenapply/json.hpp"
 
 #include "greenapply/issue.hpp"
 
@@ -40,13 +40,13 @@ class FormPackage {
   // Compiles everything once. Throws PackageError listing every error found (warnings are
   // kept and available through warnings()). The package keeps the bundle: pass a temporary (or
   // std::move) and it is moved in, not copied, which is a third of a load's work (the page's).
-  static FormPackage load(nlohmann::json bundle);
+  static FormPackage load(greenapply::json bundle);
 
   const std::string& id() const;
   const std::string& version() const;
   // The bundle it was loaded from (form.json under "form", the texts under "i18n" …), for
   // callers that read a package's own data (the organiser's round: applicant_id, track).
-  const nlohmann::json& bundle() const;
+  const greenapply::json& bundle() const;
   const std::vector<Issue>& warnings() const;
   const PackageData& data() const { return *data_; }
 
@@ -77,7 +77,7 @@ enum class Detail { full, decisions };
 // The answers are taken by value because they become the evaluation's "submitted" data: a caller
 // done with them (the page's parsed text, the round's received file) moves them in and spares a
 // copy of the whole application.
-nlohmann::json evaluate(const FormPackage& package, nlohmann::json answers, std::string_view now,
+greenapply::json evaluate(const FormPackage& package, greenapply::json answers, std::string_view now,
                         std::string_view lang, Detail detail = Detail::full);
 
 // What the data schema says about answers, asked by the page so that it never walks the schema
@@ -95,12 +95,12 @@ nlohmann::json evaluate(const FormPackage& package, nlohmann::json answers, std:
 // A field's own node counts, and "allOf" branches (always applied); a property that only
 // "then", "else", "anyOf" or "oneOf" declare depends on other answers, so its default is not one
 // for a fresh draft.
-nlohmann::json schema_facts(const FormPackage& package);
+greenapply::json schema_facts(const FormPackage& package);
 
 // Takes out of `answers` every member the data schema has no field for (a draft from an older
 // version of the form), in key order, as [{"pointer", "value"}]. Items of a repeat group
 // are kept as they are: their members are the items' own business.
-nlohmann::json drop_unknown_answers(const FormPackage& package, nlohmann::json& answers);
+greenapply::json drop_unknown_answers(const FormPackage& package, greenapply::json& answers);
 
 // The application package an applicant downloads and e-mails, made by the core so that the
 // page and the CLI produce identical packages:
@@ -111,10 +111,10 @@ nlohmann::json drop_unknown_answers(const FormPackage& package, nlohmann::json& 
 //    "self_assessment": {"valid", "error_count", "eligibility": {"verdict", "window", "reasons": [ids]},
 //                        "score": {"total", "band", "dimensions": {id: score},
 //                                  "indicators": {id: score} (only when the form has any)}}}
-nlohmann::json make_application_package(const FormPackage& package, const nlohmann::json& answers,
+greenapply::json make_application_package(const FormPackage& package, const greenapply::json& answers,
                                         std::string_view now, std::string_view lang);
 // The self_assessment block of a package, from an evaluate() result.
-nlohmann::json self_assessment_of(const nlohmann::json& evaluation);
+greenapply::json self_assessment_of(const greenapply::json& evaluation);
 
 // What the e-mail needs beyond the answers; the core has no clock and no randomness.
 struct EmailOptions {
@@ -134,7 +134,7 @@ struct EmailOptions {
 // to be sent. Throws mail::MailError ("mail.file_not_recorded") for a file no record matches
 // (changed or damaged since it was chosen), or for a bad date or message id; std::invalid_argument
 // for a bad now or lang.
-std::string make_application_email(const FormPackage& package, const nlohmann::json& answers, std::string_view now,
+std::string make_application_email(const FormPackage& package, const greenapply::json& answers, std::string_view now,
                                    std::string_view lang, const std::vector<std::string_view>& files,
                                    const EmailOptions& options);
 
@@ -144,26 +144,26 @@ std::string make_application_email(const FormPackage& package, const nlohmann::j
 //   {"technology_form", "need_title", "components": [{"id", "kind", "weight", "title", "explain"}],
 //    "results": [{"index", "title", "owner", "score", "components": [...]} | {"index", "problem"}]}
 // Throws std::invalid_argument when the package has no match.json, or on a bad now/lang.
-nlohmann::json match_technologies(const FormPackage& package, const nlohmann::json& need_answers,
-                                  const nlohmann::json& technologies, std::string_view now, std::string_view lang);
+greenapply::json match_technologies(const FormPackage& package, const greenapply::json& need_answers,
+                                  const greenapply::json& technologies, std::string_view now, std::string_view lang);
 // The same ranking for a need that has just been evaluated: `submitted_need` is the "submitted"
 // member of evaluate(package, need_answers, now, lang), the need already pruned, so a caller that
 // evaluates the need anyway (the page, on every keystroke) does not have it evaluated twice.
 // match_technologies(p, a, t, now, lang) is exactly
 // match_submitted(p, evaluate(p, a, now, lang)["submitted"], t, lang).
 // Throws std::invalid_argument when the package has no match.json, or on a bad lang.
-nlohmann::json match_submitted(const FormPackage& package, const nlohmann::json& submitted_need,
-                               const nlohmann::json& technologies, std::string_view lang);
+greenapply::json match_submitted(const FormPackage& package, const greenapply::json& submitted_need,
+                               const greenapply::json& technologies, std::string_view lang);
 bool has_matcher(const FormPackage& package);
 
 // The English text of a problem (for lint output and logs).
-std::string describe(const Issue& problem, const nlohmann::json& common_i18n);
+std::string describe(const Issue& problem, const greenapply::json& common_i18n);
 // The same in `lang` ("en" or "zh"; English where a text is missing), for `lint --lang`.
-std::string describe(const Issue& problem, const nlohmann::json& common_i18n, const std::string& lang);
+std::string describe(const Issue& problem, const greenapply::json& common_i18n, const std::string& lang);
 
 // Every problem of a package: format (against package_schema, the JSON Schema of package
 // files, when given), data schema against its meta-schema, references, expressions, texts in
 // every language, rubric arithmetic, placeholders, and every worked example's expectations.
-std::vector<Issue> lint(const nlohmann::json& bundle, const nlohmann::json* package_schema);
+std::vector<Issue> lint(const greenapply::json& bundle, const greenapply::json* package_schema);
 
 }  // namespace greenapply::form

@@ -3,12 +3,12 @@
 
 #include <string_view>
 
-#include <nlohmann/json.hpp>
+#include "greenapply/json.hpp"
 
 namespace greenapply::formats {
 
 bool known(std::string_view format);
 // true when value is not a string (formats apply to strings only) or is a valid instance.
-bool check(std::string_view format, const nlohmann::json& value);
+bool check(std::string_view format, const greenapply::json& value);
 
 }  // namespace greenapply::formats

@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "greenapply/json.hpp"
 
 namespace greenapply {
 
@@ -20,7 +20,7 @@ enum class Severity { error, warning };
 struct Issue {
   std::string location;     // RFC 6901 pointer into whatever was checked ("" = root)
   std::string message_key;  // stable key, e.g. "schema.minLength" (docs/errors.md lists them)
-  nlohmann::json params = nlohmann::json::object();
+  greenapply::json params = greenapply::json::object();
   Severity severity = Severity::error;
 
   // Optional parts, empty (or 0) unless the producer has them:
@@ -51,7 +51,7 @@ struct TextError : Failure {
   TextError(std::string key, std::size_t off, std::size_t ln, std::size_t col, std::string what)
       // line 0: a problem of writing, which has no position in a text.
       : Failure(ln == 0 ? what : "line " + std::to_string(ln) + ", column " + std::to_string(col) + ": " + what,
-                Issue{"", std::move(key), nlohmann::json::object(), Severity::error, "", "", "", off, ln, col}),
+                Issue{"", std::move(key), greenapply::json::object(), Severity::error, "", "", "", off, ln, col}),
         detail(std::move(what)) {}
   std::string detail;  // the parser's own words (English, for logs and the CLI)
 };

@@ -4,12 +4,12 @@
 // A caller may add its own members (the evaluation adds the translated "message" and "source").
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include "greenapply/json.hpp"
 
 #include "greenapply/issue.hpp"
 
 namespace greenapply {
 
-nlohmann::json to_json(const Issue& issue);
+greenapply::json to_json(const Issue& issue);
 
 }  // namespace greenapply

@@ -10,19 +10,19 @@
 
 #include <utility>
 
-#include <nlohmann/json.hpp>
+#include "greenapply/json.hpp"
 
 namespace greenapply {
 
 // Empties `j` (it is null afterwards). For trees no deeper than kMaxJsonDepth.
-inline void release_json(nlohmann::json& j) {
+inline void release_json(greenapply::json& j) {
   if (j.is_object()) {
-    auto& object = j.get_ref<nlohmann::json::object_t&>();
+    auto& object = j.get_ref<greenapply::json::object_t&>();
     for (auto& member : object)
       if (member.second.is_structured()) release_json(member.second);
     object.clear();
   } else if (j.is_array()) {
-    auto& array = j.get_ref<nlohmann::json::array_t&>();
+    auto& array = j.get_ref<greenapply::json::array_t&>();
     for (auto& item : array)
       if (item.is_structured()) release_json(item);
     array.clear();

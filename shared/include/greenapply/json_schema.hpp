@@ -16,7 +16,7 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
-#include <nlohmann/json.hpp>
+#include "greenapply/json.hpp"
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -51,7 +51,7 @@ struct Options {
 // Returns the schema document for an absolute URI (without fragment) that is neither embedded
 // nor defined by the schema being compiled, or nullopt if it is unknown. Called only during
 // compile(); whatever it throws propagates out of compile() unchanged.
-using Resolver = std::function<std::optional<nlohmann::json>(const std::string& uri)>;
+using Resolver = std::function<std::optional<greenapply::json>(const std::string& uri)>;
 
 // Thrown by compile() for a schema that cannot be used. message_key is one of
 // "schema_error.bad_ref" (unresolvable $ref/$dynamicRef; params.ref),
@@ -62,7 +62,7 @@ using Resolver = std::function<std::optional<nlohmann::json>(const std::string& 
 struct SchemaError : Failure {
   // absolute_keyword_location: the absolute URI + JSON pointer fragment of the bad keyword.
   SchemaError(const std::string& what, std::string absolute_keyword_location, std::string message_key,
-              nlohmann::json params = nlohmann::json::object())
+              greenapply::json params = greenapply::json::object())
       : Failure(what, Issue{"", std::move(message_key), std::move(params), Severity::error, "", "",
                             std::move(absolute_keyword_location)}) {}
 };
@@ -77,15 +77,15 @@ class Validator {
   // else options.default_dialect. Throws SchemaError for an unusable schema (see above), and
   // whatever the resolver throws.
   // The schema is copied; the Validator does not refer to the caller's json afterwards.
-  static Validator compile(const nlohmann::json& schema, const Options& options = {},
+  static Validator compile(const greenapply::json& schema, const Options& options = {},
                            const Resolver& resolver = {});
 
   // Every error, in schema keyword order. Empty = valid. Does not throw (except
   // std::bad_alloc).
-  std::vector<Issue> validate(const nlohmann::json& instance) const;
+  std::vector<Issue> validate(const greenapply::json& instance) const;
 
   // true if valid; stops at the first error. Does not throw (except std::bad_alloc).
-  bool is_valid(const nlohmann::json& instance) const;
+  bool is_valid(const greenapply::json& instance) const;
 
  private:
   explicit Validator(std::shared_ptr<const detail::CompiledSchema> compiled);
@@ -94,13 +94,13 @@ class Validator {
 
 // JSON Schema "basic" output: {"valid": bool, "errors": [{"keywordLocation",
 // "absoluteKeywordLocation", "instanceLocation", "error" (the message key), "params"}]}.
-nlohmann::json basic_output(const std::vector<Issue>& issues);
+greenapply::json basic_output(const std::vector<Issue>& issues);
 
 // Checks `schema` against the meta-schema of its dialect ("$schema" or
 // options.default_dialect); returns the issues (empty = a valid schema). Throws SchemaError
 // only if the dialect's meta-schema itself cannot be compiled (unknown "$schema" is reported
 // as an issue "schema_error.unknown_dialect" at "/$schema").
-std::vector<Issue> check_against_metaschema(const nlohmann::json& schema,
+std::vector<Issue> check_against_metaschema(const greenapply::json& schema,
                                             const Options& options = {},
                                             const Resolver& resolver = {});
 

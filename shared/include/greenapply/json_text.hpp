@@ -11,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
+#include "greenapply/json.hpp"
 
 #include "greenapply/issue.hpp"
 
@@ -25,11 +25,11 @@ struct JsonTextError : TextError {
 };
 
 // Parses text as one JSON value; throws JsonTextError. Depth counts nested arrays/objects.
-nlohmann::json parse_json(std::string_view text, std::size_t max_depth = kMaxJsonDepth);
+greenapply::json parse_json(std::string_view text, std::size_t max_depth = kMaxJsonDepth);
 
 // The text of `j`, byte for byte what j.dump(indent) gives (compact when indent < 0; UTF-8 as
 // it is; a string that is not UTF-8 throws nlohmann's type_error 316), written without nlohmann's
 // serializer (src/json_text/write_json.cpp says why).
-std::string write_json(const nlohmann::json& j, int indent = -1);
+std::string write_json(const greenapply::json& j, int indent = -1);
 
 }  // namespace greenapply

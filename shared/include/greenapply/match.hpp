@@ -3,7 +3,7 @@
 // the seeker's page and the organiser's CLI give the same numbers.
 //
 //   auto m = greenapply::match::Matcher::load(spec);                 // throws SpecError
-//   nlohmann::json r = m.rank(need_answers, technologies);           // best first
+//   greenapply::json r = m.rank(need_answers, technologies);           // best first
 //
 // A spec:
 //   {"technology_form": "wipo-green-technology",
@@ -47,7 +47,7 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "greenapply/json.hpp"
 
 #include "greenapply/issue.hpp"
 
@@ -55,7 +55,7 @@ namespace greenapply::match {
 
 /// A spec that cannot be used: where in match.json, and why (a message key + params).
 struct SpecError : Failure {
-  SpecError(std::string pointer, std::string key, nlohmann::json params = nlohmann::json::object());
+  SpecError(std::string pointer, std::string key, greenapply::json params = greenapply::json::object());
 };
 
 struct MatcherData;
@@ -63,7 +63,7 @@ struct MatcherData;
 class Matcher {
  public:
   /// Checks and compiles a spec; throws SpecError at the first problem.
-  static Matcher load(const nlohmann::json& spec);
+  static Matcher load(const greenapply::json& spec);
 
   /// The form id whose application packages are technologies for this matcher.
   const std::string& technology_form() const;
@@ -77,13 +77,13 @@ class Matcher {
   /// One technology against one need (bare answers on both sides):
   ///   {"score": 72.5 | null, "components": [{"id", "kind", "weight", "applicable",
   ///     "fraction", "points", "detail": {...}}]}
-  nlohmann::json score(const nlohmann::json& need, const nlohmann::json& technology) const;
+  greenapply::json score(const greenapply::json& need, const greenapply::json& technology) const;
 
   /// Every technology against the need, best first (ties keep input order). Each technology
   /// may be bare answers or an application package of technology_form():
   ///   [{"index", "title", "owner", "score", "components"} | {"index", "problem": key}]
   /// Unusable entries (another form's package, not an object) come last with a problem key.
-  nlohmann::json rank(const nlohmann::json& need, const nlohmann::json& technologies) const;
+  greenapply::json rank(const greenapply::json& need, const greenapply::json& technologies) const;
 
  private:
   explicit Matcher(std::shared_ptr<const MatcherData> d) : d_(std::move(d)) {}
@@ -93,6 +93,6 @@ class Matcher {
 /// The answers of a document: its "answers" when it is an application package
 /// ({"format": "greenapply-application", "package", "answers", …}) or a worked example
 /// ({"answers", "expected", …}), the document itself otherwise.
-const nlohmann::json& answers_of(const nlohmann::json& document);
+const greenapply::json& answers_of(const greenapply::json& document);
 
 }  // namespace greenapply::match

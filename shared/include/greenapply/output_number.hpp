@@ -5,12 +5,12 @@
 #include <cmath>
 #include <cstdint>
 
-#include <nlohmann/json.hpp>
+#include "greenapply/json.hpp"
 
 namespace greenapply {
 
 /// Integral values as JSON integers (15 prints "15", not "15.0"), non-finite as null.
-inline nlohmann::json output_number(double x) {
+inline greenapply::json output_number(double x) {
   if (!std::isfinite(x)) return nullptr;
   if (x == std::floor(x) && std::fabs(x) < 9.0e15) return static_cast<std::int64_t>(x);
   return x;

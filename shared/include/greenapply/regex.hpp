@@ -22,7 +22,7 @@ namespace greenapply::regex {
 struct CompileError : Failure {
   CompileError(std::size_t offset, const char* key)
       : Failure(std::string(key) + " at offset " + std::to_string(offset),
-                Issue{"", key, nlohmann::json::object(), Severity::error, "", "", "", offset}) {}
+                Issue{"", key, greenapply::json::object(), Severity::error, "", "", "", offset}) {}
 };
 
 struct RegexProgram;

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "greenapply/json.hpp"
 
 #include "greenapply/form.hpp"
 
@@ -59,20 +59,20 @@ struct ReceivedFile {
 // either way, byte for byte: everything order-dependent is done after, in file order.
 using ForEach = std::function<void(std::size_t count, const std::function<void(std::size_t)>& body)>;
 
-nlohmann::json check_round(const form::FormPackage& package, const std::vector<ReceivedFile>& files,
+greenapply::json check_round(const form::FormPackage& package, const std::vector<ReceivedFile>& files,
                            const std::string& now, const ForEach& for_each = {});
 
 // The ranking as CSV for Excel: UTF-8 with a byte order mark, CRLF line ends, every cell quoted,
 // a cell starting = + - @ neutralised. Columns: rank,file,applicant,form,version,verdict,window,
 // reasons,errors,<dimensions…>,total,band,flags,problem, then received_at,received_from,track,
 // attachments,superseded_by. Ranked rows first, then the superseded ones (rank empty).
-std::string round_csv(const nlohmann::json& round);
+std::string round_csv(const greenapply::json& round);
 
 // One self-contained HTML file of the round in English and Chinese: the ranking, superseded
 // submissions, and inline SVG charts (distribution of totals and of each dimension, counts per
 // track and per verdict, an eligibility funnel). No script, no external request; every text
 // from an applicant is HTML-escaped. `bundle` is the form package bundle (greenapply/form.hpp)
 // for the form's title and the dimensions' and tracks' names.
-std::string round_report_html(const nlohmann::json& round, const nlohmann::json& bundle);
+std::string round_report_html(const greenapply::json& round, const greenapply::json& bundle);
 
 }  // namespace greenapply::round

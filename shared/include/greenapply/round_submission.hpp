@@ -6,7 +6,7 @@
 
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "greenapply/json.hpp"
 
 #include "greenapply/round.hpp"
 
@@ -15,6 +15,6 @@ namespace greenapply::round {
 // The answers of the submission a row's "source" names ({"file", "message"?, "part"?}), read the
 // way check_round read it (the mail module, JSON or XML, match::answers_of). Throws
 // std::invalid_argument when the source names nothing readable among the files.
-nlohmann::json submission_answers(const std::vector<ReceivedFile>& files, const nlohmann::json& source);
+greenapply::json submission_answers(const std::vector<ReceivedFile>& files, const greenapply::json& source);
 
 }  // namespace greenapply::round

@@ -18,7 +18,7 @@
 #include <string>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
+#include "greenapply/json.hpp"
 
 #include "greenapply/issue.hpp"
 
@@ -35,8 +35,8 @@ struct XmlError : TextError {
 // Strings XML 1.0 cannot carry (control characters, U+FFFE, U+FFFF …) are written as JSON
 // string literals (encoding="json"). Throws XmlError "xml.bad_utf8" (line 0, the JSON pointer in
 // detail) for a string that is not UTF-8, which parsed JSON never holds.
-std::string to_xml(const nlohmann::json& value);
+std::string to_xml(const greenapply::json& value);
 // Throws XmlError with the position of the problem.
-nlohmann::json from_xml(std::string_view text);
+greenapply::json from_xml(std::string_view text);
 
 }  // namespace greenapply::xml

@@ -74,6 +74,6 @@ std::string sha256_hex(std::string_view bytes) {
   return out;
 }
 
-std::string canonical_json(const nlohmann::json& value) { return write_json(value); }
+std::string canonical_json(const greenapply::json& value) { return write_json(value); }
 
 }  // namespace greenapply

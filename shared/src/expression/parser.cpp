@@ -44,7 +44,7 @@ class Parser {
 
  private:
   // ----- errors ----------------------------------------------------------------------------
-  [[noreturn]] void fail(std::size_t offset, const std::string& key, nlohmann::json params = nlohmann::json::object()) {
+  [[noreturn]] void fail(std::size_t offset, const std::string& key, greenapply::json params = greenapply::json::object()) {
     Issue e;
     e.message_key = key;
     e.params = std::move(params);

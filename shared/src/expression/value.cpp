@@ -64,15 +64,15 @@ Value Value::list(std::vector<Value> items) {
   return v;
 }
 
-Value Value::borrow(const nlohmann::json& j) {
+Value Value::borrow(const greenapply::json& j) {
   switch (j.type()) {
-    case nlohmann::json::value_t::boolean: return boolean(j.get<bool>());
-    case nlohmann::json::value_t::number_integer:
-    case nlohmann::json::value_t::number_unsigned:
-    case nlohmann::json::value_t::number_float: return number(j.get<double>());
-    case nlohmann::json::value_t::string: return string(j.get<std::string>());
-    case nlohmann::json::value_t::array:
-    case nlohmann::json::value_t::object: {
+    case greenapply::json::value_t::boolean: return boolean(j.get<bool>());
+    case greenapply::json::value_t::number_integer:
+    case greenapply::json::value_t::number_unsigned:
+    case greenapply::json::value_t::number_float: return number(j.get<double>());
+    case greenapply::json::value_t::string: return string(j.get<std::string>());
+    case greenapply::json::value_t::array:
+    case greenapply::json::value_t::object: {
       Value v;
       v.kind_ = Kind::json;
       v.json_ = &j;
@@ -82,7 +82,7 @@ Value Value::borrow(const nlohmann::json& j) {
   }
 }
 
-Value Value::view(const nlohmann::json& j) {
+Value Value::view(const greenapply::json& j) {
   if (!j.is_string()) return borrow(j);
   Value v;
   v.kind_ = Kind::string;
@@ -90,7 +90,7 @@ Value Value::view(const nlohmann::json& j) {
   return v;
 }
 
-Value from_json(const nlohmann::json& j) { return Value::borrow(j); }
+Value from_json(const greenapply::json& j) { return Value::borrow(j); }
 
 bool Value::is_list() const { return kind_ == Kind::list || (kind_ == Kind::json && json_->is_array()); }
 
@@ -112,7 +112,7 @@ Value Value::member(const std::string& name) const {
   return it == json_->end() ? Value() : view(*it);
 }
 
-nlohmann::json Value::to_json() const {
+greenapply::json Value::to_json() const {
   switch (kind_) {
     case Kind::null: return nullptr;
     case Kind::boolean: return b_;
@@ -123,7 +123,7 @@ nlohmann::json Value::to_json() const {
     case Kind::string: return as_string();
     case Kind::date: return calendar::format_date(days_);
     case Kind::list: {
-      nlohmann::json out = nlohmann::json::array();
+      greenapply::json out = greenapply::json::array();
       for (const auto& v : *list_) out.push_back(v.to_json());
       return out;
     }

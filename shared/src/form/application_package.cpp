@@ -3,7 +3,7 @@
 
 namespace greenapply::form {
 
-using nlohmann::json;
+using greenapply::json;
 
 json self_assessment_of(const json& ev) {
   json reasons = json::array();

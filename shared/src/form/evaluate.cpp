@@ -19,7 +19,7 @@
 
 namespace greenapply::form {
 
-using nlohmann::json;
+using greenapply::json;
 
 namespace {
 

@@ -11,7 +11,7 @@
 
 namespace greenapply::form {
 
-using nlohmann::json;
+using greenapply::json;
 
 namespace {
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "greenapply/json.hpp"
 
 #include "package_data.hpp"
 #include "scope.hpp"
@@ -30,17 +30,17 @@ class Evaluation {
       : d_(d), texts_(texts), with_texts_(with_texts) {}
 
   // source: "schema" | "rule" (a string literal)
-  void add_issue(std::string pointer, std::string key, nlohmann::json params, Severity severity,
+  void add_issue(std::string pointer, std::string key, greenapply::json params, Severity severity,
                  const char* source);
   std::size_t error_count() const;
   std::size_t issue_count() const { return issues_.size(); }
-  nlohmann::json sorted_issues() const;
+  greenapply::json sorted_issues() const;
 
-  nlohmann::json eligibility(Scope& scope, const Instant& now, const nlohmann::json& submitted) const;
+  greenapply::json eligibility(Scope& scope, const Instant& now, const greenapply::json& submitted) const;
   std::string day_text(std::int64_t days) const;
-  void window_texts(nlohmann::json& eligibility) const;
-  nlohmann::json score(Scope& scope) const;
-  nlohmann::json sections(const nlohmann::json& submitted,
+  void window_texts(greenapply::json& eligibility) const;
+  greenapply::json score(Scope& scope) const;
+  greenapply::json sections(const greenapply::json& submitted,
                           const std::function<bool(const std::string&)>& is_hidden) const;
 
  private:

@@ -8,7 +8,7 @@
 
 namespace greenapply::form {
 
-using nlohmann::json;
+using greenapply::json;
 using lint_rules::in_file;
 
 std::vector<Issue> lint(const json& bundle, const json* package_schema) {

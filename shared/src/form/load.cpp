@@ -20,7 +20,7 @@ PackageError::PackageError(std::vector<Issue> list)
 
 namespace {
 
-using nlohmann::json;
+using greenapply::json;
 
 class Loader {
  public:
@@ -472,7 +472,7 @@ class Loader {
 
 }  // namespace
 
-FormPackage FormPackage::load(nlohmann::json bundle) {
+FormPackage FormPackage::load(greenapply::json bundle) {
   auto data = std::make_shared<PackageData>();
   data->bundle = std::move(bundle);
   std::vector<Issue> problems;
@@ -487,7 +487,7 @@ FormPackage FormPackage::load(nlohmann::json bundle) {
 
 const std::string& FormPackage::id() const { return data_->id; }
 const std::string& FormPackage::version() const { return data_->version; }
-const nlohmann::json& FormPackage::bundle() const { return data_->bundle; }
+const greenapply::json& FormPackage::bundle() const { return data_->bundle; }
 const std::vector<Issue>& FormPackage::warnings() const { return data_->warnings; }
 
 }  // namespace greenapply::form

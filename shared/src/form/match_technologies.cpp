@@ -8,7 +8,7 @@
 
 namespace greenapply::form {
 
-using nlohmann::json;
+using greenapply::json;
 
 bool has_matcher(const FormPackage& package) { return package.data().matcher.has_value(); }
 

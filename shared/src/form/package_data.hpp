@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "greenapply/json.hpp"
 
 #include "greenapply/expression.hpp"
 #include "greenapply/form.hpp"
@@ -107,7 +107,7 @@ struct Round {
 };
 
 struct PackageData {
-  nlohmann::json bundle;  // owns every document the structures below refer to
+  greenapply::json bundle;  // owns every document the structures below refer to
   std::string id;
   std::string version;
   std::string form_code;

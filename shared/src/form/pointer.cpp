@@ -59,7 +59,7 @@ std::string field_text_key(std::string_view pointer) {
 
 namespace {
 
-void expand(const nlohmann::json& node, const std::vector<std::string>& tokens, std::size_t i,
+void expand(const greenapply::json& node, const std::vector<std::string>& tokens, std::size_t i,
             std::string& prefix, std::vector<std::string>& out) {
   if (i == tokens.size()) {
     out.push_back(prefix);
@@ -89,7 +89,7 @@ void expand(const nlohmann::json& node, const std::vector<std::string>& tokens, 
 
 }  // namespace
 
-std::vector<std::string> expand_pattern(const nlohmann::json& doc, std::string_view pattern) {
+std::vector<std::string> expand_pattern(const greenapply::json& doc, std::string_view pattern) {
   std::vector<std::string> out;
   std::string prefix;
   expand(doc, split_pointer(pattern), 0, prefix, out);
@@ -98,7 +98,7 @@ std::vector<std::string> expand_pattern(const nlohmann::json& doc, std::string_v
 
 namespace {
 
-// One walk for both constness: Json is nlohmann::json or const nlohmann::json. Tokens are
+// One walk for both constness: Json is greenapply::json or const greenapply::json. Tokens are
 // read in place (unescaped into `buf` only when they hold a '~'): this runs for every field of
 // every evaluation, and splitting the pointer into strings first cost more than the lookups.
 template <class Json>
@@ -144,16 +144,16 @@ Json* walk(Json& doc, std::string_view pointer) {
 
 }  // namespace
 
-const nlohmann::json* find_at(const nlohmann::json& doc, std::string_view pointer) {
+const greenapply::json* find_at(const greenapply::json& doc, std::string_view pointer) {
   return walk(doc, pointer);
 }
 
-void erase_at(nlohmann::json& doc, std::string_view pointer) {
+void erase_at(greenapply::json& doc, std::string_view pointer) {
   auto tokens = split_pointer(pointer);
   if (tokens.empty()) return;
   const std::string last = tokens.back();
   tokens.pop_back();
-  nlohmann::json* parent = walk(doc, join_pointer(tokens));
+  greenapply::json* parent = walk(doc, join_pointer(tokens));
   if (parent && parent->is_object()) parent->erase(last);
 }
 

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "greenapply/json.hpp"
 
 #include "greenapply/json_pointer.hpp"
 
@@ -21,11 +21,11 @@ bool is_within(std::string_view pointer, std::string_view prefix);
 // or it is the pattern "*".
 std::string_view first_token(std::string_view pointer);
 // Every concrete pointer matching a pattern in `doc` ("*" matches each array index).
-std::vector<std::string> expand_pattern(const nlohmann::json& doc, std::string_view pattern);
+std::vector<std::string> expand_pattern(const greenapply::json& doc, std::string_view pattern);
 // Removes the value at a concrete pointer, if present (objects: erase key; arrays: not allowed).
-void erase_at(nlohmann::json& doc, std::string_view pointer);
+void erase_at(greenapply::json& doc, std::string_view pointer);
 // The value at a concrete pointer or nullptr.
-const nlohmann::json* find_at(const nlohmann::json& doc, std::string_view pointer);
+const greenapply::json* find_at(const greenapply::json& doc, std::string_view pointer);
 // The text key of the field a pointer or pattern names: its tokens joined with ".", with the
 // array indexes and "*" of repeat groups left out, so every item of a repeat shares the texts of
 // its field: "/team/core_team/3/email" and "/team/core_team/*/email" → "team.core_team.email".

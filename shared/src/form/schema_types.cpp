@@ -8,7 +8,7 @@ namespace {
 constexpr int kMaxBranchDepth = 16;  // bounds the walk through nested allOf/if/then on hostile schemas
 }
 
-const nlohmann::json* find_common_schema(const nlohmann::json* common_schemas, const std::string& uri) {
+const greenapply::json* find_common_schema(const greenapply::json* common_schemas, const std::string& uri) {
   if (!common_schemas || !common_schemas->is_array()) return nullptr;
   for (const auto& doc : *common_schemas) {
     if (doc.is_object() && doc.contains("$id") && doc["$id"] == uri) return &doc;
@@ -16,31 +16,31 @@ const nlohmann::json* find_common_schema(const nlohmann::json* common_schemas, c
   return nullptr;
 }
 
-const nlohmann::json* SchemaTypes::common_document(const std::string& uri) const {
+const greenapply::json* SchemaTypes::common_document(const std::string& uri) const {
   return find_common_schema(common_, uri);
 }
 
-const nlohmann::json* SchemaTypes::follow_ref(const nlohmann::json& node, const nlohmann::json*& doc) const {
+const greenapply::json* SchemaTypes::follow_ref(const greenapply::json& node, const greenapply::json*& doc) const {
   if (!node.is_object()) return nullptr;
   const auto ref = node.find("$ref");
   if (ref == node.end() || !ref->is_string()) return nullptr;
   const std::string& target = ref->get_ref<const std::string&>();
   const auto hash = target.find('#');
-  const nlohmann::json* in = doc ? doc : &root_;
+  const greenapply::json* in = doc ? doc : &root_;
   if (hash != 0) {
     in = common_document(target.substr(0, hash));
     if (!in) return nullptr;
   }
-  const nlohmann::json* found = hash == std::string::npos ? in : find_at(*in, target.substr(hash + 1));
+  const greenapply::json* found = hash == std::string::npos ? in : find_at(*in, target.substr(hash + 1));
   if (found) doc = in;
   return found;
 }
 
-const nlohmann::json* SchemaTypes::resolve(const nlohmann::json* node) const {
+const greenapply::json* SchemaTypes::resolve(const greenapply::json* node) const {
   // Local references ("#/$defs/x") resolve in the data schema; absolute ones
   // ("https://…/taxonomy.schema.json#/$defs/tech_field") in the shared document with that "$id",
   // and local references met inside a shared document resolve in that document.
-  const nlohmann::json* doc = &root_;
+  const greenapply::json* doc = &root_;
   for (int hops = 0; node && node->is_object() && hops < 32; ++hops) {
     const auto ref = node->find("$ref");
     if (ref == node->end() || !ref->is_string()) return node;
@@ -55,7 +55,7 @@ const nlohmann::json* SchemaTypes::resolve(const nlohmann::json* node) const {
   return node;
 }
 
-const nlohmann::json* SchemaTypes::child(const nlohmann::json* node, const std::string& step,
+const greenapply::json* SchemaTypes::child(const greenapply::json* node, const std::string& step,
                                          int depth) const {
   node = resolve(node);
   if (!node || !node->is_object() || depth > kMaxBranchDepth) return nullptr;
@@ -80,8 +80,8 @@ const nlohmann::json* SchemaTypes::child(const nlohmann::json* node, const std::
   return nullptr;
 }
 
-const nlohmann::json* SchemaTypes::find(const std::vector<std::string>& path) const {
-  const nlohmann::json* node = &root_;
+const greenapply::json* SchemaTypes::find(const std::vector<std::string>& path) const {
+  const greenapply::json* node = &root_;
   for (const auto& step : path) {
     node = child(node, step, 0);
     if (!node) return nullptr;
@@ -89,7 +89,7 @@ const nlohmann::json* SchemaTypes::find(const std::vector<std::string>& path) co
   return node;
 }
 
-const nlohmann::json* SchemaTypes::find_pointer(const std::string& pointer) const {
+const greenapply::json* SchemaTypes::find_pointer(const std::string& pointer) const {
   std::vector<std::string> path;
   for (auto& token : split_pointer(pointer)) {
     const bool index = token == "*" || (!token.empty() && token.find_first_not_of("0123456789") == std::string::npos);
@@ -98,8 +98,8 @@ const nlohmann::json* SchemaTypes::find_pointer(const std::string& pointer) cons
   return find(path);
 }
 
-expr::Type SchemaTypes::type_of(const nlohmann::json& subschema) const {
-  const nlohmann::json* s = resolve(&subschema);
+expr::Type SchemaTypes::type_of(const greenapply::json& subschema) const {
+  const greenapply::json* s = resolve(&subschema);
   if (!s || !s->is_object()) return expr::Type::any;
   if (const auto f = s->find("format"); f != s->end() && *f == "date") return expr::Type::date;
   if (const auto c = s->find("const"); c != s->end()) {
@@ -134,7 +134,7 @@ expr::Type SchemaTypes::type_of(const nlohmann::json& subschema) const {
 }
 
 std::optional<expr::Type> SchemaTypes::type_of(const std::vector<std::string>& path) const {
-  const nlohmann::json* node = find(path);
+  const greenapply::json* node = find(path);
   if (!node) return std::nullopt;
   return type_of(*node);
 }

@@ -6,7 +6,7 @@
 
 namespace greenapply::form {
 
-using nlohmann::json;
+using greenapply::json;
 
 Scope::Scope(const PackageData& d, const json& submitted, const Instant& now)
     : d_(d), submitted_(submitted) {

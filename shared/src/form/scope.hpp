@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "greenapply/json.hpp"
 
 #include "greenapply/expression.hpp"
 #include "package_data.hpp"
@@ -18,7 +18,7 @@ namespace greenapply::form {
 
 class Scope {
  public:
-  Scope(const PackageData& d, const nlohmann::json& submitted, const Instant& now);
+  Scope(const PackageData& d, const greenapply::json& submitted, const Instant& now);
   // `type`: the path's type at load time (the package's TypeEnv: the schema's, dates included).
   expr::Value resolve(const std::vector<std::string>& path, expr::Type type) const;
   // Evaluates; never throws. When the step budget runs out the result is null and `overrun`
@@ -30,7 +30,7 @@ class Scope {
 
  private:
   const PackageData& d_;
-  const nlohmann::json& submitted_;
+  const greenapply::json& submitted_;
   std::map<std::string, expr::Value> calc_;
   expr::Value now_, round_opens_, round_closes_, round_deadline_;
 };

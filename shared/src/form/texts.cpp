@@ -2,21 +2,21 @@
 
 namespace greenapply::form {
 
-Texts::Texts(const nlohmann::json* package_i18n, const nlohmann::json* common_i18n,
+Texts::Texts(const greenapply::json* package_i18n, const greenapply::json* common_i18n,
              std::string lang)
     : package_(package_i18n), common_(common_i18n), lang_(std::move(lang)),
       package_lang_(table(package_, lang_)), common_lang_(table(common_, lang_)),
       package_en_(table(package_, "en")), common_en_(table(common_, "en")) {}
 
-const nlohmann::json* Texts::table(const nlohmann::json* source, const std::string& lang) {
+const greenapply::json* Texts::table(const greenapply::json* source, const std::string& lang) {
   if (!source || !source->is_object()) return nullptr;
   const auto t = source->find(lang);
   return t == source->end() || !t->is_object() ? nullptr : &*t;
 }
 
-const std::string* Texts::find(const std::string& key, const nlohmann::json* package_table,
-                               const nlohmann::json* common_table) {
-  for (const nlohmann::json* t : {package_table, common_table}) {
+const std::string* Texts::find(const std::string& key, const greenapply::json* package_table,
+                               const greenapply::json* common_table) {
+  for (const greenapply::json* t : {package_table, common_table}) {
     if (!t) continue;
     const auto entry = t->find(key);
     if (entry != t->end() && entry->is_string()) return entry->get_ptr<const std::string*>();
@@ -30,14 +30,14 @@ bool Texts::has_package_text(const std::string& key) const {
   return find(key, package_lang_, nullptr) != nullptr;
 }
 
-std::string Texts::text(const std::string& key, const nlohmann::json& params) const {
+std::string Texts::text(const std::string& key, const greenapply::json& params) const {
   const std::string* pattern = find(key, package_lang_, common_lang_);
   if (!pattern && lang_ != "en") pattern = find(key, package_en_, common_en_);
   if (!pattern) return key;
   return fill_placeholders(*pattern, params);
 }
 
-std::string param_to_text(const nlohmann::json& value) {
+std::string param_to_text(const greenapply::json& value) {
   if (value.is_string()) return value.get<std::string>();
   if (value.is_array()) {
     std::string out;
@@ -50,7 +50,7 @@ std::string param_to_text(const nlohmann::json& value) {
   return value.dump();
 }
 
-std::string fill_placeholders(const std::string& pattern, const nlohmann::json& params) {
+std::string fill_placeholders(const std::string& pattern, const greenapply::json& params) {
   std::string out;
   out.reserve(pattern.size());
   for (std::size_t i = 0; i < pattern.size(); ++i) {

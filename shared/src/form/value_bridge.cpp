@@ -6,7 +6,7 @@ namespace greenapply::form {
 
 expr::Value make_date(std::int64_t days) { return expr::Value::date(days); }
 expr::Value string_value(const std::string& s) { return expr::Value::string(s); }
-expr::Value from_answer(const nlohmann::json& j) { return expr::Value::borrow(j); }
+expr::Value from_answer(const greenapply::json& j) { return expr::Value::borrow(j); }
 bool is_true(const expr::Value& v) { return v.is_true(); }
 bool is_false(const expr::Value& v) { return v.is_false(); }
 
@@ -15,6 +15,6 @@ std::optional<double> number_of(const expr::Value& v) {
   return v.as_number();
 }
 
-nlohmann::json to_output(const expr::Value& v) { return v.to_json(); }
+greenapply::json to_output(const expr::Value& v) { return v.to_json(); }
 
 }  // namespace greenapply::form

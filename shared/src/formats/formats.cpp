@@ -313,7 +313,7 @@ bool known(std::string_view format) {
   return false;
 }
 
-bool check(std::string_view format, const nlohmann::json& value) {
+bool check(std::string_view format, const greenapply::json& value) {
   if (!value.is_string()) return true;
   return check_string(std::string(format), value.get_ref<const std::string&>());
 }

@@ -2,9 +2,9 @@
 
 namespace greenapply {
 
-nlohmann::json to_json(const Issue& issue) {
-  nlohmann::json out = nlohmann::json::object();
-  auto& members = out.get_ref<nlohmann::json::object_t&>();
+greenapply::json to_json(const Issue& issue) {
+  greenapply::json out = greenapply::json::object();
+  auto& members = out.get_ref<greenapply::json::object_t&>();
   members.emplace("pointer", issue.location);
   members.emplace("message_key", issue.message_key);
   members.emplace("params", issue.params);

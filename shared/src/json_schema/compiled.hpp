@@ -9,7 +9,7 @@
 #include <limits>
 #include <map>
 #include <memory>
-#include <nlohmann/json.hpp>
+#include "greenapply/json.hpp"
 #include <string>
 #include <utility>
 #include <vector>
@@ -42,9 +42,9 @@ struct Resource {
   std::string uri;  // absolute URI without fragment ("" for a root without "$id")
   Dialect dialect = Dialect::draft2020_12;
   unsigned vocabularies = kDefaultVocabularies;
-  const nlohmann::json* root = nullptr;
-  std::map<std::string, const nlohmann::json*> anchors;          // "$anchor", "$dynamicAnchor"
-  std::map<std::string, const nlohmann::json*> dynamic_anchors;  // "$dynamicAnchor" only
+  const greenapply::json* root = nullptr;
+  std::map<std::string, const greenapply::json*> anchors;          // "$anchor", "$dynamicAnchor"
+  std::map<std::string, const greenapply::json*> dynamic_anchors;  // "$dynamicAnchor" only
   std::map<std::string, const Node*> dynamic_nodes;              // compiled dynamic_anchors
 };
 
@@ -111,7 +111,7 @@ struct Keyword {
   unsigned type_mask = 0;
   std::size_t count = 0;  // length / item / property limits; `start` for items
   const Node* sub = nullptr;
-  nlohmann::json value;  // limit numbers, enum/const values, format name, type list
+  greenapply::json value;  // limit numbers, enum/const values, format name, type list
   std::vector<Pattern> sibling_patterns;  // pattern
   std::size_t max_count = std::numeric_limits<std::size_t>::max();
   std::string name;  // the keyword as spelled in the schema (for locations)
@@ -147,20 +147,20 @@ constexpr std::size_t kMaxLeafHops = 8;
 
 struct CompiledSchema {
   Options options;
-  std::deque<nlohmann::json> documents;  // [0] is the caller's schema, then fetched documents
+  std::deque<greenapply::json> documents;  // [0] is the caller's schema, then fetched documents
   std::deque<Resource> resources;
   std::deque<Node> nodes;
   const Node* root = nullptr;
 };
 
 // Builds the compiled form of `schema`. Throws SchemaError.
-std::shared_ptr<const CompiledSchema> compile_schema(const nlohmann::json& schema,
+std::shared_ptr<const CompiledSchema> compile_schema(const greenapply::json& schema,
                                                      const Options& options,
                                                      const Resolver& resolver);
 
 // Evaluates `instance`; issues go to `out` when it is non-null (all errors), otherwise the
 // evaluation stops at the first error.
-bool evaluate(const CompiledSchema& schema, const nlohmann::json& instance,
+bool evaluate(const CompiledSchema& schema, const greenapply::json& instance,
               std::vector<Issue>* out);
 
 // RFC 6901 escaping of one reference token ("~" -> "~0", "/" -> "~1"), appended with its "/".

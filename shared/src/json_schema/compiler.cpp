@@ -17,7 +17,7 @@
 
 namespace greenapply::json_schema::detail {
 
-using nlohmann::json;
+using greenapply::json;
 
 namespace {
 

@@ -20,7 +20,7 @@
 
 namespace greenapply::json_schema::detail {
 
-using nlohmann::json;
+using greenapply::json;
 
 // One step of a path: an object key or an array index.
 struct PathStep {

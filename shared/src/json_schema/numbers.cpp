@@ -29,7 +29,7 @@ void strip_trailing_zeros(Decimal& d) {
 }
 
 // false for non-finite numbers.
-bool to_decimal(const nlohmann::json& v, Decimal& out) {
+bool to_decimal(const greenapply::json& v, Decimal& out) {
   if (v.is_number_unsigned()) {
     out.digits = v.get<std::uint64_t>();
     out.exponent = 0;
@@ -42,7 +42,7 @@ bool to_decimal(const nlohmann::json& v, Decimal& out) {
     if (!std::isfinite(d)) return false;
     // Shortest round-trip text (nlohmann's, identical natively and in wasm, where libc++ of
     // emscripten 3.1.6 has no floating-point std::to_chars): digits, '.', optional exponent.
-    const std::string text = nlohmann::json(std::fabs(d)).dump();
+    const std::string text = greenapply::json(std::fabs(d)).dump();
     const char* const end_of_text = text.data() + text.size();
     std::string digits;
     int exponent = 0;
@@ -94,14 +94,14 @@ std::uint64_t times_ten_mod(std::uint64_t r, std::uint64_t m) {
 
 }  // namespace
 
-bool is_integer_value(const nlohmann::json& number) {
+bool is_integer_value(const greenapply::json& number) {
   if (number.is_number_integer()) return true;  // includes unsigned
   if (!number.is_number_float()) return false;
   const double d = number.get<double>();
   return std::isfinite(d) && std::floor(d) == d;
 }
 
-int compare_numbers(const nlohmann::json& a, const nlohmann::json& b) {
+int compare_numbers(const greenapply::json& a, const greenapply::json& b) {
   if (a.is_number_integer() && b.is_number_integer()) {
     const bool a_unsigned = a.is_number_unsigned();
     const bool b_unsigned = b.is_number_unsigned();
@@ -129,7 +129,7 @@ int compare_numbers(const nlohmann::json& a, const nlohmann::json& b) {
   return x < y ? -1 : (x > y ? 1 : 0);
 }
 
-bool is_multiple_of(const nlohmann::json& value, const nlohmann::json& divisor) {
+bool is_multiple_of(const greenapply::json& value, const greenapply::json& divisor) {
   Decimal x, m;
   if (!to_decimal(value, x) || !to_decimal(divisor, m)) return false;
   if (m.digits == 0) return false;

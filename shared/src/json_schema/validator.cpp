@@ -7,7 +7,7 @@
 
 namespace greenapply::json_schema {
 
-using nlohmann::json;
+using greenapply::json;
 
 Validator::Validator(std::shared_ptr<const detail::CompiledSchema> compiled)
     : compiled_(std::move(compiled)) {}

@@ -29,8 +29,8 @@ Position position_of(std::string_view text, std::size_t offset) {
 
 }  // namespace
 
-nlohmann::json parse_json(std::string_view text, std::size_t max_depth) {
-  nlohmann::json value;
+greenapply::json parse_json(std::string_view text, std::size_t max_depth) {
+  greenapply::json value;
   json_text_detail::ReadFailure failure;
   if (json_text_detail::read_json(text, max_depth, value, failure)) return value;
   const Position p = position_of(text, failure.offset);

@@ -1,5 +1,6 @@
 #include "reader.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <clocale>
 #include <cmath>
@@ -7,6 +8,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "greenapply/utf8.hpp"
 #include "string_bytes.hpp"
@@ -15,7 +18,7 @@ namespace greenapply::json_text_detail {
 
 namespace {
 
-using nlohmann::json;
+using greenapply::json;
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -62,6 +65,10 @@ class Reader {
   const std::size_t max_depth_;
   ReadFailure& failure_;
   std::string number_text_;  // a number's text for strtod, which wants a terminated string
+  using Member = std::pair<std::string, json>;
+  std::vector<Member> members_;  // the open objects' members so far, innermost last
+  std::vector<std::uint32_t> order_;  // take_members' sorting room
+  static constexpr std::size_t kInsertionSortMembers = 32;
 
   bool fail(const char* at, const char* key, std::string detail) {
     failure_.offset = static_cast<std::size_t>(at - begin_);
@@ -127,16 +134,17 @@ class Reader {
     return fail(p_, "json.depth", "nesting deeper than " + std::to_string(max_depth_) + " levels");
   }
 
-  // Keys as nlohmann's DOM builder inserts them: a repeated key keeps its place and takes the
-  // later value. Keys usually arrive sorted (our writers emit them so), and then the hint at
-  // the end makes each insertion constant time.
+  // An object's members are gathered on `members_` (one stack for all depths, so its room is
+  // reused) and handed to the object in one allocation, sorted as greenapply::json keeps them.
+  // A repeated key takes the later value, as with nlohmann's DOM builder. Keys usually arrive
+  // sorted (our writers emit them so), and then there is nothing to sort.
   bool object(json& out, std::size_t depth) {
     if (depth > max_depth_) return too_deep();
     ++p_;
     out = json(json::value_t::object);
-    json::object_t& members = out.get_ref<json::object_t&>();
     skip_space();
     if (consume('}')) return true;
+    const std::size_t base = members_.size();
     for (;;) {
       if (!consume('"')) return expected("a member's name (a string)");
       std::string key;
@@ -144,13 +152,51 @@ class Reader {
       skip_space();
       if (!consume(':')) return expected("':' after the member's name");
       skip_space();
-      json& member = members.emplace_hint(members.end(), std::move(key), nullptr)->second;
+      json member;
       if (!value(member, depth)) return false;
+      members_.emplace_back(std::move(key), std::move(member));
       skip_space();
-      if (consume('}')) return true;
+      if (consume('}')) break;
       if (!consume(',')) return expected("',' or '}' after an object's member");
       skip_space();
     }
+    take_members(base, out.get_ref<json::object_t&>());
+    return true;
+  }
+
+  // Moves members_[base..] into `object`, sorted by key, the last of equal keys winning. Out of
+  // order, the members are sorted as indices (stable, so equal keys keep their textual order)
+  // and each member is still moved once.
+  void take_members(std::size_t base, json::object_t& object) {
+    const std::size_t n = members_.size() - base;
+    Member* const m = members_.data() + base;
+    object.reserve(n);
+    const auto append = [&object](Member& member) {
+      if (!object.empty() && object.back().first == member.first)
+        object.back().second = std::move(member.second);
+      else
+        object.push_back(std::move(member));  // in key order, so sorted_map's order holds
+    };
+    std::size_t sorted = 1;
+    while (sorted < n && !(m[sorted].first < m[sorted - 1].first)) ++sorted;
+    if (sorted == n) {
+      for (std::size_t i = 0; i < n; ++i) append(m[i]);
+    } else {
+      order_.resize(n);
+      for (std::size_t i = 0; i < n; ++i) order_[i] = static_cast<std::uint32_t>(i);
+      const auto by_key = [m](std::uint32_t x, std::uint32_t y) { return m[x].first < m[y].first; };
+      if (n <= kInsertionSortMembers) {  // an application's objects: no temporary buffer
+        for (std::size_t i = sorted; i < n; ++i) {
+          std::size_t j = i;
+          for (; j > 0 && by_key(static_cast<std::uint32_t>(i), order_[j - 1]); --j) order_[j] = order_[j - 1];
+          order_[j] = static_cast<std::uint32_t>(i);
+        }
+      } else {
+        std::stable_sort(order_.begin(), order_.end(), by_key);
+      }
+      for (const std::uint32_t i : order_) append(m[i]);
+    }
+    members_.resize(base);
   }
 
   bool array(json& out, std::size_t depth) {
@@ -351,7 +397,7 @@ class Reader {
 
 }  // namespace
 
-bool read_json(std::string_view text, std::size_t max_depth, nlohmann::json& out,
+bool read_json(std::string_view text, std::size_t max_depth, greenapply::json& out,
                ReadFailure& failure) {
   return Reader(text, max_depth, failure).document(out);
 }

@@ -1,5 +1,5 @@
 // The reader behind parse_json(): JSON text (RFC 8259, as nlohmann's parser accepts it) straight
-// into nlohmann::json, depth-bounded, with the place and kind of the first problem.
+// into greenapply::json, depth-bounded, with the place and kind of the first problem.
 //
 // Why our own and not nlohmann's parser: nlohmann stays the tree and the serialiser, but its
 // lexer reads a character at a time through an input adapter and keeps every character twice
@@ -15,7 +15,7 @@
 #include <string>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
+#include "greenapply/json.hpp"
 
 namespace greenapply::json_text_detail {
 
@@ -27,7 +27,7 @@ struct ReadFailure {
 
 // true and `out` the value of `text`; or false, `failure` saying why (and `out` unspecified).
 // Depth counts nested arrays and objects; deeper than max_depth is json.depth at the bracket.
-bool read_json(std::string_view text, std::size_t max_depth, nlohmann::json& out,
+bool read_json(std::string_view text, std::size_t max_depth, greenapply::json& out,
                ReadFailure& failure);
 
 }  // namespace greenapply::json_text_detail

@@ -20,7 +20,7 @@ namespace greenapply {
 
 namespace {
 
-using nlohmann::json;
+using greenapply::json;
 
 void write_string(const std::string& s, std::string& out) {
   using json_text_detail::kByteClasses;
@@ -152,7 +152,7 @@ void write_value(const json& j, std::string& out, int indent, std::size_t level)
 
 }  // namespace
 
-std::string write_json(const nlohmann::json& j, int indent) {
+std::string write_json(const greenapply::json& j, int indent) {
   std::string out;
   write_value(j, out, indent, 0);
   return out;

@@ -6,7 +6,7 @@
 
 namespace greenapply::match {
 
-using nlohmann::json;
+using greenapply::json;
 
 const json& value_at(const json& doc, const json::json_pointer& p) {
   static const json kNull;

@@ -6,7 +6,7 @@
 
 namespace greenapply::match {
 
-using nlohmann::json;
+using greenapply::json;
 
 const json& answers_of(const json& document) {
   // An application package ({"format", "package", "answers", …}) or a worked example

@@ -5,7 +5,7 @@
 
 namespace greenapply::match {
 
-using nlohmann::json;
+using greenapply::json;
 
 SpecError::SpecError(std::string where, std::string key, json p)
     : Failure("match.json" + where + ": " + key, Issue{std::move(where), std::move(key), std::move(p)}) {}

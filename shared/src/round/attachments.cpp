@@ -5,7 +5,7 @@
 namespace greenapply::round::detail {
 namespace {
 
-using nlohmann::json;
+using greenapply::json;
 
 bool is_sha256(const json& v) {
   if (!v.is_string()) return false;

@@ -14,7 +14,7 @@
 
 namespace greenapply::round {
 
-using nlohmann::json;
+using greenapply::json;
 
 namespace {
 

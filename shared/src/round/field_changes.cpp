@@ -7,7 +7,7 @@
 namespace greenapply::round::detail {
 namespace {
 
-using nlohmann::json;
+using greenapply::json;
 
 using json_pointer::escape_token;
 

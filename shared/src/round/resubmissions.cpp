@@ -11,7 +11,7 @@
 
 namespace greenapply::round::detail {
 
-using nlohmann::json;
+using greenapply::json;
 
 namespace {
 

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "greenapply/json.hpp"
 
 namespace greenapply::round::detail {
 
@@ -17,7 +17,7 @@ std::optional<std::int64_t> epoch_seconds(std::string_view rfc3339);
 
 // Every leaf of two answer documents that differs, by JSON pointer, at most `limit` listed:
 // {"fields": [{"pointer", "before", "after"}], "more": n}. A missing side is null.
-nlohmann::json field_changes(const nlohmann::json& before, const nlohmann::json& after, std::size_t limit);
+greenapply::json field_changes(const greenapply::json& before, const greenapply::json& after, std::size_t limit);
 
 // One file available to verify attachments against: its name and SHA-256.
 struct AvailableFile {
@@ -27,18 +27,18 @@ struct AvailableFile {
 // Every attachment record in the answers (an object with a "name" and a "sha256" string),
 // checked against the files available: verified (same digest), altered (a file of that name,
 // another digest), missing. [{"name", "sha256", "pointer", "status"}]
-nlohmann::json verify_attachments(const nlohmann::json& answers, const std::vector<AvailableFile>& available);
+greenapply::json verify_attachments(const greenapply::json& answers, const std::vector<AvailableFile>& available);
 
 // Groups submissions of the same applicant and decides which counts (see round.hpp):
 // moves superseded rows out of `rows` into the returned array, adding flags, superseded_by and
 // changes. `identity[i]` is rows[i]'s applicant key ("" = not grouped), `epoch[i]` its
 // received time, `answers[i]` its submitted answers.
-nlohmann::json settle_resubmissions(std::vector<nlohmann::json>& rows, const std::vector<std::string>& identity,
-                                    const std::vector<std::int64_t>& epoch, const std::vector<nlohmann::json>& answers);
+greenapply::json settle_resubmissions(std::vector<greenapply::json>& rows, const std::vector<std::string>& identity,
+                                    const std::vector<std::int64_t>& epoch, const std::vector<greenapply::json>& answers);
 
 // Ranking order: eligible, eligible with warnings, ineligible, unreadable; then total (highest
 // first), then file name. Numbers the rows from 1.
-void rank(std::vector<nlohmann::json>& rows);
+void rank(std::vector<greenapply::json>& rows);
 
 }  // namespace greenapply::round::detail
 

@@ -9,7 +9,7 @@
 
 namespace greenapply::round {
 
-using nlohmann::json;
+using greenapply::json;
 
 namespace {
 

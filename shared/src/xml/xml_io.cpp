@@ -11,7 +11,7 @@
 
 namespace greenapply::xml {
 
-using nlohmann::json;
+using greenapply::json;
 
 namespace {
 

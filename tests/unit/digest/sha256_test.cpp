@@ -25,7 +25,7 @@ TEST(Sha256, PaddingBoundaries) {
 }
 
 TEST(CanonicalJson, SortsKeysAndIsCompact) {
-  const auto j = nlohmann::json::parse(R"({"b": 1, "a": [1.5, "北京"], "c": {"z": null, "y": true}})");
+  const auto j = greenapply::json::parse(R"({"b": 1, "a": [1.5, "北京"], "c": {"z": null, "y": true}})");
   EXPECT_EQ(canonical_json(j), R"({"a":[1.5,"北京"],"b":1,"c":{"y":true,"z":null}})");
 }
 

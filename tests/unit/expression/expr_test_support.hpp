@@ -7,8 +7,8 @@
 
 namespace greenapply::expr::testing {
 
-inline const nlohmann::json& answers() {
-  static const nlohmann::json a = nlohmann::json::parse(R"({
+inline const greenapply::json& answers() {
+  static const greenapply::json a = greenapply::json::parse(R"({
     "company": {"founding_date": "2020-05-01", "employees": 40, "rd_staff": 12, "name": "北京青岚储能",
                 "qualifications": ["hnte", "sti_sme"], "listed": false},
     "technology": {"trl": 7, "kpi_improvement_pct": 25},
@@ -39,7 +39,7 @@ inline std::optional<Type> type_env(const std::vector<std::string>& p) {
 
 inline Value resolve(const std::vector<std::string>& p) {
   if (p == std::vector<std::string>{"round", "deadline"}) return Value::date(19477);  // 2023-04-30
-  const nlohmann::json* node = &answers();
+  const greenapply::json* node = &answers();
   for (const auto& step : p) {
     if (!node->is_object() || !node->contains(step)) return Value();
     node = &(*node)[step];

@@ -15,7 +15,7 @@
 namespace greenapply::form {
 namespace {
 
-using nlohmann::json;
+using greenapply::json;
 namespace fs = std::filesystem;
 
 const fs::path kPackage = fs::path(GREENAPPLY_SOURCE_DIR) / "schemas" / "bluetech-2023-company";

@@ -7,7 +7,7 @@
 namespace greenapply::form {
 namespace {
 
-using nlohmann::json;
+using greenapply::json;
 
 json test_bundle() {
   return json::parse(R"JSON({

@@ -10,7 +10,7 @@
 namespace greenapply::form {
 namespace {
 
-using nlohmann::json;
+using greenapply::json;
 
 constexpr const char* kNow = "2023-04-15T10:00:00+08:00";
 

@@ -13,7 +13,7 @@
 namespace greenapply::form {
 namespace {
 
-using nlohmann::json;
+using greenapply::json;
 namespace fs = std::filesystem;
 
 constexpr const char* kNow = "2023-04-15T10:00:00+08:00";

@@ -5,7 +5,7 @@
 namespace greenapply::form {
 namespace {
 
-using nlohmann::json;
+using greenapply::json;
 
 TEST(Pointer, EscapesAndSplits) {
   EXPECT_EQ(escape_token("a/b~c"), "a~1b~0c");

@@ -9,7 +9,7 @@
 namespace greenapply::form {
 namespace {
 
-using nlohmann::json;
+using greenapply::json;
 
 json bundle() {
   return json::parse(R"JSON({

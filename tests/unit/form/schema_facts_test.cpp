@@ -8,7 +8,7 @@
 namespace greenapply::form {
 namespace {
 
-using nlohmann::json;
+using greenapply::json;
 
 json facts_bundle() {
   return json::parse(R"JSON({

@@ -5,7 +5,7 @@
 namespace greenapply::form {
 namespace {
 
-using nlohmann::json;
+using greenapply::json;
 
 TEST(Texts, PackageFirstThenCommonThenEnglishThenKey) {
   const json pkg = {{"en", {{"a", "package A"}, {"only_en", "English only"}}}, {"zh", {{"a", "表单 A"}}}};

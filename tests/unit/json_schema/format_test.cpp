@@ -6,7 +6,7 @@
 namespace greenapply::json_schema {
 namespace {
 
-using nlohmann::json;
+using greenapply::json;
 
 TEST(FormatAssertion, OptInReportsTheFormat) {
   const json schema = json::parse(R"({"properties": {"mail": {"format": "email"},

@@ -10,7 +10,7 @@
 namespace greenapply::json_schema {
 namespace {
 
-using nlohmann::json;
+using greenapply::json;
 
 std::vector<Issue> errors(const json& schema, const json& instance, const Options& o = {}) {
   return Validator::compile(schema, o).validate(instance);

@@ -9,7 +9,7 @@
 namespace greenapply::json_schema {
 namespace {
 
-using nlohmann::json;
+using greenapply::json;
 
 TEST(Pattern, SearchesUnanchoredOverCodePoints) {
   const Validator v = Validator::compile(json{{"pattern", "^[\\u4e00-\\u9fff]{2,4}$"}});

@@ -12,7 +12,7 @@
 namespace greenapply::json_schema {
 namespace {
 
-using nlohmann::json;
+using greenapply::json;
 
 // A resolver over fixed documents that records which URIs were asked for.
 struct Documents {

@@ -21,7 +21,7 @@ namespace greenapply {
 namespace {
 
 namespace fs = std::filesystem;
-using nlohmann::json;
+using greenapply::json;
 using json_text_detail::ReadFailure;
 using json_text_detail::read_json;
 

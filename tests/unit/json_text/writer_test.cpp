@@ -21,7 +21,7 @@ namespace greenapply {
 namespace {
 
 namespace fs = std::filesystem;
-using nlohmann::json;
+using greenapply::json;
 
 // The two texts of `j`, or the two errors, compact and indented; fails the test when they differ.
 void same_as_dump(const json& j) {

@@ -8,7 +8,7 @@ namespace {
 
 using greenapply::match::Matcher;
 using greenapply::match::SpecError;
-using nlohmann::json;
+using greenapply::json;
 
 const json kSpec = json::parse(R"({
   "technology_form": "wipo-green-technology",

@@ -15,7 +15,7 @@
 namespace {
 
 namespace fs = std::filesystem;
-using nlohmann::json;
+using greenapply::json;
 using greenapply::round::ReceivedFile;
 
 const fs::path kPkg = fs::path(GREENAPPLY_SOURCE_DIR) / "schemas" / "bluetech-2023-company";

@@ -10,7 +10,7 @@
 namespace greenapply::round {
 namespace {
 
-using nlohmann::json;
+using greenapply::json;
 
 std::string message(const std::string& name_header, const std::string& json_text) {
   return "From: a@example.com\r\nSubject: application\r\nDate: Tue, 25 Apr 2023 09:30:00 +0800\r\n"

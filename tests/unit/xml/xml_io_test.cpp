@@ -9,7 +9,7 @@
 namespace greenapply::xml {
 namespace {
 
-using nlohmann::json;
+using greenapply::json;
 
 constexpr const char* kDeclaration = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 

@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "greenapply/json.hpp"
 
 #include "greenapply/form.hpp"
 #include "greenapply/issue.hpp"
@@ -17,7 +17,7 @@
 
 namespace greenapply::form::lint_rules {
 
-using nlohmann::json;
+using greenapply::json;
 
 // A problem in one of the package's files.
 inline Issue in_file(std::string file, std::string pointer, std::string key, json params, Severity severity) {
