@@ -27,6 +27,7 @@ namespace {
 using greenapply::json;
 
 using greenapply::wasm::arg;
+using greenapply::wasm::text_of;
 using greenapply::wasm::fatal;
 using greenapply::wasm::guarded;
 using greenapply::wasm::refusal;
@@ -90,7 +91,7 @@ class Form {
   std::string evaluate(const std::string& answers_json, const std::string& now, const std::string& lang) const {
     if (!package_) return fatal("package.not_loaded", "the form package did not load");
     return guarded("evaluate.failed", [&] {
-      return greenapply::write_json(greenapply::form::evaluate(*package_, greenapply::parse_json(answers_json), now, lang));
+      return text_of(greenapply::form::evaluate(*package_, greenapply::parse_json(answers_json), now, lang));
     });
   }
 
@@ -200,7 +201,10 @@ class SchemaValidator {
   std::string validate(const std::string& instance_json) const {
     if (!validator_) return fatal("schema.unusable", error_);
     return guarded("schema.failed", [&] {
-      return greenapply::write_json(greenapply::json_schema::basic_output(validator_->validate(greenapply::parse_json(instance_json))));
+      json instance = greenapply::parse_json(instance_json);
+      std::string text = text_of(greenapply::json_schema::basic_output(validator_->validate(instance)));
+      greenapply::release_json(instance);
+      return text;
     });
   }
 

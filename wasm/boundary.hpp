@@ -15,6 +15,8 @@
 
 #include "greenapply/issue.hpp"
 #include "greenapply/issue_json.hpp"
+#include "greenapply/json_release.hpp"
+#include "greenapply/json_text.hpp"
 
 namespace greenapply::wasm {
 
@@ -26,6 +28,15 @@ struct Text {
 };
 
 inline std::string arg(const char* data, std::size_t size) { return std::string(data, size); }
+
+// The text of a result the call then drops, the tree freed bottom-up (json_release.hpp):
+// nlohmann's destructor first moves every node onto a heap stack, a tenth of a validation
+// from text in wasm. Results and parsed texts are depth-bounded, as release_json needs.
+inline std::string text_of(json result, int indent = -1) {
+  std::string text = write_json(result, indent);
+  release_json(result);
+  return text;
+}
 
 // An issue as the refusal says it: the one JSON shape (issue_json.hpp) and the English detail.
 inline greenapply::json refusal(const Issue& issue, const std::string& message) {

@@ -23,6 +23,7 @@ using greenapply::json;
 using greenapply::wasm::arg;
 using greenapply::wasm::guarded;
 using greenapply::wasm::Text;
+using greenapply::wasm::text_of;
 
 // files_json: [{"name": "inbox.mbox", "base64": "…"}, …] as the page read them.
 std::vector<greenapply::round::ReceivedFile> received_files(const json& list) {
@@ -62,7 +63,7 @@ EMSCRIPTEN_KEEPALIVE const Text* ga_check_round(const char* bundle, std::size_t 
   return put(guarded("round.failed", [&] {
     const auto package = greenapply::form::FormPackage::load(greenapply::parse_json(arg(bundle, bundlen)));
     const json list = greenapply::parse_json(arg(files, filesn));
-    return greenapply::write_json(greenapply::round::check_round(package, received_files(list), arg(now, nown)));
+    return text_of(greenapply::round::check_round(package, received_files(list), arg(now, nown)));
   }));
 }
 

@@ -37,9 +37,12 @@ void for_each_scope(const json& submitted, const Scoped& scope, Fn fn) {
     fn(std::string(), nullptr);
     return;
   }
-  const json* list = find_at(submitted, scope.list_pattern);
-  if (!list || !list->is_array()) return;
-  for (std::size_t k = 0; k < list->size(); ++k) {
+  // The list is looked up again for each item: fn may erase a hidden answer, and erasing a
+  // member of an object moves the members after it (greenapply::json keeps them in a vector),
+  // the list itself among them when it is one.
+  for (std::size_t k = 0;; ++k) {
+    const json* list = find_at(submitted, scope.list_pattern);
+    if (!list || !list->is_array() || k >= list->size()) return;
     const expr::Value item = expr::Value::view((*list)[k]);
     fn(scope.list_pattern + "/" + std::to_string(k), &item);
   }
