@@ -17,7 +17,9 @@ namespace {
 
 // Adds a member to a fresh object in place (a new key; an existing one is left as it is): the
 // result is built this way rather than from initializer lists, each of which builds a
-// two-element array per member and copies it into the object.
+// two-element array per member and copies it into the object. The callers put members in key
+// order: greenapply::json keeps an object's members sorted in one vector, so a key in order is
+// appended, and one out of order moves every member after it.
 void put(json& obj, const char* key, json value) {
   obj.get_ref<json::object_t&>().emplace(key, std::move(value));
 }
@@ -207,8 +209,8 @@ json Evaluation::eligibility(Scope& scope, const Instant& now, const json& submi
     const std::string key = "eligibility." + c.id;
     json reason = json::object();
     put(reason, "id", c.id);
-    put(reason, "message_key", key);
     if (with_texts_) put(reason, "message", texts_.text(key));
+    put(reason, "message_key", key);
     put(reason, "severity", c.hard ? "block" : "warn");
     reasons.push_back(std::move(reason));
   }
@@ -223,22 +225,22 @@ json Evaluation::eligibility(Scope& scope, const Instant& now, const json& submi
     if (with_texts_) {
       json attachment = json::object();
       put(attachment, "id", a.id);
-      put(attachment, "pointer", a.pointer);
       put(attachment, "name", name);
-      put(attachment, "required", required);
+      put(attachment, "pointer", a.pointer);
       put(attachment, "provided", provided);
+      put(attachment, "required", required);
       attachments.push_back(std::move(attachment));
     }
     if (required && !provided) {
       blocked = true;
       json reason = json::object();
       put(reason, "id", a.id);
-      put(reason, "message_key", "eligibility.attachment_missing");
       if (with_texts_) {
         json params = json::object();
         put(params, "name", name);
         put(reason, "message", texts_.text("eligibility.attachment_missing", params));
       }
+      put(reason, "message_key", "eligibility.attachment_missing");
       put(reason, "severity", "block");
       reasons.push_back(std::move(reason));
     }
@@ -306,11 +308,11 @@ json Evaluation::score(Scope& scope) const {
       points += p;
       if (with_texts_) {  // per-criterion points and advice: for the applicant
         json crit = json::object();
-        put(crit, "id", c.id);
         put(crit, "dimension", dim.id);
-        put(crit, "points", output_number(p));
-        put(crit, "max", output_number(c.max));
+        put(crit, "id", c.id);
         put(crit, "in_total", dim.in_total);
+        put(crit, "max", output_number(c.max));
+        put(crit, "points", output_number(p));
         crits.push_back(std::move(crit));
         const std::string key = "rubric." + c.id + ".advice";
         if (p / c.max <= d_.advice_at_or_below && texts_.has(key)) {
@@ -318,9 +320,9 @@ json Evaluation::score(Scope& scope) const {
           json item = json::object();
           put(item, "criterion", c.id);
           put(item, "dimension", dim.id);
-          put(item, "message_key", key);
-          put(item, "message", texts_.text(key));
           put(item, "gain", output_number(round2(gain)));
+          put(item, "message", texts_.text(key));
+          put(item, "message_key", key);
           own_advice.push_back({gain, order, std::move(item)});
         }
       }
@@ -330,12 +332,12 @@ json Evaluation::score(Scope& scope) const {
     const bool needs_work = dim.needs_work_below && max > 0 && points / max < *dim.needs_work_below;
     json entry = json::object();
     put(entry, "id", dim.id);
-    if (with_texts_) put(entry, "title", texts_.text("rubric." + dim.id + ".title"));
-    put(entry, "points", output_number(points));
     put(entry, "max", output_number(max));
-    put(entry, "weight", output_number(round2(weight)));
-    put(entry, "score", output_number(round2(s)));
     put(entry, "needs_work", needs_work);
+    put(entry, "points", output_number(points));
+    put(entry, "score", output_number(round2(s)));
+    if (with_texts_) put(entry, "title", texts_.text("rubric." + dim.id + ".title"));
+    put(entry, "weight", output_number(round2(weight)));
     if (dim.in_total) {
       total += s;
       dims.push_back(std::move(entry));
@@ -396,13 +398,13 @@ json Evaluation::sections(const json& submitted,
     }
     const bool hidden = is_hidden(prefix);
     json section = json::object();
-    put(section, "id", s.id);
-    put(section, "title", texts_.text(s.id + ".title"));
-    put(section, "hidden", hidden);
+    put(section, "complete", errors == 0 && !hidden);
+    put(section, "errors", errors);
     put(section, "fields", shown);
     put(section, "filled", filled);
-    put(section, "errors", errors);
-    put(section, "complete", errors == 0 && !hidden);
+    put(section, "hidden", hidden);
+    put(section, "id", s.id);
+    put(section, "title", texts_.text(s.id + ".title"));
     out.push_back(std::move(section));
   }
   return out;

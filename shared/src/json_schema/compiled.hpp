@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "greenapply/json_schema.hpp"
+#include "name_index.hpp"
 #include "pattern.hpp"
 #include "greenapply/json_pointer.hpp"
 
@@ -120,11 +121,40 @@ struct Keyword {
   std::vector<const Node*> subs;
   std::vector<std::pair<std::string, const Node*>> named;
   std::vector<unsigned char> entry_required;  // object_properties
+  NameIndex named_index;                      // object_properties: `named` by name
   std::vector<std::pair<Pattern, const Node*>> patterns;
   std::vector<std::string> strings;  // required names
   std::vector<std::pair<std::string, std::vector<std::string>>> dependents;
   bool has_properties = false;  // object_properties: "properties" present
   std::string anchor;           // $dynamicRef: the fragment's anchor name, if dynamic
+};
+
+// The leaf checks of one node (see Node::leaf) arranged by what they apply to, so that
+// leaf_passes (evaluator.hpp) switches once on the instance's type and runs only the checks for
+// it, instead of dispatching every keyword. Pointers are into the node's own keywords. Built
+// when each leaf keyword appears at most once in the node (`built`); otherwise leaf_passes walks
+// the keywords one by one.
+struct LeafChecks {
+  bool built = false;
+  bool number_needs_full = false;  // multipleOf: a number never passes it trivially
+  bool string_needs_full = false;  // an asserted format: a string never passes it trivially
+  bool has_type = false;
+  unsigned type_mask = 0;  // "type"
+  std::size_t min_length = 0;
+  std::size_t max_length = std::numeric_limits<std::size_t>::max();
+  std::size_t min_items = 0;
+  std::size_t max_items = std::numeric_limits<std::size_t>::max();
+  std::size_t min_properties = 0;
+  std::size_t max_properties = std::numeric_limits<std::size_t>::max();
+  const Pattern* pattern = nullptr;
+  const greenapply::json* enum_values = nullptr;
+  bool enum_of_strings = false;  // every value of the enum is a string: found in enum_strings
+  NameIndex enum_strings;
+  const greenapply::json* const_value = nullptr;
+  const greenapply::json* maximum = nullptr;
+  const greenapply::json* exclusive_maximum = nullptr;
+  const greenapply::json* minimum = nullptr;
+  const greenapply::json* exclusive_minimum = nullptr;
 };
 
 struct Node {
@@ -138,6 +168,7 @@ struct Node {
   // evaluation (which reports, with the exact keyword path) only when one does not clearly
   // pass. Most property values of a form meet it: on the valid path they cost a few compares.
   const Node* leaf = nullptr;
+  LeafChecks leaf_checks;  // this node's, when it is some node's leaf
   std::vector<Keyword> keywords;
   std::string location;  // absolute URI + "#" + JSON pointer of this subschema
 };

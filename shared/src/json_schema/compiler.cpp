@@ -136,6 +136,51 @@ class Compiler {
       if (work_.empty()) break;
     }
     for (Node& n : c_.nodes) n.leaf = leaf_of(n);
+    for (Node& n : c_.nodes) {
+      if (n.leaf == &n) n.leaf_checks = leaf_checks_of(n);
+    }
+  }
+
+  // See LeafChecks: the node's leaf keywords by what they apply to; not built (the keywords are
+  // then walked one by one) when one appears twice.
+  static LeafChecks leaf_checks_of(const Node& n) {
+    LeafChecks c;
+    static_assert(static_cast<unsigned>(Op::unevaluated_properties) < 64, "one bit per Op");
+    unsigned long long seen = 0;
+    for (const Keyword& k : n.keywords) {
+      const unsigned long long bit = 1ull << static_cast<unsigned>(k.op);
+      if ((seen & bit) != 0) return LeafChecks{};
+      seen |= bit;
+      switch (k.op) {
+        case Op::type:
+          c.has_type = true;
+          c.type_mask = k.type_mask;
+          break;
+        case Op::enum_:
+          c.enum_values = &k.value;
+          c.enum_of_strings = std::all_of(k.value.begin(), k.value.end(), [](const json& v) { return v.is_string(); });
+          // A repeated value is harmless: the index finds one of them.
+          if (c.enum_of_strings) c.enum_strings.build(k.value, [](const json& v) { return std::string_view(v.get_ref<const std::string&>()); });
+          break;
+        case Op::const_: c.const_value = &k.value; break;
+        case Op::multiple_of: c.number_needs_full = true; break;
+        case Op::maximum: c.maximum = &k.value; break;
+        case Op::exclusive_maximum: c.exclusive_maximum = &k.value; break;
+        case Op::minimum: c.minimum = &k.value; break;
+        case Op::exclusive_minimum: c.exclusive_minimum = &k.value; break;
+        case Op::max_length: c.max_length = k.count; break;
+        case Op::min_length: c.min_length = k.count; break;
+        case Op::pattern: c.pattern = &k.sibling_patterns[0]; break;
+        case Op::format: c.string_needs_full = true; break;
+        case Op::max_items: c.max_items = k.count; break;
+        case Op::min_items: c.min_items = k.count; break;
+        case Op::max_properties: c.max_properties = k.count; break;
+        case Op::min_properties: c.min_properties = k.count; break;
+        default: return LeafChecks{};
+      }
+    }
+    c.built = true;
+    return c;
   }
 
   static bool is_leaf_op(Op op) {
@@ -649,6 +694,7 @@ class Compiler {
       if (entry.second) ++k.count;  // distinct required names
     }
     if (k.named.empty() && k.patterns.empty() && k.sub == nullptr) return;
+    k.named_index.build(k.named, [](const auto& entry) { return std::string_view(entry.first); });
     n.keywords.push_back(std::move(k));
   }
 

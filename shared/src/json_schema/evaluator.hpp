@@ -75,36 +75,6 @@ inline std::string pointer_of(const PathStep* step) {
   return out;
 }
 
-// std::string::compare's order (bytes as unsigned char), inline: object keys are short, and
-// this runs once per instance property.
-inline int compare_keys(const std::string& a, const std::string& b) {
-  const std::size_t n = std::min(a.size(), b.size());
-  const char* x = a.data();
-  const char* y = b.data();
-  std::size_t i = 0;
-  // Eight bytes at a time: a matching key is compared to its end, and most keys match. Read
-  // big-endian, two words order as their bytes do.
-  for (; i + 8 <= n; i += 8) {
-    std::uint64_t u;
-    std::uint64_t v;
-    std::memcpy(&u, x + i, sizeof u);
-    std::memcpy(&v, y + i, sizeof v);
-    if (u != v) {
-#if !defined(__BYTE_ORDER__) || __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-      u = __builtin_bswap64(u);
-      v = __builtin_bswap64(v);
-#endif
-      return u < v ? -1 : 1;
-    }
-  }
-  for (; i < n; ++i) {
-    if (x[i] != y[i]) {
-      return static_cast<unsigned char>(x[i]) < static_cast<unsigned char>(y[i]) ? -1 : 1;
-    }
-  }
-  return a.size() < b.size() ? -1 : (a.size() > b.size() ? 1 : 0);
-}
-
 inline bool matches_type(unsigned mask, const json& v) {
   switch (v.type()) {
     case json::value_t::null:
@@ -132,17 +102,48 @@ inline bool matches_type(unsigned mask, const json& v) {
 inline int compare_numbers_fast(const json& a, const json& b) {
   if (a.type() == b.type()) {
     if (a.type() == json::value_t::number_unsigned) {
-      const auto x = a.get_ref<const json::number_unsigned_t&>();
-      const auto y = b.get_ref<const json::number_unsigned_t&>();
+      const auto x = *a.get_ptr<const json::number_unsigned_t*>();
+      const auto y = *b.get_ptr<const json::number_unsigned_t*>();
       return x < y ? -1 : (x > y ? 1 : 0);
     }
     if (a.type() == json::value_t::number_integer) {
-      const auto x = a.get_ref<const json::number_integer_t&>();
-      const auto y = b.get_ref<const json::number_integer_t&>();
+      const auto x = *a.get_ptr<const json::number_integer_t*>();
+      const auto y = *b.get_ptr<const json::number_integer_t*>();
       return x < y ? -1 : (x > y ? 1 : 0);
     }
   }
   return compare_numbers(a, b);
+}
+
+// The text of a JSON string the caller has checked is one: get_ptr is inline, where get_ref
+// is a call that would throw on another type (this runs for every string an instance has).
+inline const std::string& text_of(const json& string_value) {
+  return *string_value.get_ptr<const std::string*>();
+}
+
+// enum's test: `inst` equals one of `values` (strings compared as strings, without building a
+// JSON comparison for each).
+inline bool enum_has(const json& values, const json& inst) {
+  if (inst.is_string()) {
+    const std::string& text = text_of(inst);
+    for (const json& v : values) {
+      if (v.is_string() && text_of(v) == text) return true;
+    }
+    return false;
+  }
+  for (const json& v : values) {
+    if (v == inst) return true;
+  }
+  return false;
+}
+
+// maxLength and minLength in code points. A code point takes 1 to 4 bytes: the byte length often
+// decides without counting.
+inline bool within_max_length(const std::string& text, std::size_t limit) {
+  return text.size() <= limit || code_point_length(text) <= limit;
+}
+inline bool within_min_length(const std::string& text, std::size_t limit) {
+  return text.size() / 4 >= limit || (text.size() >= limit && code_point_length(text) >= limit);
 }
 
 // The common leaf checks, inline: true when keyword `k` certainly holds for `inst`. Anything
@@ -152,29 +153,11 @@ inline bool passes_trivially(const Keyword& k, const json& inst, std::size_t reg
     case Op::type:
       return matches_type(k.type_mask, inst);
     case Op::enum_:
-      if (inst.is_string()) {
-        const std::string& text = inst.get_ref<const std::string&>();
-        for (const json& v : k.value) {
-          if (v.is_string() && v.get_ref<const std::string&>() == text) return true;
-        }
-        return false;
-      }
-      for (const json& v : k.value) {
-        if (v == inst) return true;
-      }
-      return false;
-    case Op::max_length: {
-      if (!inst.is_string()) return true;
-      // A code point takes 1 to 4 bytes: the byte length often decides without counting.
-      const std::string& text = inst.get_ref<const std::string&>();
-      return text.size() <= k.count || code_point_length(text) <= k.count;
-    }
-    case Op::min_length: {
-      if (!inst.is_string()) return true;
-      const std::string& text = inst.get_ref<const std::string&>();
-      return text.size() / 4 >= k.count ||
-             (text.size() >= k.count && code_point_length(text) >= k.count);
-    }
+      return enum_has(k.value, inst);
+    case Op::max_length:
+      return !inst.is_string() || within_max_length(text_of(inst), k.count);
+    case Op::min_length:
+      return !inst.is_string() || within_min_length(text_of(inst), k.count);
     case Op::const_:
       return k.value == inst;
     case Op::maximum:
@@ -198,7 +181,7 @@ inline bool passes_trivially(const Keyword& k, const json& inst, std::size_t reg
     case Op::pattern:
       // A step-limited search is not a pass: eval_keyword reports it.
       return !inst.is_string() ||
-             k.sibling_patterns[0].search(inst.get_ref<const std::string&>(), regex_budget) ==
+             k.sibling_patterns[0].search(text_of(inst), regex_budget) ==
                  Pattern::Result::match;
     case Op::format:
       return !inst.is_string();
@@ -207,12 +190,51 @@ inline bool passes_trivially(const Keyword& k, const json& inst, std::size_t reg
   }
 }
 
-// Every keyword of a leaf node (Node::leaf) certainly holds.
+// Every keyword of a leaf node (Node::leaf) certainly holds: the same answer as
+// passes_trivially for each keyword, taken by the instance's type (LeafChecks).
 inline bool leaf_passes(const Node& leaf, const json& inst, std::size_t regex_budget) {
-  for (const Keyword& k : leaf.keywords) {
-    if (!passes_trivially(k, inst, regex_budget)) return false;
+  const LeafChecks& c = leaf.leaf_checks;
+  if (!c.built) {
+    for (const Keyword& k : leaf.keywords) {
+      if (!passes_trivially(k, inst, regex_budget)) return false;
+    }
+    return true;
   }
-  return true;
+  if (c.has_type && !matches_type(c.type_mask, inst)) return false;
+  switch (inst.type()) {
+    case json::value_t::string: {
+      if (c.string_needs_full) return false;
+      const std::string& text = text_of(inst);
+      if (!within_max_length(text, c.max_length) || !within_min_length(text, c.min_length)) return false;
+      if (c.pattern != nullptr && c.pattern->search(text, regex_budget) != Pattern::Result::match) return false;
+      break;
+    }
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+    case json::value_t::number_float:
+      if (c.number_needs_full) return false;
+      if (c.maximum != nullptr && compare_numbers_fast(inst, *c.maximum) > 0) return false;
+      if (c.minimum != nullptr && compare_numbers_fast(inst, *c.minimum) < 0) return false;
+      if (c.exclusive_maximum != nullptr && compare_numbers_fast(inst, *c.exclusive_maximum) >= 0) return false;
+      if (c.exclusive_minimum != nullptr && compare_numbers_fast(inst, *c.exclusive_minimum) <= 0) return false;
+      break;
+    case json::value_t::array:
+      if (inst.size() > c.max_items || inst.size() < c.min_items) return false;
+      break;
+    case json::value_t::object:
+      if (inst.size() > c.max_properties || inst.size() < c.min_properties) return false;
+      break;
+    default:
+      break;
+  }
+  if (c.enum_values != nullptr) {
+    if (c.enum_of_strings) {
+      if (!inst.is_string() || c.enum_strings.find(text_of(inst)) == NameIndex::kNone) return false;
+    } else if (!enum_has(*c.enum_values, inst)) {
+      return false;
+    }
+  }
+  return c.const_value == nullptr || *c.const_value == inst;
 }
 
 // The parameters every keyword's evaluate function takes (see Evaluator::kRules).

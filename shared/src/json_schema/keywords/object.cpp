@@ -88,6 +88,19 @@ bool Evaluator::eval_object_properties(KEYWORD_PARAMS) {
                  {kpath, "properties", 0, false},
                  {kpath, "patternProperties", 0, false},
                  {kpath, "additionalProperties", 0, false}};
+  // A declared property whose schema is all leaf checks (Node::leaf), when no pattern may also
+  // apply to it and no limit could be reached below: its checks run here, and visit_property
+  // (path steps, the pattern loop, the full evaluation that reports) only when one fails. Most
+  // of a form's properties are such leaves.
+  const bool leaf_shortcut = k.patterns.empty() && depth + 1 <= s_.options.max_depth &&
+                             recursion_ + kMaxLeafHops < s_.options.max_recursion;
+  auto passes_as_leaf = [&](const Node* declared, const std::string& key, const json& value) {
+    if (!leaf_shortcut || declared == nullptr || declared->leaf == nullptr ||
+        !leaf_passes(*declared->leaf, value, s_.options.regex_step_budget))
+      return false;
+    if (ann != nullptr) ann->properties.push_back(&key);
+    return true;
+  };
   if (k.patterns.empty() && k.sub == nullptr && k.named.size() * 4 <= object.size()) {
     // A few names against a larger object (the usual if/then/else and required-only
     // schemas): look each name up instead of walking the object. Both are in key order,
@@ -96,22 +109,20 @@ bool Evaluator::eval_object_properties(KEYWORD_PARAMS) {
       const auto it = object.find(k.named[i].first);
       if (it == object.end()) continue;
       required_found += k.entry_required[i];
-      if (k.named[i].second == nullptr) continue;
+      if (k.named[i].second == nullptr || passes_as_leaf(k.named[i].second, it->first, it->second)) continue;
       if (!visit_property(w, it->first, it->second, k.named[i].second)) return false;
     }
   } else {
-    // One walk over the instance object, merged with the sorted declared/required names.
-    auto entry = k.named.begin();
-    const auto entries_end = k.named.end();
+    // One walk over the instance object, each key looked up among the declared/required names.
     for (const auto& [key, value] : object) {
-      int order = 1;
-      while (entry != entries_end && (order = compare_keys(entry->first, key)) < 0) ++entry;
+      const std::size_t entry = k.named_index.find(key);
       const Node* declared = nullptr;
-      if (entry != entries_end && order == 0) {
-        required_found += k.entry_required[static_cast<std::size_t>(entry - k.named.begin())];
-        declared = entry->second;
+      if (entry != NameIndex::kNone) {
+        required_found += k.entry_required[entry];
+        declared = k.named[entry].second;
       }
       if (declared == nullptr && k.patterns.empty() && k.sub == nullptr) continue;
+      if (passes_as_leaf(declared, key, value)) continue;
       if (!visit_property(w, key, value, declared)) return false;
     }
   }

@@ -1,14 +1,15 @@
-// compare_keys, the validator's inline order of object keys (it merges an instance's keys with
-// a schema's sorted property names), against std::string::compare, whose order std::map keeps:
-// keys of every length around the eight-byte words it compares, bytes above 0x7F and NUL included.
+// compare_keys and same_key (greenapply/key_order.hpp), the inline order and equality of object
+// keys that greenapply::json's lookups and the validator's property walk use, against
+// std::string::compare, whose order std::map keeps, and ==: keys of every length around the
+// eight-byte words they compare, bytes above 0x7F and NUL included.
 #include <random>
 #include <string>
 
 #include <gtest/gtest.h>
 
-#include "evaluator.hpp"
+#include "greenapply/key_order.hpp"
 
-namespace greenapply::json_schema::detail {
+namespace greenapply {
 namespace {
 
 int sign(int x) { return (x > 0) - (x < 0); }
@@ -32,8 +33,9 @@ TEST(CompareKeys, OrdersAsStdStringCompare) {
     }
     ASSERT_EQ(compare_keys(a, b), sign(a.compare(b))) << i;
     ASSERT_EQ(compare_keys(b, a), sign(b.compare(a))) << i;
+    ASSERT_EQ(same_key(a, b), a == b) << i;
   }
 }
 
 }  // namespace
-}  // namespace greenapply::json_schema::detail
+}  // namespace greenapply
