@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "greenapply/key_order.hpp"
 #include "greenapply/utf8.hpp"
 #include "string_bytes.hpp"
 
@@ -172,19 +173,20 @@ class Reader {
     Member* const m = members_.data() + base;
     object.reserve(n);
     const auto append = [&object](Member& member) {
-      if (!object.empty() && object.back().first == member.first)
+      if (!object.empty() && same_key(object.back().first, member.first))
         object.back().second = std::move(member.second);
       else
         object.push_back(std::move(member));  // in key order, so sorted_map's order holds
     };
     std::size_t sorted = 1;
-    while (sorted < n && !(m[sorted].first < m[sorted - 1].first)) ++sorted;
+    // Keys compared inline (key_order.hpp), in std::string's order: no memcmp call per pair.
+    while (sorted < n && compare_keys(m[sorted].first, m[sorted - 1].first) >= 0) ++sorted;
     if (sorted == n) {
       for (std::size_t i = 0; i < n; ++i) append(m[i]);
     } else {
       order_.resize(n);
       for (std::size_t i = 0; i < n; ++i) order_[i] = static_cast<std::uint32_t>(i);
-      const auto by_key = [m](std::uint32_t x, std::uint32_t y) { return m[x].first < m[y].first; };
+      const auto by_key = [m](std::uint32_t x, std::uint32_t y) { return compare_keys(m[x].first, m[y].first) < 0; };
       if (n <= kInsertionSortMembers) {  // an application's objects: no temporary buffer
         for (std::size_t i = sorted; i < n; ++i) {
           std::size_t j = i;
