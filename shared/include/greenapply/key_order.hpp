@@ -20,19 +20,23 @@ inline int compare_keys(std::string_view a, std::string_view b) noexcept {
   const char* x = a.data();
   const char* y = b.data();
   std::size_t i = 0;
-  // Eight bytes at a time: a matching key is compared to its end, and most keys match. Read
-  // big-endian, two words order as their bytes do.
+  // Eight bytes at a time: a matching key is compared to its end, and most keys match. Where two
+  // words differ, the first differing byte decides: the lowest set bit of their difference, read
+  // little-endian (the first byte in memory is the lowest). A count of trailing zeros, where
+  // reading the words big-endian would byte-swap them: wasm has no byte swap, and each inlined
+  // swap cost the page's wasm code.
   for (; i + 8 <= n; i += 8) {
     std::uint64_t u;
     std::uint64_t v;
     std::memcpy(&u, x + i, sizeof u);
     std::memcpy(&v, y + i, sizeof v);
     if (u != v) {
-#if !defined(__BYTE_ORDER__) || __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-      u = __builtin_bswap64(u);
-      v = __builtin_bswap64(v);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+      return u < v ? -1 : 1;  // big-endian words order as their bytes do
+#else
+      const unsigned shift = static_cast<unsigned>(__builtin_ctzll(u ^ v)) & ~7u;
+      return (u >> shift & 0xFF) < (v >> shift & 0xFF) ? -1 : 1;
 #endif
-      return u < v ? -1 : 1;
     }
   }
   for (; i < n; ++i) {

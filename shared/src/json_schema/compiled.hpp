@@ -132,8 +132,8 @@ struct Keyword {
 // The leaf checks of one node (see Node::leaf) arranged by what they apply to, so that
 // leaf_passes (evaluator.hpp) switches once on the instance's type and runs only the checks for
 // it, instead of dispatching every keyword. Pointers are into the node's own keywords. Built
-// when each leaf keyword appears at most once in the node (`built`); otherwise leaf_passes walks
-// the keywords one by one.
+// when each leaf keyword appears at most once in the node (`built`); a node whose checks are not
+// built is nobody's leaf.
 struct LeafChecks {
   bool built = false;
   bool number_needs_full = false;  // multipleOf: a number never passes it trivially

@@ -139,6 +139,11 @@ class Compiler {
     for (Node& n : c_.nodes) {
       if (n.leaf == &n) n.leaf_checks = leaf_checks_of(n);
     }
+    // A leaf whose checks could not be gathered (a keyword twice: no schema keyword compiles so
+    // today) is evaluated in full, so that leaf_passes need not also walk keywords one by one.
+    for (Node& n : c_.nodes) {
+      if (n.leaf != nullptr && !n.leaf->leaf_checks.built) n.leaf = nullptr;
+    }
   }
 
   // See LeafChecks: the node's leaf keywords by what they apply to; not built (the keywords are
