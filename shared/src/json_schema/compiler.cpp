@@ -146,8 +146,8 @@ class Compiler {
     }
   }
 
-  // See LeafChecks: the node's leaf keywords by what they apply to; not built (the keywords are
-  // then walked one by one) when one appears twice.
+  // See LeafChecks: the node's leaf keywords by what they apply to; not built when one appears
+  // twice (the node is then nobody's leaf: see the end of compilation above).
   static LeafChecks leaf_checks_of(const Node& n) {
     LeafChecks c;
     static_assert(static_cast<unsigned>(Op::unevaluated_properties) < 64, "one bit per Op");
