@@ -26,6 +26,15 @@ using greenapply::json;
 
 namespace {
 
+// A package is read when the core checks it, on that thread, and let go after: a round's
+// packages are never all in memory (10,000 took 81 MB, and touching that much fresh memory cost
+// a sixth of the batch's time; BENCHMARKS.md, session 17). Other files are read now: a mailbox
+// is told by its first bytes, an attachment by its digest.
+round::ReceivedFile received(const std::string& name, const std::string& path) {
+  if (!round::is_package_name(name)) return {name, read_file(path), {}};
+  return {name, {}, [path] { return read_file(path); }};
+}
+
 // Every file the organiser gave: a folder's regular files (hidden ones aside) named by their
 // path inside it ("/"-separated), a file by the path given. In name order within a folder.
 std::vector<round::ReceivedFile> received_files(const std::vector<std::string>& paths) {
@@ -44,9 +53,9 @@ std::vector<round::ReceivedFile> received_files(const std::vector<std::string>& 
         if (!hidden) found.emplace_back(rel.generic_string(), entry.path().string());
       }
       std::sort(found.begin(), found.end());
-      for (const auto& [name, p] : found) files.push_back({name, read_file(p)});
+      for (const auto& [name, p] : found) files.push_back(received(name, p));
     } else if (fs::is_regular_file(path)) {
-      files.push_back({fs::path(path).generic_string(), read_file(path)});
+      files.push_back(received(fs::path(path).generic_string(), path));
     } else {
       throw UsageError(path + ": no such file or folder");
     }

@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "greenapply/json.hpp"
@@ -20,7 +21,17 @@ namespace greenapply::round {
 struct ReceivedFile {
   std::string name;
   std::string bytes;
+  // A package file's bytes given later (is_package_name): when set, check_round calls it on
+  // the thread that checks that package, just before (and again should a resubmission's changes
+  // need its answers), and `bytes` is not read. A round's packages then need not all be in
+  // memory at once. An exception from it makes that file's row unreadable, with its message.
+  std::function<std::string()> read = nullptr;
 };
+
+// Whether a file of this name is taken for an application package (*.json, *.xml, any case):
+// the files whose bytes ReceivedFile::read may give later. Every other file is looked into
+// (a mailbox is known by its first bytes) or hashed when the files are listed.
+bool is_package_name(std::string_view name);
 
 // What each file is taken to be, by its name and then its first bytes:
 //   *.json → an application package (JSON), *.xml → the same as XML (docs/xml.md),

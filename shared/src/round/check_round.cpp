@@ -42,7 +42,7 @@ std::string base_of(const std::string& name) {
 Kind kind_of(const ReceivedFile& f) {
   const std::string n = lower(f.name);
   if (ends_with(n, ".json")) return Kind::json_package;
-  if (ends_with(n, ".xml")) return Kind::xml_package;
+  if (ends_with(n, ".xml")) return Kind::xml_package;  // is_package_name below names these two
   if (ends_with(n, ".eml")) return Kind::eml;
   if (ends_with(n, ".mbox") || ends_with(n, ".mbx") || mail::looks_like_mbox(f.bytes)) return Kind::mbox;
   return Kind::other;
@@ -98,9 +98,12 @@ struct Submission {
   std::vector<detail::AvailableFile> available;
   json mail_problems = json::array();
   // A package file not read yet: it is read on the thread that evaluates it, just before, while
-  // its bytes are fresh in that core's cache (only its answers outlive the evaluation, for
-  // resubmissions).
+  // its bytes are fresh in that core's cache, and read again should its answers be wanted for a
+  // resubmission's changes.
   const ReceivedFile* unread = nullptr;
+  // An e-mail's package part, as text, for the same second reading (the mail is parsed once).
+  std::string part_text;
+  bool part_xml = false;
   // Either a document, or why there is none.
   json document;
   std::string problem, problem_key;
@@ -110,7 +113,6 @@ struct Evaluated {
   json row;
   std::string identity;
   std::int64_t epoch = 0;
-  json answers;
   std::vector<std::string> dimension_ids;  // in rubric order, for the round's column order
 };
 
@@ -155,7 +157,7 @@ class Round {
     std::vector<Evaluated> evaluated(submissions_.size());
     run_each(submissions_.size(), [&](std::size_t i) {
       Submission& s = submissions_[i];
-      if (s.unread != nullptr) read_document(s, s.unread->bytes, kind_of(*s.unread) == Kind::xml_package);
+      read_unread(s);
       evaluated[i] = evaluate(s);
       // Read for the last time (its answers were moved into the evaluation): freed here, on the
       // body's thread, not all at the end on one.
@@ -164,7 +166,6 @@ class Round {
     std::vector<json> rows;
     std::vector<std::string> identity;
     std::vector<std::int64_t> epoch;
-    std::vector<json> answers;
     json dimension_ids = json::array();
     for (auto& e : evaluated) {
       for (const auto& id : e.dimension_ids)
@@ -173,10 +174,17 @@ class Round {
       rows.push_back(std::move(e.row));
       identity.push_back(std::move(e.identity));
       epoch.push_back(e.epoch);
-      answers.push_back(std::move(e.answers));
     }
-    json superseded = detail::settle_resubmissions(rows, identity, epoch, answers);
-    for (auto& a : answers) release_json(a);  // read no more; see json_release.hpp
+    // The submitted answers of a resubmission and the one before it, for what changed between
+    // them: read and evaluated again once the identities are known. Keeping every application's
+    // answers from the first pass held a round's answers in memory (300 MB for 10,000
+    // applications) for the few that are resubmissions; touching that much fresh memory cost more
+    // than the batch's whole validation (BENCHMARKS.md, session 17).
+    json superseded = detail::settle_resubmissions(rows, identity, epoch, [&](const std::vector<std::size_t>& wanted) {
+      std::vector<json> answers(wanted.size());
+      run_each(wanted.size(), [&](std::size_t k) { answers[k] = submitted_again(submissions_[wanted[k]]); });
+      return answers;
+    });
     detail::rank(rows);
     json out = json::object();
     out["form"] = package_.id();
@@ -196,8 +204,60 @@ class Round {
     return key;
   }
 
+  // A package file is read and parsed on the thread that evaluates it; an e-mail's package was
+  // parsed when the mail was read.
+  static void read_unread(Submission& s) {
+    if (s.unread == nullptr) return;
+    const ReceivedFile& f = *s.unread;
+    const bool xml = kind_of(f) == Kind::xml_package;
+    if (!f.read) {
+      read_document(s, f.bytes, xml);
+      return;
+    }
+    std::string bytes;
+    try {
+      bytes = f.read();
+    } catch (const std::exception& e) {
+      s.problem = e.what();
+      s.problem_key = "round.unreadable";
+      return;
+    }
+    read_document(s, bytes, xml);
+  }
+
+  // The answers as the evaluation submitted them (hidden answers pruned), from a second reading
+  // of the submission: the same text through the same evaluation, so the same answers.
+  json submitted_again(const Submission& first) const {
+    Submission s;
+    s.unread = first.unread;
+    s.email_date = first.email_date;
+    if (s.unread != nullptr) read_unread(s);
+    else read_document(s, first.part_text, first.part_xml);
+    if (!s.problem_key.empty() || !s.document.is_object()) return json();
+    try {
+      const std::string received_at = received_at_of(s).first;
+      // Copied, not moved: few applications are read again, and answers_of hands out a const view.
+      json evaluated = form::evaluate(package_, match::answers_of(s.document), received_at, "en", form::Detail::decisions);
+      json submitted = std::move(evaluated["submitted"]);
+      release_json(evaluated);
+      return submitted;
+    } catch (const std::exception&) {
+      return json();  // the first reading failed the same way: the row is unreadable, not grouped
+    }
+  }
+
+  // When the application counts as received, and by what: the package's own received_at, else
+  // the e-mail's Date, else the time of the check.
+  std::pair<std::string, const char*> received_at_of(const Submission& s) const {
+    const json& app = s.document;
+    if (app.is_object() && app.contains("received_at") && app["received_at"].is_string())
+      return {app["received_at"].get<std::string>(), "package"};
+    if (!s.email_date.empty()) return {s.email_date, "email_date"};
+    return {now_, "now"};
+  }
+
   // Parses a package's text; on failure records why (the parser's own words, and its key).
-  void read_document(Submission& s, const std::string& bytes, bool xml) {
+  static void read_document(Submission& s, const std::string& bytes, bool xml) {
     try {
       s.document = xml ? xml::from_xml(bytes) : parse_json(bytes);
     } catch (const JsonTextError& e) {
@@ -239,6 +299,8 @@ class Round {
         if (trial.problem_key.empty() && trial.document.is_object()) {
           s.document = std::move(trial.document);
           s.source["part"] = part->name;
+          s.part_text = part->bytes;
+          s.part_xml = is_xml;
           break;
         }
         if (s.problem_key.empty()) {
@@ -286,14 +348,7 @@ class Round {
       const bool answers_hash_differs =
           is_package && app.value("answers_sha256", std::string()) != sha256_hex(canonical_json(answers));
       json attachments = detail::verify_attachments(answers, s.available);
-      std::string received_at = now_, received_at_from = "now";
-      if (app.is_object() && app.contains("received_at") && app["received_at"].is_string()) {
-        received_at = app["received_at"].get<std::string>();
-        received_at_from = "package";
-      } else if (!s.email_date.empty()) {
-        received_at = s.email_date;
-        received_at_from = "email_date";
-      }
+      const auto [received_at, received_at_from] = received_at_of(s);
       r["received_at"] = received_at;
       r["received_at_from"] = received_at_from;
       r["version"] = is_package && app["package"].is_object() ? app["package"].value("version", "") : "";
@@ -367,8 +422,7 @@ class Round {
         e.identity = trim_lower(r["applicant"].get<std::string>()) + '\x1f' + id;
       }
       e.epoch = detail::epoch_seconds(received_at).value_or(0);
-      e.answers = std::move(evaluated["submitted"]);  // the last read of the evaluation
-      release_json(evaluated);  // the rest, freed here on this thread (json_release.hpp)
+      release_json(evaluated);  // freed here on this thread (json_release.hpp)
     } catch (const std::exception& ex) {
       // A received_at that is not RFC 3339, answers that are not an object…: this file only.
       r = json{{"file", s.file}, {"source", s.source}, {"received_from", s.received_from},
@@ -398,6 +452,11 @@ class Round {
 };
 
 }  // namespace
+
+bool is_package_name(std::string_view name) {
+  const std::string n = lower(std::string(name));
+  return ends_with(n, ".json") || ends_with(n, ".xml");
+}
 
 json check_round(const form::FormPackage& package, const std::vector<ReceivedFile>& files, const std::string& now,
                  const ForEach& for_each) {

@@ -28,15 +28,38 @@ bool is_late(const json& row) {
 }  // namespace
 
 json settle_resubmissions(std::vector<json>& rows, const std::vector<std::string>& identity,
-                          const std::vector<std::int64_t>& epoch, const std::vector<json>& answers) {
+                          const std::vector<std::int64_t>& epoch, const AnswersOf& answers_of) {
   std::map<std::string, std::vector<std::size_t>> groups;
   for (std::size_t i = 0; i < rows.size(); ++i)
     if (!identity[i].empty()) groups[identity[i]].push_back(i);
+  // In order received; the order files were given breaks ties, so the result is stable. A group
+  // of one is nobody's resubmission.
+  for (auto it = groups.begin(); it != groups.end();) {
+    if (it->second.size() < 2) {
+      it = groups.erase(it);
+      continue;
+    }
+    std::stable_sort(it->second.begin(), it->second.end(), [&](std::size_t a, std::size_t b) { return epoch[a] < epoch[b]; });
+    ++it;
+  }
+  // What changed from one submission to the next is told from their answers; same-time copies
+  // are not "next". Only those submissions' answers are asked for, all at once.
+  std::vector<std::size_t> wanted;
+  for (const auto& [key, members] : groups) {
+    for (std::size_t k = 1; k < members.size(); ++k) {
+      if (epoch[members[k - 1]] == epoch[members[k]]) continue;
+      wanted.push_back(members[k - 1]);
+      wanted.push_back(members[k]);
+    }
+  }
+  std::sort(wanted.begin(), wanted.end());
+  wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+  const std::vector<json> fetched = wanted.empty() ? std::vector<json>() : answers_of(wanted);
+  auto answers = [&](std::size_t row) -> const json& {
+    return fetched[static_cast<std::size_t>(std::lower_bound(wanted.begin(), wanted.end(), row) - wanted.begin())];
+  };
   std::vector<bool> superseded(rows.size(), false);
   for (auto& [key, members] : groups) {
-    if (members.size() < 2) continue;
-    // In order received; the order files were given breaks ties, so the result is stable.
-    std::stable_sort(members.begin(), members.end(), [&](std::size_t a, std::size_t b) { return epoch[a] < epoch[b]; });
     std::vector<std::size_t> candidates;
     for (std::size_t i : members)
       if (!is_late(rows[i])) candidates.push_back(i);
@@ -56,11 +79,10 @@ json settle_resubmissions(std::vector<json>& rows, const std::vector<std::string
     } else {
       add_flag(rows[counted.front()], "resubmitted");
     }
-    // What changed from one submission to the next (same-time copies are not "next").
     for (std::size_t k = 1; k < members.size(); ++k) {
       const std::size_t prev = members[k - 1], cur = members[k];
       if (epoch[prev] == epoch[cur]) continue;
-      json changes = field_changes(answers[prev], answers[cur], 100);
+      json changes = field_changes(answers(prev), answers(cur), 100);
       changes["previous"] = rows[prev]["file"];
       rows[cur]["changes"] = std::move(changes);
     }

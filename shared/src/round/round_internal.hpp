@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,12 +30,16 @@ struct AvailableFile {
 // another digest), missing. [{"name", "sha256", "pointer", "status"}]
 greenapply::json verify_attachments(const greenapply::json& answers, const std::vector<AvailableFile>& available);
 
+// The submitted answers of the rows asked for (row indexes, ascending), in that order.
+using AnswersOf = std::function<std::vector<greenapply::json>(const std::vector<std::size_t>& rows)>;
+
 // Groups submissions of the same applicant and decides which counts (see round.hpp):
 // moves superseded rows out of `rows` into the returned array, adding flags, superseded_by and
 // changes. `identity[i]` is rows[i]'s applicant key ("" = not grouped), `epoch[i]` its
-// received time, `answers[i]` its submitted answers.
+// received time. The answers are asked for once, for the submissions whose changes are told
+// (each one followed by a later one of the same applicant), which are few in a round.
 greenapply::json settle_resubmissions(std::vector<greenapply::json>& rows, const std::vector<std::string>& identity,
-                                    const std::vector<std::int64_t>& epoch, const std::vector<greenapply::json>& answers);
+                                    const std::vector<std::int64_t>& epoch, const AnswersOf& answers_of);
 
 // Ranking order: eligible, eligible with warnings, ineligible, unreadable; then total (highest
 // first), then file name. Numbers the rows from 1.

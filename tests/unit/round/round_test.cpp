@@ -8,8 +8,11 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 #include "greenapply/digest.hpp"
+#include "greenapply/form.hpp"
+#include "greenapply/xml.hpp"
 #include "package_files.hpp"
 
 namespace {
@@ -119,6 +122,64 @@ TEST(Round, TheLatestInsideTheWindowCountsAndTiesAreLeftToTheOrganiser) {
       {package("x.json", answers(), "2023-04-10T10:00:00+08:00"), package("y.json", other, "2023-04-11T10:00:00+08:00")},
       "2023-06-01T00:00:00Z");
   EXPECT_EQ(two["ranking"].size(), 2u);
+}
+
+// What changed between sendings is read from the answers again once the round knows who sent
+// twice (check_round keeps no application's answers from the first reading): from an XML
+// package's text, and from an e-mail's package part, as from a JSON package above.
+TEST(Round, AResubmissionsChangesAreReadAgainFromXmlPackagesAndEmails) {
+  json later = answers();
+  later["market"]["target_customers"] = "A changed answer about the customers, long enough for the schema's minimum.";
+  auto xml_package = [](const std::string& name, json a, const std::string& received_at) {
+    ReceivedFile f = package(name, std::move(a), received_at);
+    f.bytes = greenapply::xml::to_xml(json::parse(f.bytes));
+    return f;
+  };
+  const json by_xml = greenapply::round::check_round(
+      fixture().package,
+      {xml_package("1.xml", answers(), "2023-04-10T10:00:00+08:00"), xml_package("2.xml", later, "2023-04-12T10:00:00+08:00")},
+      "2023-06-01T00:00:00Z");
+  ASSERT_EQ(by_xml["ranking"].size(), 1u) << by_xml.dump(1);
+  EXPECT_EQ(by_xml["ranking"][0].value("changes", json::object()).value("previous", ""), "1.xml");
+  EXPECT_EQ(by_xml["ranking"][0].value("/changes/fields/0/pointer"_json_pointer, ""), "/market/target_customers");
+
+  auto email = [](const std::string& name, const json& a, const std::string& date) {
+    greenapply::form::EmailOptions options;
+    options.date = date;
+    options.message_id = name + "@greenapply.test";
+    options.json_name = "application.json";
+    options.xml_name = "application.xml";
+    return ReceivedFile{name, greenapply::form::make_application_email(fixture().package, a, date, "en", {}, options)};
+  };
+  const json by_mail = greenapply::round::check_round(
+      fixture().package,
+      {email("1.eml", answers(), "2023-04-10T10:00:00+08:00"), email("2.eml", later, "2023-04-12T10:00:00+08:00")},
+      "2023-06-01T00:00:00Z");
+  ASSERT_EQ(by_mail["ranking"].size(), 1u) << by_mail.dump(1);
+  EXPECT_EQ(by_mail["ranking"][0]["file"], "2.eml");
+  EXPECT_EQ(by_mail["ranking"][0].value("changes", json::object()).value("previous", ""), "1.eml");
+  EXPECT_EQ(by_mail["ranking"][0].value("/changes/fields/0/pointer"_json_pointer, ""), "/market/target_customers");
+  EXPECT_EQ(by_mail.value("/superseded/0/file"_json_pointer, ""), "1.eml");
+}
+
+// A package's bytes may be given later (the CLI reads each on the thread that checks it): the
+// same row as with the bytes given at once; a read that fails is that file's unreadable row.
+TEST(Round, APackageReadLaterIsCheckedTheSameAndAFailedReadIsItsRow) {
+  const ReceivedFile given = package("a.json", answers(), "2023-04-10T10:00:00+08:00");
+  int reads = 0;
+  const ReceivedFile later{"a.json", "", [&] {
+                             ++reads;
+                             return given.bytes;
+                           }};
+  const ReceivedFile lost{"b.json", "", []() -> std::string { throw std::runtime_error("b.json: cannot be read"); }};
+  const json now = greenapply::round::check_round(fixture().package, {given}, "2023-06-01T00:00:00Z");
+  const json read_later = greenapply::round::check_round(fixture().package, {later, lost}, "2023-06-01T00:00:00Z");
+  EXPECT_EQ(reads, 1);
+  EXPECT_EQ(row_of(read_later, "a.json"), now["ranking"][0]);
+  EXPECT_EQ(row_of(read_later, "b.json")["verdict"], "unreadable");
+  EXPECT_EQ(row_of(read_later, "b.json")["problem"], "b.json: cannot be read");
+  EXPECT_TRUE(greenapply::round::is_package_name("x/A.JSON") && greenapply::round::is_package_name("a.xml"));
+  EXPECT_FALSE(greenapply::round::is_package_name("a.json.pdf") || greenapply::round::is_package_name("inbox.mbox"));
 }
 
 TEST(Round, BadFilesAreRowsNotExceptions) {
