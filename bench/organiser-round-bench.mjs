@@ -44,6 +44,9 @@ for (let r = 0; r < rounds; ++r) {
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
 for (const c of cores) {
   const m = median(c.ms);
+  // The wasm memory after the rounds: it only grows, so this is the round's peak (null when
+  // the build does not export its heap).
+  const heap = c.core.HEAPU8?.length ?? c.core.wasmMemory?.buffer.byteLength ?? null;
   console.log(JSON.stringify({ build: c.dir, applications: n, ms: c.ms.map((x) => Math.round(x)), median_ms: Math.round(m),
-    per_second: Math.round(n / (m / 1000)) }));
+    per_second: Math.round(n / (m / 1000)), wasm_memory_mib: heap === null ? null : +(heap / 2 ** 20).toFixed(1) }));
 }

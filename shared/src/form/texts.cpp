@@ -30,11 +30,20 @@ bool Texts::has_package_text(const std::string& key) const {
   return find(key, package_lang_, nullptr) != nullptr;
 }
 
-std::string Texts::text(const std::string& key, const greenapply::json& params) const {
+const std::string* Texts::pattern_of(const std::string& key) const {
   const std::string* pattern = find(key, package_lang_, common_lang_);
   if (!pattern && lang_ != "en") pattern = find(key, package_en_, common_en_);
-  if (!pattern) return key;
-  return fill_placeholders(*pattern, params);
+  return pattern;
+}
+
+std::string Texts::text(const std::string& key, const greenapply::json& params) const {
+  const std::string* pattern = pattern_of(key);
+  return pattern ? fill_placeholders(*pattern, params) : key;
+}
+
+std::string Texts::text(const std::string& key) const {
+  const std::string* pattern = pattern_of(key);
+  return pattern ? *pattern : key;
 }
 
 std::string param_to_text(const greenapply::json& value) {
@@ -53,19 +62,23 @@ std::string param_to_text(const greenapply::json& value) {
 std::string fill_placeholders(const std::string& pattern, const greenapply::json& params) {
   std::string out;
   out.reserve(pattern.size());
-  for (std::size_t i = 0; i < pattern.size(); ++i) {
-    if (pattern[i] == '{') {
-      const auto close = pattern.find('}', i + 1);
-      if (close != std::string::npos && params.is_object()) {
-        const auto it = params.find(std::string_view(pattern).substr(i + 1, close - i - 1));
-        if (it != params.end()) {
-          out += param_to_text(*it);
-          i = close;
-          continue;
-        }
+  std::size_t i = 0;
+  while (i < pattern.size()) {
+    // The text up to the next brace, in one piece.
+    const auto open = pattern.find('{', i);
+    out.append(pattern, i, (open == std::string::npos ? pattern.size() : open) - i);
+    if (open == std::string::npos) break;
+    const auto close = pattern.find('}', open + 1);
+    if (close != std::string::npos && params.is_object()) {
+      const auto it = params.find(std::string_view(pattern).substr(open + 1, close - open - 1));
+      if (it != params.end()) {
+        out += param_to_text(*it);
+        i = close + 1;
+        continue;
       }
     }
-    out += pattern[i];
+    out += '{';  // not a placeholder of these params: kept as written
+    i = open + 1;
   }
   return out;
 }

@@ -17,7 +17,10 @@ class Texts {
   bool has_package_text(const std::string& key) const;
   // The text for key with {name} placeholders filled from params (strings as is, numbers in
   // their shortest form, lists joined with ", "). Unknown placeholders stay as written.
-  std::string text(const std::string& key, const greenapply::json& params = greenapply::json::object()) const;
+  std::string text(const std::string& key, const greenapply::json& params) const;
+  // The text for key as written (the same as with no params: every placeholder stays). Most
+  // texts take none, and this makes no empty params object for them.
+  std::string text(const std::string& key) const;
   const std::string& lang() const { return lang_; }
 
  private:
@@ -26,6 +29,8 @@ class Texts {
   static const std::string* find(const std::string& key, const greenapply::json* package_table,
                                  const greenapply::json* common_table);
   static const greenapply::json* table(const greenapply::json* source, const std::string& lang);
+  // The key's text in this language, else in English; null when neither has it.
+  const std::string* pattern_of(const std::string& key) const;
   const greenapply::json* package_;
   const greenapply::json* common_;
   std::string lang_;

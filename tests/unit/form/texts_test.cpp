@@ -24,6 +24,12 @@ TEST(Texts, FillsPlaceholdersWithoutInterpretingThem) {
   EXPECT_EQ(fill_placeholders("{unclosed", {{"unclosed", 1}}), "{unclosed");
   EXPECT_EQ(fill_placeholders("{a}", {{"a", "{a}"}}), "{a}");  // substituted text is not re-expanded
   EXPECT_EQ(fill_placeholders("at least {limit}", {{"limit", 2.5}}), "at least 2.5");
+  // Braces that are not a placeholder of these params stay, whatever is around them.
+  EXPECT_EQ(fill_placeholders("{{a}} {} }{ {b}}", {{"a", "x"}, {"b", 1}}), "{x} {} }{ 1}");
+  EXPECT_EQ(fill_placeholders("a{", {{"a", 1}}), "a{");
+  EXPECT_EQ(fill_placeholders("{a}", json::array()), "{a}");
+  EXPECT_EQ(fill_placeholders("", {{"a", 1}}), "");
+  EXPECT_EQ(fill_placeholders("\xe5\x85\x83 {n} \xe5\x85\x83", {{"n", 3}}), "\xe5\x85\x83 3 \xe5\x85\x83");
 }
 
 }  // namespace
