@@ -25,7 +25,10 @@ using greenapply::wasm::guarded;
 using greenapply::wasm::Text;
 using greenapply::wasm::text_of;
 
-// files_json: [{"name": "inbox.mbox", "base64": "…"}, …] as the page read them.
+// files_json: [{"name": "inbox.mbox", "base64": "…"}, …] as the page read them. A package's
+// bytes are decoded when the round checks it (ReceivedFile::read), from `list`, which outlives
+// the round: a round's packages are then never all decoded at once. A package that does not
+// decode is its own unreadable row; any other file that does not decode fails the call.
 std::vector<greenapply::round::ReceivedFile> received_files(const json& list) {
   std::vector<greenapply::round::ReceivedFile> files;
   if (!list.is_array()) throw std::invalid_argument("files: expected an array of {name, base64}");
@@ -33,9 +36,15 @@ std::vector<greenapply::round::ReceivedFile> received_files(const json& list) {
     const json& f = list[i];
     if (!f.is_object() || !f.contains("name") || !f["name"].is_string() || !f.contains("base64") || !f["base64"].is_string())
       throw std::invalid_argument("files/" + std::to_string(i) + ": expected {name, base64}");
-    auto bytes = greenapply::base64_decode(f["base64"].get<std::string>());
-    if (!bytes) throw std::invalid_argument("files/" + std::to_string(i) + ": base64 does not decode");
-    files.push_back({f["name"].get<std::string>(), std::move(*bytes)});
+    const std::string& base64 = f["base64"].get_ref<const std::string&>();
+    const std::string& name = f["name"].get_ref<const std::string&>();
+    auto decode = [&base64, i] {
+      auto bytes = greenapply::base64_decode(base64);
+      if (!bytes) throw std::invalid_argument("files/" + std::to_string(i) + ": base64 does not decode");
+      return std::move(*bytes);
+    };
+    if (greenapply::round::is_package_name(name)) files.push_back({name, {}, decode});
+    else files.push_back({name, decode(), nullptr});
   }
   return files;
 }

@@ -41,4 +41,24 @@ for (const [name, call] of Object.entries(refusals)) {
     console.error(`${name} on text that is not JSON gave ${JSON.stringify(answer.slice(0, 80))}, not the {"fatal"} refusal with json.syntax`);
   } else console.log(`${name}: refuses with json.syntax`);
 }
+// Files that do not decode: a package is decoded when the round checks it, so it is its own
+// unreadable row and the rest of the round is checked; any other file fails the call, named.
+{
+  const example = JSON.parse(readFileSync('schemas/bluetech-2023-company/examples/01-worked-example.json', 'utf8'));
+  const good = { name: 'good.json', base64: Buffer.from(JSON.stringify(example.answers)).toString('base64') };
+  const round = JSON.parse(core.Organiser.checkRound(bundle, JSON.stringify([good, { name: 'bad.json', base64: '@@@' }]),
+                                                     '2023-06-01T10:00:00+08:00'));
+  const bad = round.ranking?.find((r) => r.file === 'bad.json');
+  const ok = round.ranking?.find((r) => r.file === 'good.json');
+  if (bad?.verdict !== 'unreadable' || bad?.problem !== 'files/1: base64 does not decode' || !ok || ok.verdict === 'unreadable') {
+    failed++;
+    console.error(`a package that does not decode: ${JSON.stringify(round).slice(0, 300)}`);
+  } else console.log('a package that does not decode: its own unreadable row, the others checked');
+  const refused = JSON.parse(core.Organiser.checkRound(bundle, JSON.stringify([good, { name: 'plan.pdf', base64: '@@@' }]),
+                                                       '2023-06-01T10:00:00+08:00'));
+  if (!refused.fatal || !String(refused.fatal.message ?? '').includes('files/1: base64 does not decode')) {
+    failed++;
+    console.error(`an attachment that does not decode: ${JSON.stringify(refused).slice(0, 300)}`);
+  } else console.log('an attachment that does not decode: the call refused, the file named');
+}
 process.exit(failed ? 1 : 0);
