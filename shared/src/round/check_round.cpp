@@ -39,13 +39,20 @@ std::string base_of(const std::string& name) {
   return slash == std::string::npos ? name : name.substr(slash + 1);
 }
 
-Kind kind_of(const ReceivedFile& f) {
-  const std::string n = lower(f.name);
+// What a file's name alone says it is (any case); is_package_name reads the same answer.
+Kind kind_by_name(std::string_view name) {
+  const std::string n = lower(std::string(name));
   if (ends_with(n, ".json")) return Kind::json_package;
-  if (ends_with(n, ".xml")) return Kind::xml_package;  // is_package_name below names these two
+  if (ends_with(n, ".xml")) return Kind::xml_package;
   if (ends_with(n, ".eml")) return Kind::eml;
-  if (ends_with(n, ".mbox") || ends_with(n, ".mbx") || mail::looks_like_mbox(f.bytes)) return Kind::mbox;
+  if (ends_with(n, ".mbox") || ends_with(n, ".mbx")) return Kind::mbox;
   return Kind::other;
+}
+
+// The name first; a file it leaves unnamed is a mailbox when its first bytes say so.
+Kind kind_of(const ReceivedFile& f) {
+  const Kind by_name = kind_by_name(f.name);
+  return by_name == Kind::other && mail::looks_like_mbox(f.bytes) ? Kind::mbox : by_name;
 }
 
 std::string trim_lower(std::string s) {
@@ -454,8 +461,8 @@ class Round {
 }  // namespace
 
 bool is_package_name(std::string_view name) {
-  const std::string n = lower(std::string(name));
-  return ends_with(n, ".json") || ends_with(n, ".xml");
+  const Kind kind = kind_by_name(name);
+  return kind == Kind::json_package || kind == Kind::xml_package;
 }
 
 json check_round(const form::FormPackage& package, const std::vector<ReceivedFile>& files, const std::string& now,
