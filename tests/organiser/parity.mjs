@@ -4,6 +4,7 @@
 // Usage: node tests/organiser/parity.mjs <site dir> <round-fixture dir>
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { readBundle } from '../../scripts/package-index.mjs';
 
 const [site, fixture] = process.argv.slice(2);
@@ -54,6 +55,13 @@ for (const [name, call] of Object.entries(refusals)) {
     failed++;
     console.error(`a package that does not decode: ${JSON.stringify(round).slice(0, 300)}`);
   } else console.log('a package that does not decode: its own unreadable row, the others checked');
+  // The review of a package received as a file of its own: its answers, read when asked for
+  // (a package's bytes are given only then; session 17's door gave the review empty bytes).
+  const answers = core.Organiser.answers(JSON.stringify([good]), JSON.stringify({ file: 'good.json' }));
+  if (answers.startsWith('{"fatal"') || !isDeepStrictEqual(JSON.parse(answers), example.answers)) {
+    failed++;
+    console.error(`the answers of a package file: ${answers.slice(0, 300)}`);
+  } else console.log('the answers of a package file: the file\'s answers');
   const refused = JSON.parse(core.Organiser.checkRound(bundle, JSON.stringify([good, { name: 'plan.pdf', base64: '@@@' }]),
                                                        '2023-06-01T10:00:00+08:00'));
   if (!refused.fatal || !String(refused.fatal.message ?? '').includes('files/1: base64 does not decode')) {

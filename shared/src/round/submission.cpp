@@ -36,8 +36,9 @@ json submission_answers(const std::vector<ReceivedFile>& files, const json& sour
     if (f.name == file) found = &f;
   if (!found) throw std::invalid_argument(file + ": not among the files received");
   const std::string part = source.contains("part") && source["part"].is_string() ? source["part"].get<std::string>() : "";
-  // A package received as a file of its own.
-  if (part.empty() && !source.contains("message")) return answers_in(found->bytes, is_xml(file));
+  // A package received as a file of its own: its bytes may be given only when asked for.
+  if (part.empty() && !source.contains("message"))
+    return answers_in(found->read ? found->read() : found->bytes, is_xml(file));
   // An e-mail: the whole file, or the N-th message of a mailbox (1-based, as check_round counts).
   std::string raw;
   if (source.contains("message")) {

@@ -40,5 +40,22 @@ TEST(SubmissionAnswers, APackageFileOfItsOwnAndBareAnswers) {
   EXPECT_THROW(submission_answers(files, json("a/app.json")), std::invalid_argument);
 }
 
+// The organiser's page gives a package's bytes only when they are asked for (ReceivedFile::read,
+// as check_round takes them): the review reads them then, not the empty `bytes`.
+TEST(SubmissionAnswers, APackageWhoseBytesAreGivenWhenAskedFor) {
+  int reads = 0;
+  const std::vector<ReceivedFile> files{
+      {"late.json", "", [&reads] { ++reads; return std::string(R"({"package":{"id":"f"},"answers":{"y":"given later"}})"); }},
+      {"late.xml", "", [] { return std::string(
+                      "<?xml version=\"1.0\" encoding=\"UTF-8\"?><application xmlns=\"urn:greenapply:application:1\" format-version=\"1\">"
+                      "<object><object name=\"package\"><string name=\"id\">f</string></object>"
+                      "<object name=\"answers\"><string name=\"y\">xml later</string></object></object></application>"); }},
+      {"gone.json", "", []() -> std::string { throw std::runtime_error("gone.json: the file could not be read"); }}};
+  EXPECT_EQ(submission_answers(files, json{{"file", "late.json"}}), json({{"y", "given later"}}));
+  EXPECT_EQ(reads, 1);
+  EXPECT_EQ(submission_answers(files, json{{"file", "late.xml"}}), json({{"y", "xml later"}}));
+  EXPECT_THROW(submission_answers(files, json{{"file", "gone.json"}}), std::runtime_error);
+}
+
 }  // namespace
 }  // namespace greenapply::round
