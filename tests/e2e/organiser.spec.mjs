@@ -251,6 +251,13 @@ test.describe('the organiser’s page', () => {
     await expect(tableRows(page)).toHaveCount(1);
     const round = await page.evaluate(() => window.organiser.round);
     expect(round.form).toBe('bluetech-2023-company');
+    // A package received as a file of its own opens for review: its answers, read again.
+    const applicant = round.ranking[0].applicant;
+    await page.getByRole('button', { name: `Open ${applicant}`, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: `Application: ${applicant}` })).toBeFocused();
+    await expect(page.getByRole('heading', { name: 'Your result' })).toBeVisible();
+    await page.getByRole('link', { name: 'Back to the ranking' }).click();
+    await expect(tableRows(page)).toHaveCount(1);
     await page.getByLabel('Programme form').selectOption('bluetech-2023-team');
     await expect.poll(async () => (await page.evaluate(() => window.organiser.round)).form).toBe('bluetech-2023-team');
     await expect(tableRows(page)).toHaveCount(1);
