@@ -1,7 +1,9 @@
 // The organiser's page ranking a round: `Organiser.checkRound` of the organiser's wasm (what the
-// page's Worker runs) on N generated applications for the Bluetech company form, in node.
+// page's Worker runs) on N generated applications for the Bluetech company form, in node, then
+// the review of one application (`Organiser.answers`, what opening a row runs).
 // Several builds are timed in alternating rounds, so a shared machine's load falls on all alike;
-// their rankings must be identical.
+// their rankings and answers must be identical. A build from before 2026-12-07 (session 18) takes
+// the files as one JSON text of base64 (no Module.gaFileBytes); it is given them so.
 //
 //   node bench/organiser-round-bench.mjs [--n 1000] [--rounds 5] <dir with organiser.mjs + .wasm>...
 // e.g. build/site, or build/wasm-release/wasm of another checkout.
@@ -21,24 +23,32 @@ if (!args.length) throw new Error('usage: node bench/organiser-round-bench.mjs [
 
 const bundle = readBundle('schemas', 'bluetech-2023-company');
 const examples = bundle.form.files.examples.map((f) => JSON.parse(readFileSync(path.join('schemas/bluetech-2023-company', f), 'utf8')).answers);
-const files = JSON.stringify(generateApplications(examples, bundle.data_schema, n, 20230430).map((a, i) => (
-  { name: `${String(i).padStart(5, '0')}.json`, base64: Buffer.from(JSON.stringify(a)).toString('base64') })));
+const files = generateApplications(examples, bundle.data_schema, n, 20230430).map((a, i) => (
+  { name: `${String(i).padStart(5, '0')}.json`, bytes: Buffer.from(JSON.stringify(a)) }));
+const base64Files = JSON.stringify(files.map((f) => ({ name: f.name, base64: f.bytes.toString('base64') })));
+const filesFor = (core) => (typeof core.gaFileBytes === 'function' ? files : base64Files);
 const bundleText = JSON.stringify(bundle);
 
 const cores = [];
 for (const dir of args) {
   const { default: create } = await import(path.resolve(dir, 'organiser.mjs'));
-  cores.push({ dir, core: await create({ wasmBinary: readFileSync(path.join(dir, 'organiser.wasm')) }), ms: [] });
+  cores.push({ dir, core: await create({ wasmBinary: readFileSync(path.join(dir, 'organiser.wasm')) }), ms: [], reviewMs: [] });
 }
 let reference = null;
 for (let r = 0; r < rounds; ++r) {
   for (const c of cores) {
     const t0 = performance.now();
-    const text = c.core.Organiser.checkRound(bundleText, files, '2023-04-20T10:00:00+08:00');
+    const text = c.core.Organiser.checkRound(bundleText, filesFor(c.core), '2023-04-20T10:00:00+08:00');
     c.ms.push(performance.now() - t0);
     if (text.startsWith('{"fatal"')) throw new Error(`${c.dir}: ${text.slice(0, 200)}`);
-    if (reference === null) reference = text;
-    else if (text !== reference) throw new Error(`${c.dir}: another ranking than ${cores[0].dir}'s`);
+    // One row opened: the application ranked r-th of this round.
+    const source = JSON.stringify(JSON.parse(text).ranking[r % n].source);
+    const t1 = performance.now();
+    const answers = c.core.Organiser.answers(filesFor(c.core), source);
+    c.reviewMs.push(performance.now() - t1);
+    if (answers.startsWith('{"fatal"')) throw new Error(`${c.dir}: review: ${answers.slice(0, 200)}`);
+    if (reference === null || reference.r !== r) reference = { r, text, answers };
+    else if (text !== reference.text || answers !== reference.answers) throw new Error(`${c.dir}: another ranking or review than ${cores[0].dir}'s`);
   }
 }
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
@@ -48,5 +58,6 @@ for (const c of cores) {
   // the build does not export its heap).
   const heap = c.core.HEAPU8?.length ?? c.core.wasmMemory?.buffer.byteLength ?? null;
   console.log(JSON.stringify({ build: c.dir, applications: n, ms: c.ms.map((x) => Math.round(x)), median_ms: Math.round(m),
-    per_second: Math.round(n / (m / 1000)), wasm_memory_mib: heap === null ? null : +(heap / 2 ** 20).toFixed(1) }));
+    per_second: Math.round(n / (m / 1000)), review_median_ms: +median(c.reviewMs).toFixed(1),
+    wasm_memory_mib: heap === null ? null : +(heap / 2 ** 20).toFixed(1) }));
 }

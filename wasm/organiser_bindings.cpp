@@ -6,10 +6,11 @@
 #include <emscripten/emscripten.h>
 
 #include <cstddef>
+#include <cstdlib>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
-#include "greenapply/base64.hpp"
 #include "greenapply/form.hpp"
 #include "greenapply/json_text.hpp"
 #include "greenapply/round.hpp"
@@ -25,26 +26,41 @@ using greenapply::wasm::guarded;
 using greenapply::wasm::Text;
 using greenapply::wasm::text_of;
 
-// files_json: [{"name": "inbox.mbox", "base64": "…"}, …] as the page read them. A package's
-// bytes are decoded when the round checks it (ReceivedFile::read), from `list`, which outlives
-// the round: a round's packages are then never all decoded at once. A package that does not
-// decode is its own unreadable row; any other file that does not decode fails the call.
-std::vector<greenapply::round::ReceivedFile> received_files(const json& list) {
+// The files stay on the JS side (the page's Worker holds them as it read them); the core asks
+// for one file's bytes when it reads that file. Module.gaFileBytes (organiser_api.js) copies
+// them into a malloc'ed block and writes its length at `size`, or answers 0 when it has no
+// such file. It never throws: a JS exception would unwind these frames without their
+// destructors.
+EM_JS(char*, ga_js_file_bytes, (std::size_t index, std::size_t* size), {
+  return Module['gaFileBytes'](index, size);
+});
+
+std::string file_bytes(std::size_t index) {
+  std::size_t size = 0;
+  char* block = ga_js_file_bytes(index, &size);
+  if (block == nullptr) throw std::invalid_argument("files/" + std::to_string(index) + ": the page gave no bytes");
+  std::string bytes(block, size);
+  std::free(block);
+  return bytes;
+}
+
+// names_json: the files' names, ["inbox.mbox", "a/app.json", …], in the order the JS side holds
+// their bytes. A package's bytes are asked for when the round checks it (ReceivedFile::read),
+// so the round's packages are never in wasm memory together: its memory is the mailboxes and
+// attached files (read at once, as check_round takes them), the rows and one package. A
+// package the page cannot give is its own unreadable row; any other file fails the call.
+// only: when set, the one file whose bytes are wanted (a review reads one submission); the
+// others are listed by name with no bytes.
+std::vector<greenapply::round::ReceivedFile> received_files(const json& names, const std::string* only = nullptr) {
+  if (!names.is_array()) throw std::invalid_argument("names: expected an array of file names");
   std::vector<greenapply::round::ReceivedFile> files;
-  if (!list.is_array()) throw std::invalid_argument("files: expected an array of {name, base64}");
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    const json& f = list[i];
-    if (!f.is_object() || !f.contains("name") || !f["name"].is_string() || !f.contains("base64") || !f["base64"].is_string())
-      throw std::invalid_argument("files/" + std::to_string(i) + ": expected {name, base64}");
-    const std::string& base64 = f["base64"].get_ref<const std::string&>();
-    const std::string& name = f["name"].get_ref<const std::string&>();
-    auto decode = [&base64, i] {
-      auto bytes = greenapply::base64_decode(base64);
-      if (!bytes) throw std::invalid_argument("files/" + std::to_string(i) + ": base64 does not decode");
-      return std::move(*bytes);
-    };
-    if (greenapply::round::is_package_name(name)) files.push_back({name, {}, decode});
-    else files.push_back({name, decode(), nullptr});
+  files.reserve(names.size());
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (!names[i].is_string()) throw std::invalid_argument("names/" + std::to_string(i) + ": expected a file name");
+    const std::string& name = names[i].get_ref<const std::string&>();
+    if (only != nullptr && name != *only) files.push_back({name, {}, nullptr});
+    else if (greenapply::round::is_package_name(name)) files.push_back({name, {}, [i] { return file_bytes(i); }});
+    else files.push_back({name, file_bytes(i), nullptr});
   }
   return files;
 }
@@ -66,12 +82,13 @@ extern "C" {
 
 EMSCRIPTEN_KEEPALIVE const Text* ga_organiser_version() { return put(GREENAPPLY_VERSION); }
 
-// (bundle, files, now) → the round (greenapply/round.hpp) as JSON.
-EMSCRIPTEN_KEEPALIVE const Text* ga_check_round(const char* bundle, std::size_t bundlen, const char* files,
-                                                std::size_t filesn, const char* now, std::size_t nown) {
+// (bundle, names, now) → the round (greenapply/round.hpp) as JSON; the files' bytes are asked
+// for by index (received_files).
+EMSCRIPTEN_KEEPALIVE const Text* ga_check_round(const char* bundle, std::size_t bundlen, const char* names,
+                                                std::size_t namesn, const char* now, std::size_t nown) {
   return put(guarded("round.failed", [&] {
     const auto package = greenapply::form::FormPackage::load(greenapply::parse_json(arg(bundle, bundlen)));
-    const json list = greenapply::parse_json(arg(files, filesn));
+    const json list = greenapply::parse_json(arg(names, namesn));
     return text_of(greenapply::round::check_round(package, received_files(list), arg(now, nown)));
   }));
 }
@@ -99,13 +116,17 @@ EMSCRIPTEN_KEEPALIVE const Text* ga_round_csv(const char* round, std::size_t rou
   return put(guarded("round.failed", [&] { return greenapply::round::round_csv(greenapply::parse_json(arg(round, roundn))); }));
 }
 
-// (files, source) → the answers of one submission (a row's "source"), for the page's read-only
-// review (greenapply/round_submission.hpp).
-EMSCRIPTEN_KEEPALIVE const Text* ga_round_answers(const char* files, std::size_t filesn, const char* source,
+// (names, source) → the answers of one submission (a row's "source"), for the page's read-only
+// review (greenapply/round_submission.hpp): only the file the source names is asked for.
+EMSCRIPTEN_KEEPALIVE const Text* ga_round_answers(const char* names, std::size_t namesn, const char* source,
                                                   std::size_t sourcen) {
   return put(guarded("round.failed", [&] {
-    const json list = greenapply::parse_json(arg(files, filesn));
-    return greenapply::write_json(greenapply::round::submission_answers(received_files(list), greenapply::parse_json(arg(source, sourcen))));
+    const json list = greenapply::parse_json(arg(names, namesn));
+    const json from = greenapply::parse_json(arg(source, sourcen));
+    // A source naming no file reads none (submission_answers then says what is wrong with it).
+    const std::string wanted = from.is_object() && from.contains("file") && from["file"].is_string()
+                                   ? from["file"].get<std::string>() : std::string();
+    return greenapply::write_json(greenapply::round::submission_answers(received_files(list, &wanted), from));
   }));
 }
 

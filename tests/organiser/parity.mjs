@@ -11,7 +11,8 @@ const [site, fixture] = process.argv.slice(2);
 const { default: createOrganiser } = await import(path.resolve(site, 'organiser.mjs'));
 const core = await createOrganiser({ wasmBinary: readFileSync(path.join(site, 'organiser.wasm')) });
 const bundle = JSON.stringify(readBundle('schemas', 'bluetech-2023-company'));
-const files = JSON.stringify([{ name: 'inbox.mbox', base64: readFileSync(path.join(fixture, 'inbox.mbox')).toString('base64') }]);
+// As the page holds them (files.js): names and bytes; the core asks for a file's bytes when it reads it.
+const files = [{ name: 'inbox.mbox', bytes: readFileSync(path.join(fixture, 'inbox.mbox')) }];
 const text = core.Organiser.checkRound(bundle, files, '2023-06-01T10:00:00+08:00');
 const wasm = JSON.parse(text);
 if (wasm.fatal) throw new Error(`checkRound: ${JSON.stringify(wasm.fatal)}`);
@@ -29,10 +30,10 @@ same('report', core.Organiser.reportHtml(text, bundle), readFileSync(path.join(f
 // Every export refuses text that is not JSON with the one shape of wasm/boundary.hpp and the
 // core's key, never "" or a throw.
 const refusals = {
-  checkRound: () => core.Organiser.checkRound(bundle, '{', '2023-06-01T10:00:00+08:00'),
+  checkRound: () => core.Organiser.checkRound('{', [], '2023-06-01T10:00:00+08:00'),
   csv: () => core.Organiser.csv('{'),
   reportHtml: () => core.Organiser.reportHtml('{', bundle),
-  answers: () => core.Organiser.answers('{', '{}'),
+  answers: () => core.Organiser.answers(files, '{'),
   schemaFacts: () => core.Organiser.schemaFacts('{'),
 };
 for (const [name, call] of Object.entries(refusals)) {
@@ -42,31 +43,28 @@ for (const [name, call] of Object.entries(refusals)) {
     console.error(`${name} on text that is not JSON gave ${JSON.stringify(answer.slice(0, 80))}, not the {"fatal"} refusal with json.syntax`);
   } else console.log(`${name}: refuses with json.syntax`);
 }
-// Files that do not decode: a package is decoded when the round checks it, so it is its own
-// unreadable row and the rest of the round is checked; any other file fails the call, named.
+// Files the page cannot give: a package's bytes are asked for when the round checks it, so it
+// is its own unreadable row and the rest of the round is checked; any other file fails the
+// call, named. The review of a package file reads that file's answers.
 {
   const example = JSON.parse(readFileSync('schemas/bluetech-2023-company/examples/01-worked-example.json', 'utf8'));
-  const good = { name: 'good.json', base64: Buffer.from(JSON.stringify(example.answers)).toString('base64') };
-  const round = JSON.parse(core.Organiser.checkRound(bundle, JSON.stringify([good, { name: 'bad.json', base64: '@@@' }]),
-                                                     '2023-06-01T10:00:00+08:00'));
+  const good = { name: 'good.json', bytes: new TextEncoder().encode(JSON.stringify(example.answers)) };
+  const round = JSON.parse(core.Organiser.checkRound(bundle, [good, { name: 'bad.json', bytes: null }], '2023-06-01T10:00:00+08:00'));
   const bad = round.ranking?.find((r) => r.file === 'bad.json');
   const ok = round.ranking?.find((r) => r.file === 'good.json');
-  if (bad?.verdict !== 'unreadable' || bad?.problem !== 'files/1: base64 does not decode' || !ok || ok.verdict === 'unreadable') {
+  if (bad?.verdict !== 'unreadable' || bad?.problem !== 'files/1: the page gave no bytes' || !ok || ok.verdict === 'unreadable') {
     failed++;
-    console.error(`a package that does not decode: ${JSON.stringify(round).slice(0, 300)}`);
-  } else console.log('a package that does not decode: its own unreadable row, the others checked');
-  // The review of a package received as a file of its own: its answers, read when asked for
-  // (a package's bytes are given only then; session 17's door gave the review empty bytes).
-  const answers = core.Organiser.answers(JSON.stringify([good]), JSON.stringify({ file: 'good.json' }));
+    console.error(`a package the page cannot give: ${JSON.stringify(round).slice(0, 300)}`);
+  } else console.log('a package the page cannot give: its own unreadable row, the others checked');
+  const answers = core.Organiser.answers([good], JSON.stringify({ file: 'good.json' }));
   if (answers.startsWith('{"fatal"') || !isDeepStrictEqual(JSON.parse(answers), example.answers)) {
     failed++;
     console.error(`the answers of a package file: ${answers.slice(0, 300)}`);
-  } else console.log('the answers of a package file: the file\'s answers');
-  const refused = JSON.parse(core.Organiser.checkRound(bundle, JSON.stringify([good, { name: 'plan.pdf', base64: '@@@' }]),
-                                                       '2023-06-01T10:00:00+08:00'));
-  if (!refused.fatal || !String(refused.fatal.message ?? '').includes('files/1: base64 does not decode')) {
+  } else console.log("the answers of a package file: the file's answers");
+  const refused = JSON.parse(core.Organiser.checkRound(bundle, [good, { name: 'plan.pdf', bytes: undefined }], '2023-06-01T10:00:00+08:00'));
+  if (!refused.fatal || !String(refused.fatal.message ?? '').includes('files/1: the page gave no bytes')) {
     failed++;
-    console.error(`an attachment that does not decode: ${JSON.stringify(refused).slice(0, 300)}`);
-  } else console.log('an attachment that does not decode: the call refused, the file named');
+    console.error(`an attachment the page cannot give: ${JSON.stringify(refused).slice(0, 300)}`);
+  } else console.log('an attachment the page cannot give: the call refused, the file named');
 }
 process.exit(failed ? 1 : 0);

@@ -5,22 +5,24 @@
 import { refusal } from '../refusal.js';
 
 // The files of the last check are kept here, in the worker, so opening one application does not
-// copy the whole mailbox across again.
-let lastFiles = '[]';
+// copy the whole mailbox across again (the core copies in only the file it shows).
+/** @type {import('../types/boundary').ReceivedFile[]} */
+let lastFiles = [];
 
 /**
  * @param {import('../types/boundary').OrganiserModule} core
  * @param {string} op
  * @param {string[]} args
+ * @param {import('../types/boundary').ReceivedFile[]} [files] check_round's files
  * @returns {string}
  */
-export function coreCall(core, op, args) {
+export function coreCall(core, op, args, files) {
   const o = core.Organiser;
   switch (op) {
     case 'check_round': {
-      const [bundle, files, now] = args;
-      lastFiles = files;
-      return refusal(o.checkRound(bundle, files, now));
+      const [bundle, now] = args;
+      lastFiles = files ?? [];
+      return refusal(o.checkRound(bundle, lastFiles, now));
     }
     case 'round_csv': return refusal(o.csv(args[0]));
     case 'round_report_html': return refusal(o.reportHtml(args[0], args[1]));

@@ -1,18 +1,16 @@
 // Reads the files the organiser drops or chooses, in this browser (FileReader), as the core
-// takes them: [{name, base64}]. Bytes, not text: an mbox may mix charsets, and attachments are
-// binary. onProgress(doneBytes, totalBytes, file, index) is called as each file is read, so a
-// large mailbox export moves the progress bar while it is read.
+// takes them: [{name, bytes: Uint8Array}]. Bytes, not text: an mbox may mix charsets, and
+// attachments are binary. The core asks for a file's bytes when it reads that file
+// (wasm/organiser_api.js), so they are never all copied into its memory at once.
+// onProgress(doneBytes, totalBytes, file, index) is called as each file is read, so a large
+// mailbox export moves the progress bar while it is read.
 function readOne(file, onChunk) {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onprogress = (e) => { if (e.lengthComputable) onChunk(e.loaded); };
     reader.onerror = () => reject(reader.error ?? new Error(`${file.name} could not be read`));
-    // A data: URL is the base64 the core's boundary takes, made by the browser off the main thread.
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.readAsDataURL(file);
+    reader.onload = () => resolve(new Uint8Array(/** @type {ArrayBuffer} */ (reader.result)));
+    reader.readAsArrayBuffer(file);
   });
 }
 
@@ -27,9 +25,9 @@ export async function readFiles(fileList, onProgress) {
   const out = [];
   for (const [i, file] of files.entries()) {
     onProgress(before, total, file, i);
-    const base64 = await readOne(file, (loaded) => onProgress(before + loaded, total, file, i));
+    const bytes = await readOne(file, (loaded) => onProgress(before + loaded, total, file, i));
     before += file.size;
-    out.push({ name: nameOf(file), base64 });
+    out.push({ name: nameOf(file), bytes });
   }
   onProgress(total, total, null, files.length);
   return out;

@@ -14,20 +14,21 @@ const pending = new Map();
 // in the page there, the same calls in the same order.
 /** @type {Promise<import('../types/boundary').OrganiserModule> | null} */
 let inPage = null;
-/** @param {string} op @param {string[]} args */
-async function askInPage(op, args) {
+/** @param {string} op @param {string[]} args @param {import('../types/boundary').ReceivedFile[]} [files] */
+async function askInPage(op, args, files) {
   inPage ??= /** @type {NonNullable<typeof createOrganiser>} */ (globalThis.createOrganiser)();
-  return coreCall(await inPage, op, args);
+  return coreCall(await inPage, op, args, files);
 }
 
 /**
  * The core's text for one request (worker.js, core-calls.js).
  * @param {string} op
  * @param {string[]} args
+ * @param {import('../types/boundary').ReceivedFile[]} [files] the round's files (check_round): copied to the worker, which keeps them
  * @returns {Promise<string>}
  */
-function ask(op, args) {
-  if (typeof globalThis.createOrganiser === 'function') return askInPage(op, args);
+function ask(op, args, files) {
+  if (typeof globalThis.createOrganiser === 'function') return askInPage(op, args, files);
   if (!worker) {
     worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
     worker.onmessage = ({ data }) => {
@@ -49,19 +50,19 @@ function ask(op, args) {
   const to = worker;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
-    to.postMessage({ id, op, args });
+    to.postMessage({ id, op, args, files });
   });
 }
 
-// files: [{name, base64}] as read by files.js; now: RFC 3339. Returns the round (round.hpp).
+// files: [{name, bytes}] as read by files.js; now: RFC 3339. Returns the round (round.hpp).
 /**
  * @param {unknown} bundle
- * @param {{ name: string, base64: string }[]} files
+ * @param {import('../types/boundary').ReceivedFile[]} files
  * @param {string} now
  * @returns {Promise<import('../types/boundary').Round>}
  */
 export async function checkRound(bundle, files, now) {
-  return JSON.parse(await ask('check_round', [JSON.stringify(bundle), JSON.stringify(files), now]));
+  return JSON.parse(await ask('check_round', [JSON.stringify(bundle), now], files));
 }
 /** @type {(round: import('../types/boundary').Round) => Promise<string>} */
 export const roundCsv = (round) => ask('round_csv', [JSON.stringify(round)]);

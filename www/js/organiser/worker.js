@@ -2,7 +2,7 @@
 // The organiser's core in a Worker: checking a round of hundreds of e-mails takes a while, and
 // the page must keep answering (the progress bar, scrolling) meanwhile. It loads the organiser's
 // own wasm build (organiser.mjs/.wasm, not the applicant's page core) and answers one request
-// at a time: {id, op, args} → {id, value} or {id, error}.
+// at a time: {id, op, args, files?} → {id, value} or {id, error} (files: a round's, kept for its reviews).
 import { coreCall } from './core-calls.js';
 
 let corePromise;
@@ -12,10 +12,10 @@ const loadCore = () => {
 };
 
 self.onmessage = async ({ data }) => {
-  const { id, op, args } = data;
+  const { id, op, args, files } = data;
   try {
     const core = await loadCore();
-    self.postMessage({ id, value: coreCall(core, op, args) });
+    self.postMessage({ id, value: coreCall(core, op, args, files) });
   } catch (error) {
     self.postMessage({ id, error: String(/** @type {Error} */ (error)?.message ?? error) });
   }

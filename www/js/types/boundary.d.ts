@@ -139,13 +139,19 @@ export interface GreenapplyModule {
   HEAP8?: Int8Array;
 }
 
+/** A file as the organiser's page read it (www/js/organiser/files.js): the core asks for its bytes when it reads it. */
+export interface ReceivedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
 /** organiser.mjs / organiser-offline.js's createOrganiser(). */
 export interface OrganiserModule {
   Organiser: {
-    checkRound(bundle: string, files: string, now: string): JsonText<Round>;
+    checkRound(bundle: string, files: ReceivedFile[], now: string): JsonText<Round>;
     reportHtml(round: string, bundle: string): string;
     csv(round: string): string;
-    answers(files: string, source: string): JsonText<Record<string, unknown>>;
+    answers(files: ReceivedFile[], source: string): JsonText<Record<string, unknown>>;
     schemaFacts(bundle: string): JsonText<SchemaFacts>;
     version(): string;
   };
