@@ -14,6 +14,8 @@ import { checkControls } from './reachable.mjs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { pageReady } from './page-ready.mjs';
+import { readBundle } from '../../scripts/package-index.mjs';
+import { generateApplications } from '../parity/generate.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -169,6 +171,69 @@ test.describe('the organiser’s page', () => {
       expect(await axeProblems(page), 'axe on an unreadable submission').toEqual([]);
       await page.getByRole('link', { name: '返回排名' }).click();
       expect(await axeProblems(page), 'axe in Chinese').toEqual([]);
+      expect(problems).toEqual([]);
+    });
+
+    // A round larger than a page: 100 rows at a time, a pager that works from the keyboard, and
+    // sorting over the whole round, not the page shown.
+    test('a large round shows 100 rows at a time; the pager works from the keyboard, in both languages', async ({ page }) => {
+      test.setTimeout(120_000);
+      await page.setViewportSize({ width: 390, height: 800 });
+      const bundle = readBundle(path.join(root, 'schemas'), 'bluetech-2023-company');
+      const examples = bundle.form.files.examples.map((f) => JSON.parse(readFileSync(path.join(PACKAGE, f), 'utf8')).answers);
+      const texts = generateApplications(examples, bundle.data_schema, 230, 20230430).map((a) => JSON.stringify(a));
+      const problems = [];
+      page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+      await page.goto(OPEN);
+      await pageReady(page);
+      await page.evaluate((list) => {
+        const dt = new DataTransfer();
+        list.forEach((text, i) => dt.items.add(new File([text], `${String(i).padStart(3, '0')}.json`, { type: 'application/json' })));
+        const zone = document.getElementById('drop-zone');
+        for (const type of ['dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+      }, texts);
+      await expect(page.getByText('230 applications ranked', { exact: false })).toBeVisible();
+      const round = await page.evaluate(() => window.organiser.round);
+      expect(round.ranking).toHaveLength(230);
+      await expect(tableRows(page)).toHaveCount(100);
+      await expect(page.locator('#showing')).toHaveText('Showing 1–100 of 230 applications (230 in the round), page 1 of 3.');
+      const pager = page.getByRole('navigation', { name: 'Pages of the ranking' });
+      await expect(pager.getByRole('button', { name: 'Page 1' })).toHaveAttribute('aria-current', 'page');
+      await expect(pager.getByRole('button', { name: 'Previous page' })).toHaveCount(0);
+      expect(await column(page, 0)).toEqual(round.ranking.slice(0, 100).map((r) => String(r.rank)));
+      expect(await axeProblems(page), 'axe on a paged ranking').toEqual([]);
+      expect(await page.evaluate(checkControls), 'the paged ranking at 390 px').toEqual([]);
+
+      // Next, from the keyboard: the next 100 rows, the focus stays on Next.
+      await pager.getByRole('button', { name: 'Next page' }).focus();
+      await page.keyboard.press('Enter');
+      await expect(page.locator('#showing')).toHaveText('Showing 101–200 of 230 applications (230 in the round), page 2 of 3.');
+      expect(await column(page, 0)).toEqual(round.ranking.slice(100, 200).map((r) => String(r.rank)));
+      await expect(pager.getByRole('button', { name: 'Next page' })).toBeFocused();
+      await page.keyboard.press('Space');
+      await expect(tableRows(page)).toHaveCount(30);
+      // No Next on the last page: the focus is on the page shown.
+      await expect(pager.getByRole('button', { name: 'Page 3' })).toBeFocused();
+      await expect(pager.getByRole('button', { name: 'Page 3' })).toHaveAttribute('aria-current', 'page');
+
+      // Sorting covers the whole round and starts again at its first page.
+      await page.getByRole('columnheader', { name: 'Total' }).getByRole('button').click();
+      await expect(page.locator('#showing')).toHaveText(/^Showing 1–100 of 230/);
+      const lowest = Math.min(...round.ranking.map((r) => r.total).filter((x) => typeof x === 'number'));
+      expect(Number((await column(page, 4 + round.dimensions.length))[0])).toBe(lowest);
+
+      // A filter: the pages are those of the rows it leaves.
+      const verdict = round.ranking[0].verdict;
+      const left = round.ranking.filter((r) => r.verdict === verdict).length;
+      await page.getByLabel('Verdict').selectOption(verdict);
+      await expect(page.locator('#showing')).toContainText(`of ${left} applications (230 in the round)`);
+
+      // In Chinese.
+      await page.getByRole('button', { name: '中文' }).click();
+      const zhPager = page.getByRole('navigation', { name: '排名分页' });
+      await expect(zhPager.getByRole('button', { name: '下一页' })).toBeVisible();
+      await expect(zhPager.getByRole('button', { name: '第1页' })).toHaveAttribute('aria-current', 'page');
+      expect(await axeProblems(page), 'axe on a paged ranking in Chinese').toEqual([]);
       expect(problems).toEqual([]);
     });
   });

@@ -9,6 +9,7 @@ import { el } from '../render/field.js';
 import { rememberLanguage, rememberedLanguage } from '../storage.js';
 import { carriedQuery } from '../links.js';
 import { readFiles } from './files.js';
+import { pageOf, renderPager } from './pages.js';
 import { checkRound, roundCsv, roundReportHtml, schemaFacts, submissionAnswers } from './round-core.js';
 import { filterChoices, filterRows, renderTable, sortRows } from './table.js';
 import { renderSuperseded } from './superseded.js';
@@ -25,7 +26,7 @@ const now = () => params.get('now') ?? new Date().toISOString().replace(/\.\d+Z$
 const state = {
   lang: 'en', index: null, path: null, bundle: null, texts: null,
   files: null, round: null,
-  sort: { key: 'rank', dir: 'ascending' }, filters: { track: '', verdict: '', flag: '' },
+  sort: { key: 'rank', dir: 'ascending' }, filters: { track: '', verdict: '', flag: '' }, page: 0,
   reviewing: null, busy: false,
 };
 const t = (key, p) => say(state.lang, key, p);
@@ -89,9 +90,24 @@ async function checkFiles(fileList) {
   state.busy = true;
   try {
     const count = fileList.length;
-    state.files = await readFiles(fileList, (done, total, file, i) => {
+    // The bar and its words change once a frame at most (the first report at once): thousands
+    // of small files report more often than the screen can show.
+    const show = ([done, total, file, i]) => {
       progress(total ? (80 * done) / total : 80, file ? t('reading', { name: file.name, n: i + 1, total: count }) : t('checking', { n: count }));
-    });
+    };
+    let shown = false;
+    let latest = null;
+    let frame = 0;
+    const flush = () => { frame = 0; show(latest); };
+    try {
+      state.files = await readFiles(fileList, (...report) => {
+        if (!shown) { shown = true; show(report); return; }
+        latest = report;
+        frame ||= requestAnimationFrame(flush);
+      });
+    } finally {
+      cancelAnimationFrame(frame);  // a frame still to come would show the bar again after the check
+    }
     await runCheck();
   } catch (error) {
     progress(null, t('failed', { detail: error.message }));
@@ -106,6 +122,7 @@ async function runCheck() {
   progress(80, t('checking', { n: state.files.length }));
   state.round = await checkRound(state.bundle, state.files, now());
   state.filters = { track: '', verdict: '', flag: '' };
+  state.page = 0;
   progress(100, t(state.round.ranking.length === 1 ? 'doneOne' : 'done', { n: state.round.ranking.length, superseded: state.round.superseded?.length ?? 0, files: state.files.length }));
   $('progress-box').hidden = true;
   renderRound();
@@ -129,12 +146,28 @@ function renderRound() {
   fillSelect($('filter-flag'), choices.flags, (v) => t(`flag.${v}`));
   $('filter-track').closest('.ga-org__filter').hidden = choices.tracks.length === 0;
   const shown = sortRows(filterRows(round.ranking, state.filters), state.sort, state.lang);
-  $('showing').textContent = t('showing', { shown: shown.length, total: round.ranking.length });
-  renderTable($('ranking'), shown, {
+  const page = pageOf(shown, state.page);
+  state.page = page.page;
+  $('showing').textContent = page.pages > 1
+    ? t('showingPage', { from: page.from, to: page.to, shown: shown.length, total: round.ranking.length, page: page.page + 1, pages: page.pages })
+    : t('showing', { shown: shown.length, total: round.ranking.length });
+  renderPager($('ranking-pages'), {
+    page: page.page, pages: page.pages, lang: state.lang,
+    onPage: (n, which) => {
+      state.page = n;
+      renderRound();
+      // Drawn anew: the focus goes back to the same button (Next stays on Next), else the
+      // current page's; the status above says which rows show.
+      const nav = $('ranking-pages');
+      (nav.querySelector(`button[data-page="${which}"]`) ?? nav.querySelector('button[aria-current="page"]'))?.focus();
+    },
+  });
+  renderTable($('ranking'), page.rows, {
     lang: state.lang, texts: state.texts, dimensions: round.dimensions ?? [], sort: state.sort, trackPointer,
     timeZone: state.bundle.eligibility?.round?.time_zone,
     onSort: (key) => {
       state.sort = { key, dir: state.sort.key === key && state.sort.dir === 'ascending' ? 'descending' : 'ascending' };
+      state.page = 0;
       renderRound();
       // The table was drawn anew: the focus goes back to the same column's button.
       $('ranking').querySelector(`button[data-sort="${CSS.escape(key)}"]`)?.focus();
@@ -266,7 +299,7 @@ function wire() {
     }
   });
   for (const [id, key] of [['filter-track', 'track'], ['filter-verdict', 'verdict'], ['filter-flag', 'flag']]) {
-    $(id).addEventListener('change', (e) => { state.filters[key] = e.target.value; renderRound(); });
+    $(id).addEventListener('change', (e) => { state.filters[key] = e.target.value; state.page = 0; renderRound(); });
   }
   $('lang-switch').addEventListener('click', () => { switchLanguage(); });
   $('review-back').addEventListener('click', (e) => { e.preventDefault(); closeApplication(); });
