@@ -2,8 +2,9 @@
 // wasm/boundary.js and the organiser's rows of wasm/exports.json, which make the methods that
 // take only strings):
 //
-//   Module.Organiser.checkRound(bundleJson, files, now) → round JSON text (or {"fatal"})
-//       files: [{name: "inbox.mbox", bytes: Uint8Array}, …] as the page read them
+//   Module.Organiser.checkRound(bundleJson, files, now, onProgress?) → round JSON text (or {"fatal"})
+//       files: [{name: "inbox.mbox", bytes: Uint8Array}, …] as the page read them;
+//       onProgress(done, total): submissions checked so far, called during the check
 //   Module.Organiser.answers(files, sourceJson)          → a submission's answers (or {"fatal"})
 //   Module.Organiser.reportHtml(roundJson, bundleJson)   → the report's HTML (or {"fatal"} JSON)
 //   Module.Organiser.csv(roundJson)                      → the CSV text (or {"fatal"} JSON)
@@ -16,6 +17,13 @@
 // memory one at a time and freed after, and a review copies only the one file it shows.
 
 /** @type {Array<{name: string, bytes: Uint8Array}> | null} */ var gaRoundFiles = null;
+/** @type {function(number, number) | null} */ var gaOnProgress = null;
+
+// The check's progress (ga_js_progress); a throw from the page's callback is dropped, not let
+// through the core's frames.
+Module['gaProgress'] = function (done, total) {
+  try { if (gaOnProgress) gaOnProgress(done, total); } catch (e) { /* the page's own problem */ }
+};
 
 // File `index` of the call under way, copied into a malloc'ed block the core frees; its length
 // is written at `sizeAt`. 0 when there is no such file: never a throw, which would unwind the
@@ -43,8 +51,13 @@ function gaWithFiles(name, files, strings) {
 }
 
 Module['Organiser'] = gaMethods('Organiser', null);
-Module['Organiser']['checkRound'] = function (bundle, files, now) {
-  return gaWithFiles('ga_check_round', files, function (names) { return [bundle, names, now]; });
+Module['Organiser']['checkRound'] = function (bundle, files, now, onProgress) {
+  gaOnProgress = typeof onProgress === 'function' ? onProgress : null;
+  try {
+    return gaWithFiles('ga_check_round', files, function (names) { return [bundle, names, now]; });
+  } finally {
+    gaOnProgress = null;
+  }
 };
 Module['Organiser']['answers'] = function (files, source) {
   return gaWithFiles('ga_round_answers', files, function (names) { return [names, source]; });

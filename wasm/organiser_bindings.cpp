@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdlib>
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -42,6 +43,26 @@ std::string file_bytes(std::size_t index) {
   std::string bytes(block, size);
   std::free(block);
   return bytes;
+}
+
+// How far the check is, for the page's progress bar: Module.gaProgress(done, total)
+// (organiser_api.js; it does nothing when the caller asked for no progress). The round's first
+// pass, over every submission, is nearly all of its time, so only that pass is reported, at
+// most about a hundred times; a second pass, over the resubmissions, is short.
+EM_JS(void, ga_js_progress, (std::size_t done, std::size_t total), {
+  Module['gaProgress'](done, total);
+});
+
+greenapply::round::ForEach reporting_progress() {
+  return [first = true](std::size_t count, const std::function<void(std::size_t)>& body) mutable {
+    const bool report = first;
+    first = false;
+    const std::size_t step = count / 100 + 1;
+    for (std::size_t i = 0; i < count; ++i) {
+      body(i);
+      if (report && ((i + 1) % step == 0 || i + 1 == count)) ga_js_progress(i + 1, count);
+    }
+  };
 }
 
 // names_json: the files' names, ["inbox.mbox", "a/app.json", …], in the order the JS side holds
@@ -89,7 +110,7 @@ EMSCRIPTEN_KEEPALIVE const Text* ga_check_round(const char* bundle, std::size_t 
   return put(guarded("round.failed", [&] {
     const auto package = greenapply::form::FormPackage::load(greenapply::parse_json(arg(bundle, bundlen)));
     const json list = greenapply::parse_json(arg(names, namesn));
-    return text_of(greenapply::round::check_round(package, received_files(list), arg(now, nown)));
+    return text_of(greenapply::round::check_round(package, received_files(list), arg(now, nown), reporting_progress()));
   }));
 }
 

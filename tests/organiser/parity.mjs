@@ -27,6 +27,19 @@ const same = (what, a, b) => {
 same('round JSON', JSON.stringify(wasm), JSON.stringify(JSON.parse(readFileSync(path.join(fixture, 'round.json'), 'utf8'))));
 same('CSV', core.Organiser.csv(text), readFileSync(path.join(fixture, 'round.csv'), 'utf8'));
 same('report', core.Organiser.reportHtml(text, bundle), readFileSync(path.join(fixture, 'report.html'), 'utf8'));
+// The check's progress, as the page's bar shows it: ascending counts of the submissions checked,
+// the last one all of them, and the same round as without it.
+{
+  const seen = [];
+  const again = core.Organiser.checkRound(bundle, files, '2023-06-01T10:00:00+08:00', (done, total) => seen.push([done, total]));
+  const total = seen.at(-1)?.[1];
+  const submissions = wasm.ranking.length + (wasm.superseded?.length ?? 0);
+  if (again !== text || !seen.length || seen.at(-1)[0] !== total || total < submissions
+      || seen.some(([d, t], i) => t !== total || (i > 0 && d <= seen[i - 1][0]))) {
+    failed++;
+    console.error(`progress: ${JSON.stringify(seen).slice(0, 300)} for ${submissions} submissions`);
+  } else console.log(`progress: ${seen.length} reports, up to ${total} of ${total}`);
+}
 // Every export refuses text that is not JSON with the one shape of wasm/boundary.hpp and the
 // core's key, never "" or a throw.
 const refusals = {

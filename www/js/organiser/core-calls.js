@@ -14,15 +14,16 @@ let lastFiles = [];
  * @param {string} op
  * @param {string[]} args
  * @param {import('../types/boundary').ReceivedFile[]} [files] check_round's files
+ * @param {(done: number, total: number) => void} [onProgress] check_round's progress
  * @returns {string}
  */
-export function coreCall(core, op, args, files) {
+export function coreCall(core, op, args, files, onProgress) {
   const o = core.Organiser;
   switch (op) {
     case 'check_round': {
       const [bundle, now] = args;
       lastFiles = files ?? [];
-      return refusal(o.checkRound(bundle, lastFiles, now));
+      return refusal(o.checkRound(bundle, lastFiles, now, onProgress));
     }
     case 'round_csv': return refusal(o.csv(args[0]));
     case 'round_report_html': return refusal(o.reportHtml(args[0], args[1]));

@@ -120,7 +120,9 @@ async function checkFiles(fileList) {
 async function runCheck() {
   if (!state.files) return;
   progress(80, t('checking', { n: state.files.length }));
-  state.round = await checkRound(state.bundle, state.files, now());
+  const count = state.files.length;
+  state.round = await checkRound(state.bundle, state.files, now(),
+    (done, total) => progress(80 + (20 * done) / total, t('checkingSoFar', { done, total, n: count })));
   state.filters = { track: '', verdict: '', flag: '' };
   state.page = 0;
   progress(100, t(state.round.ranking.length === 1 ? 'doneOne' : 'done', { n: state.round.ranking.length, superseded: state.round.superseded?.length ?? 0, files: state.files.length }));

@@ -6,7 +6,8 @@ import { coreCall } from './core-calls.js';
 /** @type {Worker | null | undefined} */
 let worker;
 let nextId = 1;
-/** @type {Map<number, { resolve: (value: string) => void, reject: (error: Error) => void }>} */
+/** @typedef {(done: number, total: number) => void} OnProgress */
+/** @type {Map<number, { resolve: (value: string) => void, reject: (error: Error) => void, onProgress?: OnProgress }>} */
 const pending = new Map();
 
 // The single offline file (greenapply-organiser-offline.html) carries the organiser's core as a
@@ -14,10 +15,10 @@ const pending = new Map();
 // in the page there, the same calls in the same order.
 /** @type {Promise<import('../types/boundary').OrganiserModule> | null} */
 let inPage = null;
-/** @param {string} op @param {string[]} args @param {import('../types/boundary').ReceivedFile[]} [files] */
-async function askInPage(op, args, files) {
+/** @param {string} op @param {string[]} args @param {import('../types/boundary').ReceivedFile[]} [files] @param {OnProgress} [onProgress] */
+async function askInPage(op, args, files, onProgress) {
   inPage ??= /** @type {NonNullable<typeof createOrganiser>} */ (globalThis.createOrganiser)();
-  return coreCall(await inPage, op, args, files);
+  return coreCall(await inPage, op, args, files, onProgress);
 }
 
 /**
@@ -25,14 +26,19 @@ async function askInPage(op, args, files) {
  * @param {string} op
  * @param {string[]} args
  * @param {import('../types/boundary').ReceivedFile[]} [files] the round's files (check_round): copied to the worker, which keeps them
+ * @param {OnProgress} [onProgress] told how far the check is (check_round), while it runs
  * @returns {Promise<string>}
  */
-function ask(op, args, files) {
-  if (typeof globalThis.createOrganiser === 'function') return askInPage(op, args, files);
+function ask(op, args, files, onProgress) {
+  if (typeof globalThis.createOrganiser === 'function') return askInPage(op, args, files, onProgress);
   if (!worker) {
     worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
     worker.onmessage = ({ data }) => {
-      const p = /** @type {{ resolve: (value: string) => void, reject: (error: Error) => void }} */ (pending.get(data.id));
+      const p = /** @type {{ resolve: (value: string) => void, reject: (error: Error) => void, onProgress?: OnProgress }} */ (pending.get(data.id));
+      if (data.progress !== undefined) {
+        p?.onProgress?.(data.progress[0], data.progress[1]);
+        return;
+      }
       pending.delete(data.id);
       if (data.error !== undefined) p.reject(new Error(data.error));
       else p.resolve(data.value);
@@ -49,7 +55,7 @@ function ask(op, args, files) {
   const id = nextId++;
   const to = worker;
   return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
+    pending.set(id, { resolve, reject, onProgress });
     to.postMessage({ id, op, args, files });
   });
 }
@@ -59,10 +65,11 @@ function ask(op, args, files) {
  * @param {unknown} bundle
  * @param {import('../types/boundary').ReceivedFile[]} files
  * @param {string} now
+ * @param {OnProgress} [onProgress] submissions checked so far, of how many
  * @returns {Promise<import('../types/boundary').Round>}
  */
-export async function checkRound(bundle, files, now) {
-  return JSON.parse(await ask('check_round', [JSON.stringify(bundle), now], files));
+export async function checkRound(bundle, files, now, onProgress) {
+  return JSON.parse(await ask('check_round', [JSON.stringify(bundle), now], files, onProgress));
 }
 /** @type {(round: import('../types/boundary').Round) => Promise<string>} */
 export const roundCsv = (round) => ask('round_csv', [JSON.stringify(round)]);

@@ -148,7 +148,7 @@ export interface ReceivedFile {
 /** organiser.mjs / organiser-offline.js's createOrganiser(). */
 export interface OrganiserModule {
   Organiser: {
-    checkRound(bundle: string, files: ReceivedFile[], now: string): JsonText<Round>;
+    checkRound(bundle: string, files: ReceivedFile[], now: string, onProgress?: (done: number, total: number) => void): JsonText<Round>;
     reportHtml(round: string, bundle: string): string;
     csv(round: string): string;
     answers(files: ReceivedFile[], source: string): JsonText<Record<string, unknown>>;
