@@ -6,31 +6,21 @@
 // load in a fresh browser context, so a shared machine's load falls on all alike.
 //
 //   node bench/organiser-page-bench.mjs [--n 5000] [--rounds 3] <site dir>...
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from '../tests/e2e/node_modules/@playwright/test/index.mjs';
-import { readBundle } from '../scripts/package-index.mjs';
-import { generateApplications } from '../tests/parity/generate.mjs';
+import { fileName, generatedRound } from './generated-round.mjs';
 import { serveSite } from './site-server.mjs';
 
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const k = args.indexOf(`--${name}`);
-  return k < 0 ? fallback : args.splice(k, 2)[1];
-};
-const n = Number(option('n', 5000));
-const rounds = Number(option('rounds', 3));
-if (!args.length) throw new Error('usage: node bench/organiser-page-bench.mjs [--n N] [--rounds R] <site dir>...');
-
-const bundle = readBundle('schemas', 'bluetech-2023-company');
-const examples = bundle.form.files.examples.map((f) => JSON.parse(readFileSync(path.join('schemas/bluetech-2023-company', f), 'utf8')).answers);
-const texts = JSON.stringify(generateApplications(examples, bundle.data_schema, n, 20230430).map((a) => JSON.stringify(a)));
-const megabytes = +(JSON.parse(texts).reduce((s, t) => s + Buffer.byteLength(t), 0) / 2 ** 20).toFixed(1);
+const { n, rounds, dirs: args, texts: list } = generatedRound('node bench/organiser-page-bench.mjs [--n N] [--rounds R] <site dir>...', { n: 5000, rounds: 3 });
+const texts = JSON.stringify(list);
+const names = JSON.stringify(list.map((_, i) => fileName(i)));
+const megabytes = +(list.reduce((s, t) => s + Buffer.byteLength(t), 0) / 2 ** 20).toFixed(1);
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 const sites = [];
 for (const dir of args) {
-  const { server, base } = await serveSite(path.resolve(dir), { '/bench-applications.json': ['application/json', texts] });
+  const { server, base } = await serveSite(path.resolve(dir), { '/bench-applications.json': ['application/json', texts],
+    '/bench-names.json': ['application/json', names] });
   sites.push({ dir, server, base, check: [], review: [] });
 }
 
@@ -44,7 +34,8 @@ async function once(site) {
   // The files are made in the page first, outside the timing: what the organiser drops.
   await page.evaluate(async () => {
     const list = await (await fetch('/bench-applications.json')).json();
-    window.__benchFiles = list.map((text, i) => new File([text], `${String(i).padStart(5, '0')}.json`, { type: 'application/json' }));
+    const names = await (await fetch('/bench-names.json')).json();
+    window.__benchFiles = list.map((text, i) => new File([text], names[i], { type: 'application/json' }));
   });
   const paintAfter = (done) => new Promise((resolve) => {
     const check = () => (done() ? requestAnimationFrame(() => setTimeout(() => resolve(performance.now()))) : requestAnimationFrame(check));

@@ -9,22 +9,10 @@
 // e.g. build/site, or build/wasm-release/wasm of another checkout.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { readBundle } from '../scripts/package-index.mjs';
-import { generateApplications } from '../tests/parity/generate.mjs';
+import { fileName, generatedRound } from './generated-round.mjs';
 
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const k = args.indexOf(`--${name}`);
-  return k < 0 ? fallback : args.splice(k, 2)[1];
-};
-const n = Number(option('n', 1000));
-const rounds = Number(option('rounds', 5));
-if (!args.length) throw new Error('usage: node bench/organiser-round-bench.mjs [--n N] [--rounds R] <dir>...');
-
-const bundle = readBundle('schemas', 'bluetech-2023-company');
-const examples = bundle.form.files.examples.map((f) => JSON.parse(readFileSync(path.join('schemas/bluetech-2023-company', f), 'utf8')).answers);
-const files = generateApplications(examples, bundle.data_schema, n, 20230430).map((a, i) => (
-  { name: `${String(i).padStart(5, '0')}.json`, bytes: Buffer.from(JSON.stringify(a)) }));
+const { n, rounds, dirs: args, bundle, texts } = generatedRound('node bench/organiser-round-bench.mjs [--n N] [--rounds R] <dir>...', { n: 1000, rounds: 5 });
+const files = texts.map((text, i) => ({ name: fileName(i), bytes: Buffer.from(text) }));
 const base64Files = JSON.stringify(files.map((f) => ({ name: f.name, base64: f.bytes.toString('base64') })));
 const filesFor = (core) => (typeof core.gaFileBytes === 'function' ? files : base64Files);
 const bundleText = JSON.stringify(bundle);
