@@ -70,17 +70,16 @@ greenapply::round::ForEach reporting_progress() {
 // so the round's packages are never in wasm memory together: its memory is the mailboxes and
 // attached files (read at once, as check_round takes them), the rows and one package. A
 // package the page cannot give is its own unreadable row; any other file fails the call.
-// only: when set, the one file whose bytes are wanted (a review reads one submission); the
-// others are listed by name with no bytes.
-std::vector<greenapply::round::ReceivedFile> received_files(const json& names, const std::string* only = nullptr) {
+// every_file_later: every file's bytes are asked for when read, not only a package's (a review
+// reads the one file its source names: submission_answers).
+std::vector<greenapply::round::ReceivedFile> received_files(const json& names, bool every_file_later = false) {
   if (!names.is_array()) throw std::invalid_argument("names: expected an array of file names");
   std::vector<greenapply::round::ReceivedFile> files;
   files.reserve(names.size());
   for (std::size_t i = 0; i < names.size(); ++i) {
     if (!names[i].is_string()) throw std::invalid_argument("names/" + std::to_string(i) + ": expected a file name");
     const std::string& name = names[i].get_ref<const std::string&>();
-    if (only != nullptr && name != *only) files.push_back({name, {}, nullptr});
-    else if (greenapply::round::is_package_name(name)) files.push_back({name, {}, [i] { return file_bytes(i); }});
+    if (every_file_later || greenapply::round::is_package_name(name)) files.push_back({name, {}, [i] { return file_bytes(i); }});
     else files.push_back({name, file_bytes(i), nullptr});
   }
   return files;
@@ -143,11 +142,7 @@ EMSCRIPTEN_KEEPALIVE const Text* ga_round_answers(const char* names, std::size_t
                                                   std::size_t sourcen) {
   return put(guarded("round.failed", [&] {
     const json list = greenapply::parse_json(arg(names, namesn));
-    const json from = greenapply::parse_json(arg(source, sourcen));
-    // A source naming no file reads none (submission_answers then says what is wrong with it).
-    const std::string wanted = from.is_object() && from.contains("file") && from["file"].is_string()
-                                   ? from["file"].get<std::string>() : std::string();
-    return greenapply::write_json(greenapply::round::submission_answers(received_files(list, &wanted), from));
+    return greenapply::write_json(greenapply::round::submission_answers(received_files(list, true), greenapply::parse_json(arg(source, sourcen))));
   }));
 }
 

@@ -13,8 +13,9 @@
 namespace greenapply::round {
 
 // The answers of the submission a row's "source" names ({"file", "message"?, "part"?}), read the
-// way check_round read it (the mail module, JSON or XML, match::answers_of). A package
-// given by ReceivedFile::read (the page's wasm door gives every package so) is read now. Throws
+// way check_round read it (the mail module, JSON or XML, match::answers_of). Any file
+// may be given by ReceivedFile::read (the page's wasm door gives every file so): only the one
+// the source names is read. Throws
 // std::invalid_argument when the source names nothing readable among the files, and whatever
 // that file's read throws.
 greenapply::json submission_answers(const std::vector<ReceivedFile>& files, const greenapply::json& source);

@@ -35,21 +35,24 @@ json submission_answers(const std::vector<ReceivedFile>& files, const json& sour
   for (const auto& f : files)
     if (f.name == file) found = &f;
   if (!found) throw std::invalid_argument(file + ": not among the files received");
+  // Any file's bytes may be given only when asked for: the one the source names is read here.
+  std::string given;
+  if (found->read) given = found->read();
+  const std::string& bytes = found->read ? given : found->bytes;
   const std::string part = source.contains("part") && source["part"].is_string() ? source["part"].get<std::string>() : "";
-  // A package received as a file of its own: its bytes may be given only when asked for.
-  if (part.empty() && !source.contains("message"))
-    return answers_in(found->read ? found->read() : found->bytes, is_xml(file));
+  // A package received as a file of its own.
+  if (part.empty() && !source.contains("message")) return answers_in(bytes, is_xml(file));
   // An e-mail: the whole file, or the N-th message of a mailbox (1-based, as check_round counts).
   std::string raw;
   if (source.contains("message")) {
-    const auto messages = mail::split_mbox(found->bytes);
+    const auto messages = mail::split_mbox(bytes);
     const json& index = source["message"];
     const long long n = index.is_number_integer() ? index.get<long long>() : 0;
     if (n < 1 || static_cast<std::size_t>(n) > messages.size())
       throw std::invalid_argument(file + ": no message " + index.dump());
     raw = messages[static_cast<std::size_t>(n) - 1];
   } else {
-    raw = found->bytes;
+    raw = bytes;
   }
   const mail::Message m = mail::parse_message(raw);
   for (const auto& f : m.files)

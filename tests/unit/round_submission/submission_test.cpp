@@ -57,5 +57,16 @@ TEST(SubmissionAnswers, APackageWhoseBytesAreGivenWhenAskedFor) {
   EXPECT_THROW(submission_answers(files, json{{"file", "gone.json"}}), std::runtime_error);
 }
 
+// A review reads only the file its source names: the others, given later too, are not read.
+TEST(SubmissionAnswers, OnlyTheNamedFileIsReadWhenEveryFileIsGivenLater) {
+  const std::string mbox = "From a@example.com Tue Apr 25 09:30:00 2023\n" + message("filename=\"first.json\"", R"({"package":{"id":"f"},"answers":{"x":1}})");
+  int other_reads = 0;
+  const std::vector<ReceivedFile> files{
+      {"inbox.mbox", "", [&mbox] { return mbox; }},
+      {"other.json", "", [&other_reads] { ++other_reads; return std::string("{}"); }}};
+  EXPECT_EQ(submission_answers(files, json{{"file", "inbox.mbox"}, {"message", 1}, {"part", "first.json"}}), json({{"x", 1}}));
+  EXPECT_EQ(other_reads, 0);
+}
+
 }  // namespace
 }  // namespace greenapply::round

@@ -119,13 +119,13 @@ async function checkFiles(fileList) {
 // Checks the files read last against the chosen form (again after the form changes).
 async function runCheck() {
   if (!state.files) return;
-  progress(80, t('checking', { n: state.files.length }));
   const count = state.files.length;
+  progress(80, t('checking', { n: count }));
   state.round = await checkRound(state.bundle, state.files, now(),
     (done, total) => progress(80 + (20 * done) / total, t('checkingSoFar', { done, total, n: count })));
   state.filters = { track: '', verdict: '', flag: '' };
   state.page = 0;
-  progress(100, t(state.round.ranking.length === 1 ? 'doneOne' : 'done', { n: state.round.ranking.length, superseded: state.round.superseded?.length ?? 0, files: state.files.length }));
+  progress(100, t(state.round.ranking.length === 1 ? 'doneOne' : 'done', { n: state.round.ranking.length, superseded: state.round.superseded?.length ?? 0, files: count }));
   $('progress-box').hidden = true;
   renderRound();
   $('results').hidden = false;
